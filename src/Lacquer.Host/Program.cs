@@ -1,0 +1,6 @@
+namespace Lacquer;
+
+internal static class Program
+{
+    public static int Main() => 0;
+}

@@ -1,0 +1,34 @@
+// One in-flight origin fetch for a primary key, which concurrent misses for the same key wait on.
+// The leader must call Complete exactly once (the pipeline does it in a finally); completing removes the fill
+// from the coalescer first, so a request arriving after completion starts a new fill instead of joining a
+// finished one.
+namespace Lacquer.Caching.Coalescing;
+
+internal sealed class Fill
+{
+    private readonly TaskCompletionSource<FillOutcome> _outcome = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly FillCoalescer _owner;
+    private int _completed;
+
+    public Fill(FillCoalescer owner, string key)
+    {
+        _owner = owner;
+        Key = key;
+    }
+
+    public string Key { get; }
+
+    public Task<FillOutcome> Outcome => _outcome.Task;
+
+    /// <summary>Releases the waiters with <paramref name="outcome"/>. Later calls are ignored.</summary>
+    public void Complete(FillOutcome outcome)
+    {
+        if (Interlocked.Exchange(ref _completed, 1) != 0)
+        {
+            return;
+        }
+
+        _owner.Forget(this);
+        _outcome.SetResult(outcome);
+    }
+}

@@ -1,0 +1,36 @@
+// Request coalescing (issue 2 §8): concurrent misses for one primary key make one origin request.
+// The first miss becomes the leader and fetches; the others wait on its Fill. A leader that learns its
+// response is not storable completes the fill with NotStorable as soon as the headers arrive, so the waiters
+// go to the origin in parallel instead of queueing behind it (Varnish's hit-for-miss lesson).
+using System.Collections.Concurrent;
+
+namespace Lacquer.Caching.Coalescing;
+
+internal sealed class FillCoalescer
+{
+    private readonly ConcurrentDictionary<string, Fill> _inFlight = new(StringComparer.Ordinal);
+
+    public int InFlight => _inFlight.Count;
+
+    /// <summary>Joins the fill in flight for <paramref name="key"/>, or starts one and makes the caller its leader.</summary>
+    public Fill Join(string key, out bool isLeader)
+    {
+        while (true)
+        {
+            if (_inFlight.TryGetValue(key, out var existing))
+            {
+                isLeader = false;
+                return existing;
+            }
+
+            var fill = new Fill(this, key);
+            if (_inFlight.TryAdd(key, fill))
+            {
+                isLeader = true;
+                return fill;
+            }
+        }
+    }
+
+    internal void Forget(Fill fill) => _inFlight.TryRemove(new KeyValuePair<string, Fill>(fill.Key, fill));
+}

@@ -1,0 +1,54 @@
+// One stored response: a variant under a primary key. Immutable once inserted, apart from the fields the
+// eviction policy owns (PolicyNode) and the store's own bookkeeping (Removed).
+using Lacquer.Zones;
+using Microsoft.Extensions.Primitives;
+
+namespace Lacquer.Caching.Store;
+
+internal sealed class CacheEntry
+{
+    public required string PrimaryKey { get; init; }
+
+    public required Zone Zone { get; init; }
+
+    /// <summary>Field names of the response's Vary, lower-cased and sorted; empty when it has none.</summary>
+    public required IReadOnlyList<string> VaryNames { get; init; }
+
+    /// <summary>The request's normalised values for <see cref="VaryNames"/>, null where the request lacked the field.</summary>
+    public required string?[] VaryValues { get; init; }
+
+    public required int Status { get; init; }
+
+    /// <summary>Response headers as served on a hit: hop-by-hop fields, tag fields and Age already removed.</summary>
+    public required KeyValuePair<string, StringValues>[] Headers { get; init; }
+
+    public required byte[] Body { get; init; }
+
+    /// <summary>Lower-cased tags from Cache-Tag, Surrogate-Key and xkey.</summary>
+    public required string[] Tags { get; init; }
+
+    /// <summary>When the response was received (RFC 9111 §4.2.3 response_time).</summary>
+    public required DateTimeOffset ResponseTime { get; init; }
+
+    /// <summary>RFC 9111 §4.2.3 corrected_initial_age.</summary>
+    public required TimeSpan CorrectedInitialAge { get; init; }
+
+    public required TimeSpan FreshnessLifetime { get; init; }
+
+    /// <summary>Bytes charged against <c>cache.maxBytes</c> for this entry (see <see cref="EntrySize"/>).</summary>
+    public long Size { get; set; }
+
+    /// <summary>Unique, increasing per insert; index records carry it so a late removal never hits a newer entry.</summary>
+    public long Generation { get; set; }
+
+    /// <summary>Owned by the eviction policy, touched only under its lock.</summary>
+    public object? PolicyNode { get; set; }
+
+    /// <summary>Set once, under the store lock, when the entry leaves the store.</summary>
+    public bool Removed { get; set; }
+
+    public TimeSpan CurrentAge(DateTimeOffset now) =>
+        Semantics.AgeCalculation.CurrentAge(CorrectedInitialAge, ResponseTime, now);
+
+    public bool IsFresh(DateTimeOffset now) => FreshnessLifetime > CurrentAge(now);
+}

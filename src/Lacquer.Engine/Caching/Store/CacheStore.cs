@@ -1,0 +1,121 @@
+// The in-memory store: primary key -> slot of Vary variants.
+//
+// Concurrency: reads (Lookup) are lock-free: the slot dictionary is concurrent and a slot's variant array is
+// replaced, never mutated. Every mutation (insert, replace, evict, remove) happens under _lock, which keeps
+// _storedBytes, the zone counters and the eviction policy consistent with the dictionary.
+//
+// Invariant 2 (memory is bounded): an insert first evicts until the new entry fits, so _storedBytes never
+// exceeds MaxBytes; an entry larger than MaxBytes on its own is refused. Checked after every insert.
+using System.Collections.Concurrent;
+using Lacquer.Caching.Keys;
+using Microsoft.AspNetCore.Http;
+
+namespace Lacquer.Caching.Store;
+
+internal sealed partial class CacheStore
+{
+    private readonly ConcurrentDictionary<string, CacheSlot> _slots = new(StringComparer.Ordinal);
+    private readonly IEvictionPolicy _policy;
+    private readonly Lock _lock = new();
+    private long _storedBytes;
+    private long _count;
+    private long _generation;
+
+    public CacheStore(long maxBytes, IEvictionPolicy policy)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxBytes);
+        MaxBytes = maxBytes;
+        _policy = policy;
+    }
+
+    public long MaxBytes { get; }
+
+    public long StoredBytes => Interlocked.Read(ref _storedBytes);
+
+    public long Count => Interlocked.Read(ref _count);
+
+    /// <summary>Finds the variant stored under <paramref name="primaryKey"/> that matches the request's Vary fields.</summary>
+    public CacheLookup Lookup(string primaryKey, IHeaderDictionary requestHeaders)
+    {
+        if (!_slots.TryGetValue(primaryKey, out var slot))
+        {
+            return CacheLookup.None;
+        }
+
+        var variants = slot.Variants;
+        foreach (var variant in variants)
+        {
+            if (VaryValues.Matches(variant.VaryNames, variant.VaryValues, requestHeaders))
+            {
+                _policy.Touched(variant);
+                return new CacheLookup(variant, true);
+            }
+        }
+
+        return new CacheLookup(null, variants.Length > 0);
+    }
+
+    /// <summary>
+    /// Stores <paramref name="entry"/>, replacing the variant it supersedes and evicting as needed.
+    /// Returns false when the entry alone is larger than the store.
+    /// </summary>
+    public bool TryInsert(CacheEntry entry)
+    {
+        entry.Size = EntrySize.Of(entry.PrimaryKey, entry.Headers, entry.Body.Length, entry.Tags, entry.VaryValues);
+        if (entry.Size > MaxBytes)
+        {
+            return false;
+        }
+
+        lock (_lock)
+        {
+            var slot = _slots.GetOrAdd(entry.PrimaryKey, static key => new CacheSlot(key));
+            foreach (var existing in slot.Variants)
+            {
+                if (Supersedes(entry, existing))
+                {
+                    RemoveLocked(slot, existing);
+                }
+            }
+
+            MakeRoomLocked(entry.Size, slot);
+            entry.Generation = ++_generation;
+            slot.Variants = [entry, .. slot.Variants];
+            if (!_slots.ContainsKey(entry.PrimaryKey))
+            {
+                // Eviction emptied and dropped this slot while making room; put it back.
+                _slots[entry.PrimaryKey] = slot;
+            }
+
+            _storedBytes += entry.Size;
+            _count++;
+            entry.Zone.Counters.Stored(entry.Size);
+            _policy.Admitted(entry);
+            if (_storedBytes > MaxBytes)
+            {
+                throw new InvalidOperationException($"Invariant 2 violated: {_storedBytes} stored bytes exceed the limit of {MaxBytes}.");
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>A new response replaces the variant with the same Vary selection, and any variant stored under a different Vary.</summary>
+    private static bool Supersedes(CacheEntry incoming, CacheEntry existing)
+    {
+        if (!incoming.VaryNames.SequenceEqual(existing.VaryNames, StringComparer.Ordinal))
+        {
+            return true;
+        }
+
+        for (var i = 0; i < incoming.VaryValues.Length; i++)
+        {
+            if (!string.Equals(incoming.VaryValues[i], existing.VaryValues[i], StringComparison.Ordinal))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+}

@@ -1,0 +1,94 @@
+// Sends requests to origins over pooled connections (one SocketsHttpHandler for all zones) and classifies
+// the expected failures as OriginError values. Request bodies stream from the client; the response is
+// returned as soon as its head arrives, with its body unread.
+//
+// Steps of SendAsync:
+//   1. build the origin URI from the zone's origin and the client's request target;
+//   2. copy the request headers, minus hop-by-hop fields, and add Via and the X-Forwarded-* fields;
+//   3. attach the client's body as a stream when it has one;
+//   4. send, with the zone's origin timeout on the response head (a TimeProvider timer, so tests control it).
+using System.Net;
+using System.Net.Http.Headers;
+using Lacquer.Caching.Keys;
+using Lacquer.Zones;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Net.Http.Headers;
+
+namespace Lacquer.Forwarding;
+
+internal sealed class OriginClient : IDisposable
+{
+    private readonly HttpMessageInvoker _invoker;
+    private readonly TimeProvider _time;
+
+    public OriginClient(TimeProvider time)
+    {
+        _time = time;
+        _invoker = new HttpMessageInvoker(new SocketsHttpHandler
+        {
+            UseProxy = false,
+            AllowAutoRedirect = false,
+            AutomaticDecompression = DecompressionMethods.None,
+            UseCookies = false,
+            ActivityHeadersPropagator = null,
+            PooledConnectionIdleTimeout = TimeSpan.FromSeconds(60),
+            ConnectTimeout = TimeSpan.FromSeconds(10),
+        });
+    }
+
+    /// <param name="method">The method to send: the client's, except that a HEAD miss is filled with GET.</param>
+    public async Task<OriginResponse> SendAsync(HttpContext context, Zone zone, string method, CancellationToken clientAborted)
+    {
+        // 1. The origin URI.
+        var request = new HttpRequestMessage(new HttpMethod(method), OriginUri(zone.Origin, CacheKeys.PathAndQuery(context)))
+        {
+            Version = HttpVersion.Version11,
+            VersionPolicy = HttpVersionPolicy.RequestVersionOrLower,
+        };
+
+        // 3. The body, streamed (before the headers, so content headers have a home).
+        var incoming = context.Request;
+        if (HasBody(incoming) && method != HttpMethods.Get && method != HttpMethods.Head)
+        {
+            request.Content = new StreamContent(incoming.Body);
+        }
+
+        // 2. Headers.
+        ForwardedRequestHeaders.Copy(context, request);
+
+        // 4. Send, with the origin timeout on the response head.
+        var timeout = new CancellationTokenSource(zone.OriginTimeout, _time);
+        using var abortRegistration = clientAborted.UnsafeRegister(static state => ((CancellationTokenSource)state!).Cancel(), timeout);
+        try
+        {
+            var response = await _invoker.SendAsync(request, timeout.Token);
+            return new OriginResponse(response, timeout);
+        }
+        catch (OperationCanceledException) when (clientAborted.IsCancellationRequested)
+        {
+            return new OriginResponse(OriginError.ClientAborted, timeout);
+        }
+        catch (OperationCanceledException) when (timeout.IsCancellationRequested)
+        {
+            return new OriginResponse(OriginError.Timeout, timeout);
+        }
+        catch (HttpRequestException exception)
+        {
+            var error = exception.HttpRequestError is HttpRequestError.InvalidResponse or HttpRequestError.ResponseEnded
+                ? OriginError.InvalidResponse
+                : OriginError.Unreachable;
+            return new OriginResponse(error, timeout);
+        }
+    }
+
+    private static bool HasBody(HttpRequest request) =>
+        request.ContentLength > 0 || request.Headers.ContainsKey(HeaderNames.TransferEncoding);
+
+    internal static Uri OriginUri(Uri origin, string pathAndQuery)
+    {
+        var basePath = origin.AbsolutePath.TrimEnd('/');
+        return new Uri(string.Concat(origin.GetLeftPart(UriPartial.Authority), basePath, pathAndQuery));
+    }
+
+    public void Dispose() => _invoker.Dispose();
+}

@@ -1,0 +1,38 @@
+namespace Lacquer.Forwarding;
+
+/// <summary>
+/// The outcome of sending a request to the origin: a response whose body is still to be read, or an error.
+/// Owns the response and the timeout that guards reads of its body; dispose it when done.
+/// </summary>
+internal sealed class OriginResponse : IDisposable
+{
+    private readonly CancellationTokenSource? _timeout;
+
+    public OriginResponse(HttpResponseMessage response, CancellationTokenSource timeout)
+    {
+        Message = response;
+        _timeout = timeout;
+    }
+
+    public OriginResponse(OriginError error, CancellationTokenSource? timeout)
+    {
+        Error = error;
+        _timeout = timeout;
+    }
+
+    public HttpResponseMessage? Message { get; }
+
+    public OriginError Error { get; }
+
+    /// <summary>Cancelled when the origin stalls for longer than the timeout or the client leaves.</summary>
+    public CancellationToken BodyToken => _timeout?.Token ?? CancellationToken.None;
+
+    /// <summary>Re-arms the idle timeout after the origin made progress.</summary>
+    public void Progressed(TimeSpan timeout) => _timeout?.CancelAfter(timeout);
+
+    public void Dispose()
+    {
+        Message?.Dispose();
+        _timeout?.Dispose();
+    }
+}

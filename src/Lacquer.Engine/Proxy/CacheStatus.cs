@@ -1,0 +1,34 @@
+// The Cache-Status response field (RFC 9211), Lacquer's member:
+//   hit                                  -> "Lacquer; hit"
+//   forwarded and stored                 -> "Lacquer; fwd=miss; stored; ttl=60"
+//   forwarded, not stored                -> "Lacquer; fwd=miss; detail=response-no-store"
+// fwd is one of RFC 9211's values: miss, stale, vary-miss, request (the client asked to bypass), method.
+using System.Globalization;
+using Lacquer.Caching.Semantics;
+
+namespace Lacquer.Proxy;
+
+internal static class CacheStatus
+{
+    public const string HeaderName = "Cache-Status";
+    public const string Hit = "Lacquer; hit";
+    public const string Method = "Lacquer; fwd=method";
+
+    public static string Stored(ForwardReason reason, TimeSpan ttl) => string.Concat(
+        "Lacquer; fwd=", Token(reason), "; stored; ttl=", ((long)Math.Max(0, ttl.TotalSeconds)).ToString(CultureInfo.InvariantCulture));
+
+    public static string NotStored(ForwardReason reason, NotStoredReason detail) =>
+        string.Concat("Lacquer; fwd=", Token(reason), "; detail=", NotStoredReasons.Detail(detail));
+
+    public static string Failed(ForwardReason reason, string detail) =>
+        string.Concat("Lacquer; fwd=", Token(reason), "; detail=", detail);
+
+    private static string Token(ForwardReason reason) => reason switch
+    {
+        ForwardReason.Stale => "stale",
+        ForwardReason.VaryMiss => "vary-miss",
+        ForwardReason.Request => "request",
+        ForwardReason.Method => "method",
+        _ => "miss",
+    };
+}

@@ -1,0 +1,202 @@
+// Going to the origin (issue 2 §3, §4, §6, §8). Steps of ForwardAsync:
+//   1. send the request; an origin error answers 502/504 and is never shared with waiters;
+//   2. read the head and decide storability (RFC 9111 §3, via the Semantics module);
+//   3. a response that will not be stored releases the waiters at once;
+//   4. send the head to the client with Cache-Status;
+//   5. stream the body to the client while capturing it for the store; an origin that breaks off makes
+//      us abort the client connection, so a truncated response never looks complete; a client that leaves
+//      stops the writes, but the capture goes on so that the waiters still get a stored response;
+//   6. store the complete body and tell the waiters.
+using System.Buffers;
+using Lacquer.Caching.Coalescing;
+using Lacquer.Caching.Keys;
+using Lacquer.Caching.Semantics;
+using Lacquer.Caching.Store;
+using Lacquer.Forwarding;
+using Lacquer.Zones;
+using Microsoft.AspNetCore.Connections;
+using Microsoft.AspNetCore.Http;
+
+namespace Lacquer.Proxy;
+
+internal sealed partial class CachingProxy
+{
+    private const int CopyBufferSize = 16 * 1024;
+
+    private async Task ForwardAsync(HttpContext context, Zone zone, string? key, string originMethod, ForwardReason reason, Fill? fill, bool store)
+    {
+        var url = key ?? CacheKeys.PathAndQuery(context);
+
+        // 1. Send.
+        var requestTime = _time.GetUtcNow();
+        using var origin = await _origin.SendAsync(context, zone, originMethod, context.RequestAborted);
+        if (origin.Error != OriginError.None)
+        {
+            fill?.Complete(FillOutcome.Failed);
+            await WriteOriginErrorAsync(context, zone, origin.Error, reason, url);
+            return;
+        }
+
+        var message = origin.Message!;
+        var responseTime = _time.GetUtcNow();
+
+        // 2. Head and decision.
+        var head = OriginHead.Read(message, zone, _logger, url);
+        var decision = store && key is not null
+            ? Decide(context, zone, head, responseTime)
+            : new StorageDecision(NotStoredReason.MethodNotCacheable, TimeSpan.Zero, FreshnessSource.None);
+        var correctedInitialAge = AgeCalculation.CorrectedInitialAge(head.Facts, requestTime, responseTime);
+
+        // 3. Release the waiters of a response that will not be stored.
+        if (!decision.Storable)
+        {
+            fill?.Complete(FillOutcome.NotStorable);
+        }
+
+        // 4. Head to the client.
+        var response = context.Response;
+        response.StatusCode = head.Status;
+        foreach (var (name, value) in head.Fields)
+        {
+            response.Headers[name] = value;
+        }
+
+        AddOwnFields(response.Headers, reason == ForwardReason.Method
+            ? CacheStatus.Method
+            : decision.Storable
+                ? CacheStatus.Stored(reason, decision.FreshnessLifetime - correctedInitialAge)
+                : CacheStatus.NotStored(reason, decision.Reason));
+
+        var writeBody = !HttpMethods.IsHead(context.Request.Method) && !Bodyless(head.Status);
+        if (!decision.Storable && !writeBody)
+        {
+            return;
+        }
+
+        // 5. Body.
+        var capture = decision.Storable ? new BodyCapture(head.ContentLength, MaxObjectBytes) : null;
+        var complete = await CopyBodyAsync(context, zone, origin, capture, writeBody, url);
+        if (!complete || capture is null || capture.Overflowed)
+        {
+            fill?.Complete(complete ? FillOutcome.NotStorable : FillOutcome.Failed);
+            return;
+        }
+
+        // 6. Store.
+        var entry = new CacheEntry
+        {
+            PrimaryKey = key!,
+            Zone = zone,
+            VaryNames = head.Facts.Vary.Names,
+            VaryValues = VaryValues.Capture(head.Facts.Vary.Names, context.Request.Headers),
+            Status = head.Status,
+            Headers = head.StoredFields(),
+            Body = capture.ToArray(),
+            Tags = head.Tags,
+            ResponseTime = responseTime,
+            CorrectedInitialAge = correctedInitialAge,
+            FreshnessLifetime = decision.FreshnessLifetime,
+        };
+        fill?.Complete(TryStore(entry, url) ? FillOutcome.Stored : FillOutcome.NotStorable);
+    }
+
+    private StorageDecision Decide(HttpContext context, Zone zone, OriginHead head, DateTimeOffset responseTime)
+    {
+        var headers = context.Request.Headers;
+        var request = RequestFacts.Parse(HttpMethods.Get, Joined(headers.CacheControl), Joined(headers.Pragma), headers.ContainsKey(Microsoft.Net.Http.Headers.HeaderNames.Authorization));
+        var decision = Storability.Decide(request, head.Facts, zone.Policy, responseTime);
+        if (decision.Storable && head.ContentLength > MaxObjectBytes)
+        {
+            return decision with { Reason = NotStoredReason.ObjectTooLarge };
+        }
+
+        return decision;
+    }
+
+    private bool TryStore(CacheEntry entry, string url)
+    {
+        try
+        {
+            return Store.TryInsert(entry);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            // Invariant 7: a store fault costs a cache entry, never the response (already sent).
+            ProxyLog.StoreFault(_logger, url, exception);
+            return false;
+        }
+    }
+
+    /// <summary>Copies the origin body; false when the origin broke off (the client connection is then aborted).</summary>
+    private async Task<bool> CopyBodyAsync(HttpContext context, Zone zone, OriginResponse origin, BodyCapture? capture, bool writeBody, string url)
+    {
+        var buffer = ArrayPool<byte>.Shared.Rent(CopyBufferSize);
+        try
+        {
+            var source = await origin.Message!.Content.ReadAsStreamAsync(origin.BodyToken);
+            var clientGone = false;
+            while (true)
+            {
+                int read;
+                try
+                {
+                    read = await source.ReadAsync(buffer.AsMemory(0, CopyBufferSize), origin.BodyToken);
+                }
+                catch (Exception exception) when (exception is IOException or HttpRequestException or OperationCanceledException)
+                {
+                    ProxyLog.OriginBodyBroken(_logger, url, exception);
+                    context.Abort();
+                    return false;
+                }
+
+                if (read == 0)
+                {
+                    return true;
+                }
+
+                origin.Progressed(zone.OriginTimeout);
+                if (capture is not null && !capture.TryAppend(buffer.AsSpan(0, read)))
+                {
+                    capture = null;
+                }
+
+                if (writeBody && !clientGone)
+                {
+                    clientGone = !await TryWriteAsync(context, buffer.AsMemory(0, read));
+                    if (clientGone)
+                    {
+                        ProxyLog.ClientLeft(_logger, url);
+                    }
+                }
+
+                if ((clientGone || !writeBody) && capture is null)
+                {
+                    return true;
+                }
+            }
+        }
+        catch (Exception exception) when (exception is IOException or HttpRequestException or OperationCanceledException)
+        {
+            ProxyLog.OriginBodyBroken(_logger, url, exception);
+            context.Abort();
+            return false;
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    private static async Task<bool> TryWriteAsync(HttpContext context, ReadOnlyMemory<byte> chunk)
+    {
+        try
+        {
+            await context.Response.Body.WriteAsync(chunk, context.RequestAborted);
+            return !context.RequestAborted.IsCancellationRequested;
+        }
+        catch (Exception exception) when (exception is IOException or OperationCanceledException or ConnectionResetException)
+        {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,141 @@
+// The head of an origin response, read once: the fields the client sees, the fields a stored copy keeps,
+// the raw values the RFC 9111 rules need, and the tags.
+//
+// Removed before anything else sees them: hop-by-hop fields (RFC 9110 §7.6.1, and those named in
+// Connection), the zone's tag fields (stripped from client responses, PRODUCT.md), and fields whose values
+// contain characters HTTP does not allow (the origin's fault; logged, and the rest of the response served).
+// A stored copy also drops Age: a hit computes its own (RFC 9111 §4.2.3).
+using Lacquer.Caching.Semantics;
+using Lacquer.Forwarding;
+using Lacquer.Zones;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Primitives;
+using Microsoft.Net.Http.Headers;
+
+namespace Lacquer.Proxy;
+
+internal sealed class OriginHead
+{
+    private OriginHead(int status, List<KeyValuePair<string, StringValues>> fields, string[] tags, ResponseFacts facts, long? contentLength)
+    {
+        Status = status;
+        Fields = fields;
+        Tags = tags;
+        Facts = facts;
+        ContentLength = contentLength;
+    }
+
+    public int Status { get; }
+
+    /// <summary>The fields forwarded to the client, in the origin's order (Age included).</summary>
+    public List<KeyValuePair<string, StringValues>> Fields { get; }
+
+    public string[] Tags { get; }
+
+    public ResponseFacts Facts { get; }
+
+    public long? ContentLength { get; }
+
+    public static OriginHead Read(HttpResponseMessage response, Zone zone, ILogger logger, string url)
+    {
+        var raw = new List<KeyValuePair<string, StringValues>>();
+        Collect(raw, response.Headers.NonValidated);
+        Collect(raw, response.Content.Headers.NonValidated);
+
+        var connectionNamed = HopByHop.NamedIn(Find(raw, HeaderNames.Connection));
+        var fields = new List<KeyValuePair<string, StringValues>>(raw.Count);
+        foreach (var field in raw)
+        {
+            if (HopByHop.Excludes(field.Key, connectionNamed) || zone.TagHeaders.IsTagHeader(field.Key))
+            {
+                continue;
+            }
+
+            if (!IsValidValue(field.Value))
+            {
+                ProxyLog.InvalidOriginHeader(logger, field.Key, url);
+                continue;
+            }
+
+            fields.Add(field);
+        }
+
+        var tags = zone.TagHeaders.Parse(name => Find(raw, name));
+        var facts = ResponseFacts.Parse(
+            (int)response.StatusCode,
+            Joined(fields, HeaderNames.CacheControl),
+            Joined(fields, HeaderNames.Expires),
+            Joined(fields, HeaderNames.Date),
+            Joined(fields, HeaderNames.LastModified),
+            Joined(fields, HeaderNames.Age),
+            Joined(fields, HeaderNames.Vary),
+            Find(fields, HeaderNames.SetCookie).Count > 0);
+        return new OriginHead((int)response.StatusCode, fields, tags, facts, response.Content.Headers.ContentLength);
+    }
+
+    /// <summary>The fields a stored copy keeps: everything the client saw except Age.</summary>
+    public KeyValuePair<string, StringValues>[] StoredFields()
+    {
+        var stored = new List<KeyValuePair<string, StringValues>>(Fields.Count);
+        foreach (var field in Fields)
+        {
+            if (!field.Key.Equals(HeaderNames.Age, StringComparison.OrdinalIgnoreCase))
+            {
+                stored.Add(field);
+            }
+        }
+
+        return [.. stored];
+    }
+
+    private static void Collect(List<KeyValuePair<string, StringValues>> into, System.Net.Http.Headers.HttpHeadersNonValidated headers)
+    {
+        foreach (var (name, values) in headers)
+        {
+            var array = new string[values.Count];
+            var i = 0;
+            foreach (var value in values)
+            {
+                array[i++] = value;
+            }
+
+            into.Add(new(name, new StringValues(array)));
+        }
+    }
+
+    private static StringValues Find(List<KeyValuePair<string, StringValues>> fields, string name)
+    {
+        foreach (var field in fields)
+        {
+            if (field.Key.Equals(name, StringComparison.OrdinalIgnoreCase))
+            {
+                return field.Value;
+            }
+        }
+
+        return StringValues.Empty;
+    }
+
+    private static string? Joined(List<KeyValuePair<string, StringValues>> fields, string name)
+    {
+        var values = Find(fields, name);
+        return values.Count == 0 ? null : values.Count == 1 ? values[0] : string.Join(", ", (IEnumerable<string?>)values);
+    }
+
+    /// <summary>Visible ASCII, space and tab only: what Kestrel will write and RFC 9110 §5.5 allows from us.</summary>
+    private static bool IsValidValue(StringValues values)
+    {
+        foreach (var value in values)
+        {
+            foreach (var c in value ?? string.Empty)
+            {
+                if ((c < 0x20 && c != '\t') || c > 0x7E)
+                {
+                    return false;
+                }
+            }
+        }
+
+        return true;
+    }
+}

@@ -1,0 +1,26 @@
+// The proxy's log events. Event ids are stable (STYLE.md §12).
+using Lacquer.Forwarding;
+using Microsoft.Extensions.Logging;
+
+namespace Lacquer.Proxy;
+
+internal static partial class ProxyLog
+{
+    [LoggerMessage(EventId = 1001, Level = LogLevel.Information, Message = "No zone for host '{Host}'")]
+    public static partial void UnknownHost(ILogger logger, string host);
+
+    [LoggerMessage(EventId = 1002, Level = LogLevel.Warning, Message = "Origin error {Error} for {Zone} {Url}")]
+    public static partial void OriginFailed(ILogger logger, OriginError error, string zone, string url);
+
+    [LoggerMessage(EventId = 1003, Level = LogLevel.Warning, Message = "Origin broke off the body of {Url}; aborting the client connection")]
+    public static partial void OriginBodyBroken(ILogger logger, string url, Exception exception);
+
+    [LoggerMessage(EventId = 1004, Level = LogLevel.Debug, Message = "Client left during {Url}; nothing stored")]
+    public static partial void ClientLeft(ILogger logger, string url);
+
+    [LoggerMessage(EventId = 1005, Level = LogLevel.Warning, Message = "Dropped origin header '{Header}' of {Url}: its value has characters HTTP does not allow")]
+    public static partial void InvalidOriginHeader(ILogger logger, string header, string url);
+
+    [LoggerMessage(EventId = 1006, Level = LogLevel.Error, Message = "Store fault for {Url}; serving from the origin")]
+    public static partial void StoreFault(ILogger logger, string url, Exception exception);
+}

@@ -1,0 +1,21 @@
+// The demo's configuration, expressed as configuration keys so that it goes through the same reader and
+// validation as a real file, and so that environment variables and switches can still override it.
+namespace Lacquer.Demo;
+
+internal static class DemoConfiguration
+{
+    public const string ZoneId = "5f2a7c1e9b3d4a6f8e0c2b4d6a8f0e1c";
+
+    public static Dictionary<string, string?> For(Uri origin) => new()
+    {
+        ["listen:proxy"] = "http://127.0.0.1:8080",
+        ["listen:admin"] = "http://127.0.0.1:8081",
+        ["cache:maxBytes"] = "64MB",
+        ["cache:maxObjectBytes"] = "4MB",
+        ["zones:0:name"] = "demo",
+        ["zones:0:id"] = ZoneId,
+        ["zones:0:hosts:0"] = "localhost",
+        ["zones:0:hosts:1"] = "127.0.0.1",
+        ["zones:0:origin"] = origin.GetLeftPart(UriPartial.Authority),
+    };
+}

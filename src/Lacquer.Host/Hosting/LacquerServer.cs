@@ -1,0 +1,111 @@
+// Runs Lacquer's two listeners (PRODUCT.md "Surfaces"): the proxy, which serves cached traffic, and the
+// admin listener (health, stats; purge APIs come later). Each is its own Kestrel server so that the admin
+// surface can be bound to a private address. Both accept port 0; the bound addresses are read back after start.
+using Lacquer.Admin;
+using Lacquer.Caching.Store;
+using Lacquer.Configuration;
+using Lacquer.Forwarding;
+using Lacquer.Proxy;
+using Lacquer.Zones;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Lacquer.Hosting;
+
+internal sealed class LacquerServer : IAsyncDisposable
+{
+    private readonly WebApplication _proxyApp;
+    private readonly WebApplication _adminApp;
+    private readonly OriginClient _originClient;
+
+    private LacquerServer(WebApplication proxyApp, WebApplication adminApp, OriginClient originClient, CachingProxy proxy)
+    {
+        _proxyApp = proxyApp;
+        _adminApp = adminApp;
+        _originClient = originClient;
+        Proxy = proxy;
+    }
+
+    public CachingProxy Proxy { get; }
+
+    public Uri ProxyUri { get; private set; } = null!;
+
+    public Uri AdminUri { get; private set; } = null!;
+
+    public static async Task<LacquerServer> StartAsync(LacquerSettings settings, TimeProvider time, Action<ILoggingBuilder>? logging = null, CancellationToken cancellationToken = default)
+    {
+        var proxyApp = Build(settings.Listen.Proxy, logging, unlimitedBodies: true);
+        var adminApp = Build(settings.Listen.Admin, logging, unlimitedBodies: false);
+
+        var zones = new ZoneTable(settings.Zones.Select(zone => new Zone(zone)));
+        var store = new CacheStore(settings.Cache.MaxBytes, new LruEvictionPolicy());
+        var originClient = new OriginClient(time);
+        var proxy = new CachingProxy(zones, store, settings.Cache.MaxObjectBytes, originClient, time, proxyApp.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Lacquer.Proxy"));
+
+        proxyApp.Run(context => RunProxy(proxy, context));
+        AdminEndpoints.Map(adminApp, proxy);
+
+        var server = new LacquerServer(proxyApp, adminApp, originClient, proxy);
+        await proxyApp.StartAsync(cancellationToken);
+        await adminApp.StartAsync(cancellationToken);
+        server.ProxyUri = BoundAddress.Of(proxyApp);
+        server.AdminUri = BoundAddress.Of(adminApp);
+        return server;
+    }
+
+    public async Task WaitForShutdownAsync(CancellationToken cancellationToken = default)
+    {
+        await Task.WhenAll(_proxyApp.WaitForShutdownAsync(cancellationToken), _adminApp.WaitForShutdownAsync(cancellationToken));
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _proxyApp.StopAsync();
+        await _adminApp.StopAsync();
+        await _proxyApp.DisposeAsync();
+        await _adminApp.DisposeAsync();
+        _originClient.Dispose();
+    }
+
+    private static async Task RunProxy(CachingProxy proxy, HttpContext context)
+    {
+        try
+        {
+            await proxy.HandleAsync(context);
+        }
+        catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
+        {
+            // The client left while waiting; there is nobody to answer.
+        }
+    }
+
+    private static WebApplication Build(Uri url, Action<ILoggingBuilder>? logging, bool unlimitedBodies)
+    {
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [] });
+        builder.WebHost.UseUrls(url.GetLeftPart(UriPartial.Authority));
+        builder.WebHost.ConfigureKestrel(options =>
+        {
+            options.AddServerHeader = false;
+            if (unlimitedBodies)
+            {
+                options.Limits.MaxRequestBodySize = null;
+            }
+        });
+        builder.Logging.ClearProviders();
+        if (logging is null)
+        {
+            builder.Logging.AddSimpleConsole(console => console.SingleLine = true);
+            builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        }
+        else
+        {
+            logging(builder.Logging);
+        }
+
+        return builder.Build();
+    }
+
+}

@@ -1,0 +1,18 @@
+namespace Lacquer.Configuration;
+
+/// <summary>
+/// Global cache limits and the defaults that zones inherit (<see cref="MaxHeuristicTtl"/>,
+/// <see cref="OriginTimeout"/>). Invariant: 0 &lt; MaxObjectBytes &lt;= MaxBytes.
+/// </summary>
+internal sealed record CacheSettings(long MaxBytes, long MaxObjectBytes, TimeSpan MaxHeuristicTtl, TimeSpan OriginTimeout)
+{
+    /// <summary>512MB = 512,000,000 bytes (MB is decimal, see <see cref="Sizes"/>).</summary>
+    public const long DefaultMaxBytes = 512_000_000;
+
+    /// <summary>16MB = 16,000,000 bytes.</summary>
+    public const long DefaultMaxObjectBytes = 16_000_000;
+
+    public static readonly TimeSpan DefaultMaxHeuristicTtl = TimeSpan.FromDays(1);
+
+    public static readonly TimeSpan DefaultOriginTimeout = TimeSpan.FromSeconds(30);
+}

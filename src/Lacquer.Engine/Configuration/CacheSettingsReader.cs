@@ -1,0 +1,37 @@
+namespace Lacquer.Configuration;
+
+/// <summary>
+/// Reads <c>cache</c>: the global memory limits and the TTL and timeout defaults that zones inherit.
+/// Ranges: sizes at least 1 byte with maxObjectBytes &lt;= maxBytes; maxHeuristicTtl 0s–365d (0 turns
+/// heuristic freshness off); originTimeout 1ms–1d (a cancellation timer cannot exceed ~24.8 days).
+/// </summary>
+internal static class CacheSettingsReader
+{
+    public static readonly TimeSpan MaxTtl = TimeSpan.FromDays(365);
+
+    public static readonly TimeSpan MinOriginTimeout = TimeSpan.FromMilliseconds(1);
+
+    public static readonly TimeSpan MaxOriginTimeout = TimeSpan.FromDays(1);
+
+    private static readonly string[] Keys = ["maxBytes", "maxObjectBytes", "maxHeuristicTtl", "originTimeout"];
+
+    public static CacheSettings Read(ObjectReader root)
+    {
+        var cache = root.Object("cache", Keys);
+        var errorsBefore = cache.Errors.Count;
+        var maxBytes = cache.Size("maxBytes", CacheSettings.DefaultMaxBytes, minimum: 1);
+        var maxObjectBytes = cache.Size("maxObjectBytes", CacheSettings.DefaultMaxObjectBytes, minimum: 1);
+        if (cache.Errors.Count == errorsBefore && maxObjectBytes > maxBytes)
+        {
+            cache.Errors.Add(new(
+                ConfigNode.Join(cache.Path, "maxObjectBytes"),
+                $"must not exceed cache:maxBytes ({maxObjectBytes} > {maxBytes} bytes)"));
+        }
+
+        return new CacheSettings(
+            maxBytes,
+            maxObjectBytes,
+            cache.Duration("maxHeuristicTtl", CacheSettings.DefaultMaxHeuristicTtl, TimeSpan.Zero, MaxTtl),
+            cache.Duration("originTimeout", CacheSettings.DefaultOriginTimeout, MinOriginTimeout, MaxOriginTimeout));
+    }
+}

@@ -1,0 +1,38 @@
+using Microsoft.Extensions.Configuration;
+
+namespace Lacquer.Configuration;
+
+/// <summary>
+/// Turns an <see cref="IConfiguration"/> (JSON file, <c>LACQUER_</c> environment variables, command
+/// line — merged by the host) into validated, immutable <see cref="LacquerSettings"/>.
+/// <para>
+/// Every problem is collected, none stops the read: each section falls back to its defaults after
+/// reporting, so later sections are still checked. Paths in errors use the documented spelling of
+/// each key. Unknown keys are errors everywhere, except the top-level <c>config</c> and <c>demo</c>
+/// (command-line switches of the host) and <c>compat</c> (owned by the compatibility endpoints, not
+/// read here). Secrets never appear in an error. Never throws for bad input.
+/// </para>
+/// </summary>
+internal static class SettingsReader
+{
+    private static readonly string[] RootKeys = ["listen", "cache", "zones", "tokens"];
+
+    private static readonly string[] IgnoredRootKeys = ["compat", "config", "demo"];
+
+    public static ConfigResult Read(IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var errors = new List<ConfigError>();
+        var root = ObjectReader.ForRoot(configuration, RootKeys, IgnoredRootKeys, errors);
+        var listen = ListenSettingsReader.Read(root);
+        var cache = CacheSettingsReader.Read(root);
+        var zones = ZoneSettingsReader.ReadAll(root, cache);
+        var tokens = TokenSettingsReader.ReadAll(root, zones.Names);
+        if (errors.Count > 0)
+        {
+            return new ConfigResult(null, errors.AsReadOnly());
+        }
+
+        return new ConfigResult(new LacquerSettings(listen, cache, zones.Zones, tokens), []);
+    }
+}

@@ -27,6 +27,7 @@ internal sealed class DemoOrigin : IAsyncDisposable
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [] });
         builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.WebHost.ConfigureKestrel(options => options.AddServerHeader = false);
         builder.Logging.ClearProviders();
         var app = builder.Build();
 

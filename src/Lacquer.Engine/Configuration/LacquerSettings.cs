@@ -5,4 +5,5 @@ internal sealed record LacquerSettings(
     ListenSettings Listen,
     CacheSettings Cache,
     IReadOnlyList<ZoneSettings> Zones,
-    IReadOnlyList<TokenSettings> Tokens);
+    IReadOnlyList<TokenSettings> Tokens,
+    PurgeSettings Purge);

@@ -54,6 +54,25 @@ internal sealed partial class ObjectReader
         return value;
     }
 
+    /// <summary>A whole number within [<paramref name="minimum"/>, <paramref name="maximum"/>]; the fallback when missing or invalid.</summary>
+    public int Integer(string key, int fallback, int minimum, int maximum)
+    {
+        var node = Node(key);
+        if (!node.TryReadText(Errors, required: false, out var text))
+        {
+            return fallback;
+        }
+
+        if (!int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var value)
+            || value < minimum || value > maximum)
+        {
+            Errors.Add(new(node.Path, $"must be a whole number from {minimum} to {maximum} (found {Quote(text)})"));
+            return fallback;
+        }
+
+        return value;
+    }
+
     /// <summary><c>true</c> or <c>false</c>, any case; the fallback when missing or invalid.</summary>
     public bool Boolean(string key, bool fallback)
     {

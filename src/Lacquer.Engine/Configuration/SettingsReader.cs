@@ -15,7 +15,7 @@ namespace Lacquer.Configuration;
 /// </summary>
 internal static class SettingsReader
 {
-    private static readonly string[] RootKeys = ["listen", "cache", "zones", "tokens"];
+    private static readonly string[] RootKeys = ["listen", "cache", "zones", "tokens", "purge"];
 
     private static readonly string[] IgnoredRootKeys = ["compat", "config", "demo"];
 
@@ -28,11 +28,12 @@ internal static class SettingsReader
         var cache = CacheSettingsReader.Read(root);
         var zones = ZoneSettingsReader.ReadAll(root, cache);
         var tokens = TokenSettingsReader.ReadAll(root, zones.Names);
+        var purge = PurgeSettingsReader.Read(root);
         if (errors.Count > 0)
         {
             return new ConfigResult(null, errors.AsReadOnly());
         }
 
-        return new ConfigResult(new LacquerSettings(listen, cache, zones.Zones, tokens), []);
+        return new ConfigResult(new LacquerSettings(listen, cache, zones.Zones, tokens, purge), []);
     }
 }

@@ -27,7 +27,23 @@ internal sealed partial class CachingProxy
     {
         var url = key ?? CacheKeys.PathAndQuery(context);
 
-        // 1. Send.
+        // 1. Send, holding a fill ticket so that a purge meanwhile is seen at insert (invariant 1).
+        var ticket = store && key is not null ? Store.BeginFill() : null;
+        try
+        {
+            await FetchAsync(context, zone, key, originMethod, reason, fill, ticket, url);
+        }
+        finally
+        {
+            if (ticket is not null)
+            {
+                Store.EndFill(ticket);
+            }
+        }
+    }
+
+    private async Task FetchAsync(HttpContext context, Zone zone, string? key, string originMethod, ForwardReason reason, Fill? fill, FillTicket? ticket, string url)
+    {
         var requestTime = _time.GetUtcNow();
         using var origin = await _origin.SendAsync(context, zone, originMethod, context.RequestAborted);
         if (origin.Error != OriginError.None)
@@ -42,7 +58,7 @@ internal sealed partial class CachingProxy
 
         // 2. Head and decision.
         var head = OriginHead.Read(message, zone, _logger, url);
-        var decision = store && key is not null
+        var decision = ticket is not null
             ? Decide(context, zone, head, responseTime)
             : new StorageDecision(NotStoredReason.MethodNotCacheable, TimeSpan.Zero, FreshnessSource.None);
         var correctedInitialAge = AgeCalculation.CorrectedInitialAge(head.Facts, requestTime, responseTime);
@@ -97,7 +113,7 @@ internal sealed partial class CachingProxy
             CorrectedInitialAge = correctedInitialAge,
             FreshnessLifetime = decision.FreshnessLifetime,
         };
-        fill?.Complete(TryStore(entry, url) ? FillOutcome.Stored : FillOutcome.NotStorable);
+        fill?.Complete(TryStore(entry, ticket, url) ? FillOutcome.Stored : FillOutcome.NotStorable);
     }
 
     private StorageDecision Decide(HttpContext context, Zone zone, OriginHead head, DateTimeOffset responseTime)
@@ -113,11 +129,11 @@ internal sealed partial class CachingProxy
         return decision;
     }
 
-    private bool TryStore(CacheEntry entry, string url)
+    private bool TryStore(CacheEntry entry, FillTicket? ticket, string url)
     {
         try
         {
-            return Store.TryInsert(entry);
+            return Store.Insert(entry, ticket) == InsertResult.Stored;
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {

@@ -130,7 +130,7 @@ internal sealed partial class CachingProxy
         }
 
         var now = _time.GetUtcNow();
-        if (!lookup.Entry.IsFresh(now))
+        if (!lookup.Entry.IsFresh(now) || lookup.Entry.IsSoftPurged)
         {
             return (false, ForwardReason.Stale);
         }

@@ -8,6 +8,9 @@ namespace Lacquer.Zones;
 
 internal sealed class Zone
 {
+    private long _hardPurgedBefore;
+    private long _softPurgedBefore;
+
     public Zone(ZoneSettings settings)
     {
         Name = settings.Name;
@@ -39,4 +42,21 @@ internal sealed class Zone
     public TimeSpan OriginTimeout { get; }
 
     public ZoneCounters Counters { get; } = new();
+
+    /// <summary>The zone's purge indexes; used only under the store lock.</summary>
+    public Caching.Indexes.ZoneIndex Index { get; } = new();
+
+    /// <summary>Entries inserted before this purge sequence are gone (an O(1) hard purge-everything).</summary>
+    public long HardPurgedBefore
+    {
+        get => Volatile.Read(ref _hardPurgedBefore);
+        set => Volatile.Write(ref _hardPurgedBefore, value);
+    }
+
+    /// <summary>Entries inserted before this purge sequence are stale (an O(1) soft purge-everything).</summary>
+    public long SoftPurgedBefore
+    {
+        get => Volatile.Read(ref _softPurgedBefore);
+        set => Volatile.Write(ref _softPurgedBefore, value);
+    }
 }

@@ -38,6 +38,20 @@ internal sealed class ZoneTable
         return _byHost.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(host, out zone!);
     }
 
+    /// <summary>The zone with this 32-hex id (any case), or null.</summary>
+    public Zone? FindById(string id)
+    {
+        foreach (var zone in Zones)
+        {
+            if (string.Equals(zone.Id, id, StringComparison.OrdinalIgnoreCase))
+            {
+                return zone;
+            }
+        }
+
+        return null;
+    }
+
     public Zone? FindByName(string name)
     {
         foreach (var zone in Zones)

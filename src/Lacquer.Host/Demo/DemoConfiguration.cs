@@ -6,6 +6,9 @@ internal static class DemoConfiguration
 {
     public const string ZoneId = "5f2a7c1e9b3d4a6f8e0c2b4d6a8f0e1c";
 
+    /// <summary>The demo's API token; a demo on loopback only, never a real secret.</summary>
+    public const string DemoToken = "demo-purge-token";
+
     public static Dictionary<string, string?> For(Uri origin) => new()
     {
         ["listen:proxy"] = "http://127.0.0.1:8080",
@@ -17,5 +20,10 @@ internal static class DemoConfiguration
         ["zones:0:hosts:0"] = "localhost",
         ["zones:0:hosts:1"] = "127.0.0.1",
         ["zones:0:origin"] = origin.GetLeftPart(UriPartial.Authority),
+        ["tokens:0:name"] = "demo-admin",
+        ["tokens:0:secret"] = DemoToken,
+        ["tokens:0:zones:0"] = "*",
+        ["tokens:0:permissions:0"] = "purge",
+        ["tokens:0:permissions:1"] = "read",
     };
 }

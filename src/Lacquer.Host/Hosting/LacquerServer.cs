@@ -6,6 +6,11 @@ using Lacquer.Caching.Store;
 using Lacquer.Configuration;
 using Lacquer.Forwarding;
 using Lacquer.Proxy;
+using Lacquer.Purge;
+using Lacquer.Purge.Api;
+using Lacquer.Purge.Api.Cloudflare;
+using Lacquer.Purge.Api.Native;
+using Lacquer.Security;
 using Lacquer.Zones;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -21,8 +26,9 @@ internal sealed class LacquerServer : IAsyncDisposable
     private readonly WebApplication _adminApp;
     private readonly OriginClient _originClient;
 
-    private LacquerServer(WebApplication proxyApp, WebApplication adminApp, OriginClient originClient, CachingProxy proxy)
+    private LacquerServer(WebApplication proxyApp, WebApplication adminApp, OriginClient originClient, CachingProxy proxy, PurgeService purges)
     {
+        Purges = purges;
         _proxyApp = proxyApp;
         _adminApp = adminApp;
         _originClient = originClient;
@@ -30,6 +36,8 @@ internal sealed class LacquerServer : IAsyncDisposable
     }
 
     public CachingProxy Proxy { get; }
+
+    public PurgeService Purges { get; }
 
     public Uri ProxyUri { get; private set; } = null!;
 
@@ -43,12 +51,18 @@ internal sealed class LacquerServer : IAsyncDisposable
         var zones = new ZoneTable(settings.Zones.Select(zone => new Zone(zone)));
         var store = new CacheStore(settings.Cache.MaxBytes, new LruEvictionPolicy());
         var originClient = new OriginClient(time);
-        var proxy = new CachingProxy(zones, store, settings.Cache.MaxObjectBytes, originClient, time, proxyApp.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Lacquer.Proxy"));
+        var loggers = proxyApp.Services.GetRequiredService<ILoggerFactory>();
+        var proxy = new CachingProxy(zones, store, settings.Cache.MaxObjectBytes, originClient, time, loggers.CreateLogger("Lacquer.Proxy"));
+        var tokens = new TokenStore(settings.Tokens);
+        var purges = new PurgeService(store, time, loggers.CreateLogger("Lacquer.Purge"));
+        var purgeMethod = new PurgeMethodHandler(() => proxy.Zones, tokens, purges);
 
-        proxyApp.Run(context => RunProxy(proxy, context));
-        AdminEndpoints.Map(adminApp, proxy);
+        proxyApp.Run(context => RunProxy(proxy, purgeMethod, context));
+        AdminEndpoints.Map(adminApp, proxy, new AdminServices(
+            new CloudflarePurgeEndpoint(() => proxy.Zones, tokens, purges, settings.Purge, time),
+            new PurgeLogReport(tokens, purges)));
 
-        var server = new LacquerServer(proxyApp, adminApp, originClient, proxy);
+        var server = new LacquerServer(proxyApp, adminApp, originClient, proxy, purges);
         await proxyApp.StartAsync(cancellationToken);
         await adminApp.StartAsync(cancellationToken);
         server.ProxyUri = BoundAddress.Of(proxyApp);
@@ -70,10 +84,16 @@ internal sealed class LacquerServer : IAsyncDisposable
         _originClient.Dispose();
     }
 
-    private static async Task RunProxy(CachingProxy proxy, HttpContext context)
+    private static async Task RunProxy(CachingProxy proxy, PurgeMethodHandler purgeMethod, HttpContext context)
     {
         try
         {
+            if (context.Request.Method == PurgeMethodHandler.Method)
+            {
+                await purgeMethod.HandleAsync(context);
+                return;
+            }
+
             await proxy.HandleAsync(context);
         }
         catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)

@@ -32,5 +32,6 @@ internal static class TestSettings
         Listen: new ListenSettings(new Uri("http://127.0.0.1:0"), new Uri("http://127.0.0.1:0")),
         Cache: new CacheSettings(MaxBytes: 64L * 1024 * 1024, MaxObjectBytes: 4L * 1024 * 1024, MaxHeuristicTtl: TimeSpan.FromDays(1), OriginTimeout: TimeSpan.FromSeconds(30)),
         Zones: zones,
-        Tokens: []);
+        Tokens: [],
+        Purge: PurgeSettings.Default);
 }

@@ -1,5 +1,7 @@
 // One stored response: a variant under a primary key. Immutable once inserted, apart from the fields the
-// eviction policy owns (PolicyNode) and the store's own bookkeeping (Removed).
+// eviction policy owns (PolicyNode) and the store's own bookkeeping (Removed, SoftPurged), which change
+// under the store lock.
+using Lacquer.Caching.Keys;
 using Lacquer.Zones;
 using Microsoft.Extensions.Primitives;
 
@@ -7,6 +9,8 @@ namespace Lacquer.Caching.Store;
 
 internal sealed class CacheEntry
 {
+    private bool _softPurged;
+
     public required string PrimaryKey { get; init; }
 
     public required Zone Zone { get; init; }
@@ -41,11 +45,30 @@ internal sealed class CacheEntry
     /// <summary>Unique, increasing per insert; index records carry it so a late removal never hits a newer entry.</summary>
     public long Generation { get; set; }
 
+    /// <summary>URL, host and path, for the purge indexes; set by the store on insert.</summary>
+    public KeyParts Parts { get; set; }
+
+    /// <summary>The store's purge sequence when the entry was inserted: a purge-everything with a later sequence hides it.</summary>
+    public long InsertSequence { get; set; }
+
+    /// <summary>Marked stale by a soft purge: it may only be served after revalidation.</summary>
+    public bool SoftPurged
+    {
+        get => Volatile.Read(ref _softPurged);
+        set => Volatile.Write(ref _softPurged, value);
+    }
+
     /// <summary>Owned by the eviction policy, touched only under its lock.</summary>
     public object? PolicyNode { get; set; }
 
     /// <summary>Set once, under the store lock, when the entry leaves the store.</summary>
     public bool Removed { get; set; }
+
+    /// <summary>Hidden by a hard purge-everything that has not been swept yet: never served.</summary>
+    public bool IsHidden => InsertSequence < Zone.HardPurgedBefore;
+
+    /// <summary>Marked stale by a soft purge, of this entry or of its whole zone.</summary>
+    public bool IsSoftPurged => SoftPurged || InsertSequence < Zone.SoftPurgedBefore;
 
     public TimeSpan CurrentAge(DateTimeOffset now) =>
         Semantics.AgeCalculation.CurrentAge(CorrectedInitialAge, ResponseTime, now);

@@ -80,6 +80,7 @@ internal sealed partial class CacheStore
         _storedBytes -= entry.Size;
         _count--;
         entry.Zone.Counters.Removed(entry.Size);
+        entry.Zone.Index.Remove(entry);
         _policy.Removed(entry);
     }
 }

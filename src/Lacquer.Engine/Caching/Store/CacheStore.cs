@@ -42,9 +42,15 @@ internal sealed partial class CacheStore
             return CacheLookup.None;
         }
 
-        var variants = slot.Variants;
-        foreach (var variant in variants)
+        var any = false;
+        foreach (var variant in slot.Variants)
         {
+            if (variant.IsHidden)
+            {
+                continue;
+            }
+
+            any = true;
             if (VaryValues.Matches(variant.VaryNames, variant.VaryValues, requestHeaders))
             {
                 _policy.Touched(variant);
@@ -52,27 +58,36 @@ internal sealed partial class CacheStore
             }
         }
 
-        return new CacheLookup(null, variants.Length > 0);
+        return new CacheLookup(null, any);
     }
 
     /// <summary>
-    /// Stores <paramref name="entry"/>, replacing the variant it supersedes and evicting as needed.
-    /// Returns false when the entry alone is larger than the store.
+    /// Stores <paramref name="entry"/>, replacing the variant it supersedes and evicting as needed, unless a
+    /// hard purge that ran since <paramref name="ticket"/> was taken covers it (see CacheStore.Purge.cs).
     /// </summary>
-    public bool TryInsert(CacheEntry entry)
+    public InsertResult Insert(CacheEntry entry, FillTicket? ticket)
     {
+        entry.Parts = KeyParts.Of(entry.PrimaryKey);
         entry.Size = EntrySize.Of(entry.PrimaryKey, entry.Headers, entry.Body.Length, entry.Tags, entry.VaryValues);
         if (entry.Size > MaxBytes)
         {
-            return false;
+            return InsertResult.TooLarge;
         }
 
         lock (_lock)
         {
+            var result = CheckFencesLocked(entry, ticket);
+            if (result == InsertResult.Purged)
+            {
+                return result;
+            }
+
+            entry.SoftPurged = result == InsertResult.StoredStale;
+            entry.InsertSequence = _purgeSequence;
             var slot = _slots.GetOrAdd(entry.PrimaryKey, static key => new CacheSlot(key));
             foreach (var existing in slot.Variants)
             {
-                if (Supersedes(entry, existing))
+                if (existing.IsHidden || Supersedes(entry, existing))
                 {
                     RemoveLocked(slot, existing);
                 }
@@ -91,13 +106,14 @@ internal sealed partial class CacheStore
             _count++;
             entry.Zone.Counters.Stored(entry.Size);
             _policy.Admitted(entry);
+            entry.Zone.Index.Add(entry);
             if (_storedBytes > MaxBytes)
             {
                 throw new InvalidOperationException($"Invariant 2 violated: {_storedBytes} stored bytes exceed the limit of {MaxBytes}.");
             }
-        }
 
-        return true;
+            return result;
+        }
     }
 
     /// <summary>A new response replaces the variant with the same Vary selection, and any variant stored under a different Vary.</summary>

@@ -8,8 +8,11 @@ namespace Lacquer.Caching.Store;
 
 internal static class EntrySize
 {
-    /// <summary>Entry object, its arrays, the slot's share, the dictionary node and the eviction node.</summary>
-    public const int FixedOverhead = 320;
+    /// <summary>Entry object, its arrays, the slot's share, the dictionary node, the eviction node and the path-index record.</summary>
+    public const int FixedOverhead = 384;
+
+    /// <summary>A tag-index record: the hash-set slot and, amortised, the set and dictionary entry.</summary>
+    private const int TagIndexRecord = 48;
 
     /// <summary>Per string: object header, length and padding.</summary>
     private const int StringOverhead = 24;
@@ -33,7 +36,7 @@ internal static class EntrySize
 
         foreach (var tag in tags)
         {
-            size += Text(tag) + 8;
+            size += Text(tag) + TagIndexRecord;
         }
 
         foreach (var value in varyValues)

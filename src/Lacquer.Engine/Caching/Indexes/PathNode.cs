@@ -1,0 +1,64 @@
+// One path segment in a host's trie: the entries stored at exactly this path, and the segments below.
+namespace Lacquer.Caching.Indexes;
+
+internal sealed class PathNode
+{
+    private readonly PathNode? _parent;
+    private readonly string _segment;
+    private Dictionary<string, PathNode>? _children;
+
+    public PathNode(PathNode? parent, string segment)
+    {
+        _parent = parent;
+        _segment = segment;
+    }
+
+    public HashSet<Store.CacheEntry> Entries { get; } = [];
+
+    public bool IsEmpty => Entries.Count == 0 && (_children is null || _children.Count == 0);
+
+    public PathNode? Child(string name, bool create)
+    {
+        if (_children is not null && _children.TryGetValue(name, out var child))
+        {
+            return child;
+        }
+
+        if (!create)
+        {
+            return null;
+        }
+
+        _children ??= new Dictionary<string, PathNode>(StringComparer.Ordinal);
+        return _children[name] = new PathNode(this, name);
+    }
+
+    public void Collect(List<Store.CacheEntry> into, bool includeSelf)
+    {
+        if (includeSelf)
+        {
+            into.AddRange(Entries);
+        }
+
+        if (_children is null)
+        {
+            return;
+        }
+
+        foreach (var child in _children.Values)
+        {
+            child.Collect(into, includeSelf: true);
+        }
+    }
+
+    /// <summary>Drops this node and any ancestors left empty.</summary>
+    public void Prune()
+    {
+        var node = this;
+        while (node._parent is not null && node.IsEmpty)
+        {
+            node._parent._children!.Remove(node._segment);
+            node = node._parent;
+        }
+    }
+}

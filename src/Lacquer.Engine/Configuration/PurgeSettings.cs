@@ -1,0 +1,16 @@
+namespace Lacquer.Configuration;
+
+/// <summary>
+/// Limits of the purge APIs (COMPAT.md §5): items per key and request, and the per-token rate limit
+/// (a token bucket: <see cref="RatePerSecond"/> refill, <see cref="Burst"/> capacity).
+/// </summary>
+internal sealed record PurgeSettings(int MaxItemsPerRequest, int RatePerSecond, int Burst)
+{
+    public const int DefaultMaxItemsPerRequest = 100;
+
+    public const int DefaultRatePerSecond = 50;
+
+    public const int DefaultBurst = 500;
+
+    public static PurgeSettings Default { get; } = new(DefaultMaxItemsPerRequest, DefaultRatePerSecond, DefaultBurst);
+}

@@ -1,0 +1,108 @@
+// The PURGE method on the proxy listener (COMPAT.md "Native extras", the Varnish/Squid/Fastly convention):
+//   PURGE /path                           -> hard purge of that URL, every variant
+//   PURGE /path + Surrogate-Key: a b      -> purge the tags a and b (also xkey)
+//   Fastly-Soft-Purge: 1                  -> soft instead of hard
+// Allowed from a loopback address, or with "Authorization: Bearer <token>" of a token that may purge the
+// zone. Answers 200 {"status":"ok","id":"…","purged":N}; errors are {"status":"error","message":"…"}.
+// Note: behind a TLS terminator on the same machine every client looks like loopback; give such a
+// deployment tokens and keep PURGE from the public side of that terminator.
+using System.Text.Json;
+using Lacquer.Caching.Keys;
+using Lacquer.Configuration;
+using Lacquer.Security;
+using Lacquer.Zones;
+using Microsoft.AspNetCore.Http;
+
+namespace Lacquer.Purge.Api.Native;
+
+internal sealed class PurgeMethodHandler(Func<ZoneTable> zones, TokenStore tokens, PurgeService purges)
+{
+    public const string Method = "PURGE";
+    public const string Surface = "purge-method";
+
+    public async Task HandleAsync(HttpContext context)
+    {
+        var hostHeader = context.Request.Headers.Host.ToString();
+        if (!zones().TryMatch(hostHeader, out var zone))
+        {
+            await WriteAsync(context, StatusCodes.Status404NotFound, error: "No zone is configured for this host.");
+            return;
+        }
+
+        var who = Caller(context, zone);
+        if (who is null)
+        {
+            await WriteAsync(context, StatusCodes.Status403Forbidden, error: "PURGE is allowed from loopback or with a token that may purge this zone.");
+            return;
+        }
+
+        var selectors = new List<PurgeSelector>();
+        foreach (var header in (string[])["Surrogate-Key", "xkey"])
+        {
+            foreach (var line in context.Request.Headers[header])
+            {
+                foreach (var tag in (line ?? string.Empty).Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+                {
+                    selectors.Add(PurgeSelector.ForTag(tag));
+                }
+            }
+        }
+
+        if (selectors.Count == 0)
+        {
+            var url = string.Concat(context.Request.Scheme, "://", context.Request.Host.Host, CacheKeys.PathAndQuery(context));
+            if (!Uri.TryCreate(url, UriKind.Absolute, out var uri))
+            {
+                await WriteAsync(context, StatusCodes.Status400BadRequest, error: "The request target is not a valid URL.");
+                return;
+            }
+
+            selectors.Add(PurgeSelector.ForUrl(uri));
+        }
+
+        var soft = context.Request.Headers["Fastly-Soft-Purge"].ToString().Trim() == "1";
+        var record = purges.Purge(new PurgeCommand([zone], selectors, soft), who, Surface);
+        await WriteAsync(context, StatusCodes.Status200OK, id: record.Id, purged: record.Matched);
+    }
+
+    /// <summary>Who is asking: "loopback", a token's name, or null when neither is allowed.</summary>
+    private string? Caller(HttpContext context, Zone zone)
+    {
+        var authorization = context.Request.Headers.Authorization.ToString();
+        if (authorization.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+        {
+            var token = tokens.Find(authorization["Bearer ".Length..].Trim());
+            return token is not null && token.Covers(zone) && token.Has(TokenSettings.PurgePermission) ? token.Name : null;
+        }
+
+        var remote = context.Connection.RemoteIpAddress;
+        return remote is not null && System.Net.IPAddress.IsLoopback(remote) ? "loopback" : null;
+    }
+
+    private static async Task WriteAsync(HttpContext context, int status, string? error = null, string? id = null, long purged = 0)
+    {
+        using var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartObject();
+            if (error is null)
+            {
+                writer.WriteString("status", "ok");
+                writer.WriteString("id", id);
+                writer.WriteNumber("purged", purged);
+            }
+            else
+            {
+                writer.WriteString("status", "error");
+                writer.WriteString("message", error);
+            }
+
+            writer.WriteEndObject();
+        }
+
+        context.Response.StatusCode = status;
+        context.Response.ContentType = "application/json";
+        context.Response.ContentLength = buffer.Length;
+        await context.Response.Body.WriteAsync(buffer.GetBuffer().AsMemory(0, (int)buffer.Length), context.RequestAborted);
+    }
+}

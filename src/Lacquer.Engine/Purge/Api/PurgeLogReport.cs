@@ -1,0 +1,75 @@
+// GET /api/purges on the admin listener: the audit ring as JSON, newest first, filtered to the zones the
+// caller's token covers. Needs a token with the read permission (Authorization: Bearer).
+using System.Text.Json;
+using Lacquer.Configuration;
+using Lacquer.Security;
+using Microsoft.AspNetCore.Http;
+
+namespace Lacquer.Purge.Api;
+
+internal sealed class PurgeLogReport(TokenStore tokens, PurgeService purges)
+{
+    public async Task HandleAsync(HttpContext context)
+    {
+        var authorization = context.Request.Headers.Authorization.ToString();
+        var token = authorization.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+            ? tokens.Find(authorization["Bearer ".Length..].Trim())
+            : null;
+        if (token is null || !token.Has(TokenSettings.ReadPermission))
+        {
+            context.Response.StatusCode = token is null ? StatusCodes.Status401Unauthorized : StatusCodes.Status403Forbidden;
+            context.Response.ContentType = "application/json";
+            await context.Response.WriteAsync(token is null
+                ? "{\"error\":\"A token with the read permission is required (Authorization: Bearer).\"}"
+                : "{\"error\":\"This token lacks the read permission.\"}");
+            return;
+        }
+
+        using var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartObject();
+            writer.WriteStartArray("purges");
+            foreach (var record in purges.Audit.Snapshot())
+            {
+                if (token.CoversAllZones || record.Zones.All(name => token.CoversZoneNamed(name)))
+                {
+                    Write(writer, record);
+                }
+            }
+
+            writer.WriteEndArray();
+            writer.WriteEndObject();
+        }
+
+        context.Response.ContentType = "application/json";
+        await context.Response.Body.WriteAsync(buffer.ToArray(), context.RequestAborted);
+    }
+
+    private static void Write(Utf8JsonWriter writer, PurgeRecord record)
+    {
+        writer.WriteStartObject();
+        writer.WriteString("id", record.Id);
+        writer.WriteString("at", record.At);
+        writer.WriteString("who", record.Who);
+        writer.WriteString("surface", record.Surface);
+        writer.WriteStartArray("zones");
+        foreach (var zone in record.Zones)
+        {
+            writer.WriteStringValue(zone);
+        }
+
+        writer.WriteEndArray();
+        writer.WriteStartArray("selectors");
+        foreach (var selector in record.Selectors)
+        {
+            writer.WriteStringValue(selector);
+        }
+
+        writer.WriteEndArray();
+        writer.WriteString("mode", record.Soft ? "soft" : "hard");
+        writer.WriteNumber("matched", record.Matched);
+        writer.WriteNumber("durationMs", Math.Round(record.Duration.TotalMilliseconds, 3));
+        writer.WriteEndObject();
+    }
+}

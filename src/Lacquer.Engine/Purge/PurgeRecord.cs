@@ -1,0 +1,13 @@
+namespace Lacquer.Purge;
+
+/// <summary>One served purge, as the audit ring keeps it and <c>GET /api/purges</c> shows it.</summary>
+internal sealed record PurgeRecord(
+    string Id,
+    DateTimeOffset At,
+    string Who,
+    string Surface,
+    IReadOnlyList<string> Zones,
+    IReadOnlyList<string> Selectors,
+    bool Soft,
+    long Matched,
+    TimeSpan Duration);

@@ -1,0 +1,59 @@
+// Runs purges for every surface (Cloudflare API, PURGE method, the seed endpoints): gives each a 32-hex id,
+// applies it to the store, measures it, logs it at Information with the caller's name (never a secret) and
+// keeps it in the audit ring. The purge has fully applied when PurgeAsync returns, so a surface that answers
+// after it keeps invariant 1.
+using System.Diagnostics;
+using Lacquer.Caching.Store;
+using Microsoft.Extensions.Logging;
+
+namespace Lacquer.Purge;
+
+internal sealed partial class PurgeService(CacheStore store, TimeProvider time, ILogger logger)
+{
+    public PurgeAudit Audit { get; } = new();
+
+    /// <param name="who">The token's name or the surface's caller description; never a secret.</param>
+    /// <param name="surface">Which API asked: cloudflare, purge-method, crafter, …</param>
+    public PurgeRecord Purge(PurgeCommand command, string who, string surface)
+    {
+        var started = time.GetTimestamp();
+        var at = time.GetUtcNow();
+        var matched = store.Purge(command);
+        var duration = time.GetElapsedTime(started);
+        var record = new PurgeRecord(
+            NewId(),
+            at,
+            who,
+            surface,
+            [.. command.Zones.Select(zone => zone.Name)],
+            [.. command.Selectors.Select(Describe)],
+            command.Soft,
+            matched,
+            duration);
+        Audit.Add(record);
+        if (logger.IsEnabled(LogLevel.Information))
+        {
+            var selectors = string.Join(", ", record.Selectors);
+            var zones = string.Join(", ", record.Zones);
+            Purged(logger, record.Id, surface, who, command.Soft ? "soft" : "hard", selectors, zones, matched, duration.TotalMilliseconds);
+        }
+
+        return record;
+    }
+
+    public static string NewId() => Guid.NewGuid().ToString("N");
+
+    private static string Describe(PurgeSelector selector) => selector.Kind switch
+    {
+        PurgeSelectorKind.Everything => "everything",
+        PurgeSelectorKind.Url => "url:" + selector.Value,
+        PurgeSelectorKind.Tag => "tag:" + selector.Value,
+        PurgeSelectorKind.Host => "host:" + selector.Value,
+        PurgeSelectorKind.Prefix => "prefix:" + selector.Value,
+        _ => throw new UnreachableException(),
+    };
+
+    [LoggerMessage(EventId = 2001, Level = LogLevel.Information,
+        Message = "Purge {Id} via {Surface} by {Who}: {Mode} {Selectors} in [{Zones}] matched {Matched} in {Milliseconds:F3} ms")]
+    private static partial void Purged(ILogger logger, string id, string surface, string who, string mode, string selectors, string zones, long matched, double milliseconds);
+}

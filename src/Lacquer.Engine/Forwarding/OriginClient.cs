@@ -37,7 +37,8 @@ internal sealed class OriginClient : IDisposable
     }
 
     /// <param name="method">The method to send: the client's, except that a HEAD miss is filled with GET.</param>
-    public async Task<OriginResponse> SendAsync(HttpContext context, Zone zone, string method, CancellationToken clientAborted)
+    /// <param name="validators">Conditional fields of a revalidation (If-None-Match, If-Modified-Since), or null.</param>
+    public async Task<OriginResponse> SendAsync(HttpContext context, Zone zone, string method, IReadOnlyList<KeyValuePair<string, string>>? validators, CancellationToken clientAborted)
     {
         // 1. The origin URI.
         var request = new HttpRequestMessage(new HttpMethod(method), OriginUri(zone.Origin, CacheKeys.PathAndQuery(context)))
@@ -55,6 +56,10 @@ internal sealed class OriginClient : IDisposable
 
         // 2. Headers.
         ForwardedRequestHeaders.Copy(context, request);
+        foreach (var (name, value) in validators ?? [])
+        {
+            request.Headers.TryAddWithoutValidation(name, value);
+        }
 
         // 4. Send, with the origin timeout on the response head.
         var timeout = new CancellationTokenSource(zone.OriginTimeout, _time);

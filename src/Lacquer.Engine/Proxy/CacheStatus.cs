@@ -20,6 +20,15 @@ internal static class CacheStatus
     public static string NotStored(ForwardReason reason, NotStoredReason detail) =>
         string.Concat("Lacquer; fwd=", Token(reason), "; detail=", NotStoredReasons.Detail(detail));
 
+    /// <summary>A stale entry revalidated with a 304 and stored again.</summary>
+    public static string Revalidated(TimeSpan ttl) => string.Concat(
+        "Lacquer; fwd=stale; fwd-status=304; stored; ttl=", ((long)Math.Max(0, ttl.TotalSeconds)).ToString(CultureInfo.InvariantCulture));
+
+    /// <summary>A stale entry revalidated with a 304 that could not be stored again (now uncacheable, or purged meanwhile).</summary>
+    public static string RevalidatedNotStored(NotStoredReason detail) => detail == NotStoredReason.None
+        ? "Lacquer; fwd=stale; fwd-status=304; detail=purged"
+        : string.Concat("Lacquer; fwd=stale; fwd-status=304; detail=", NotStoredReasons.Detail(detail));
+
     public static string Failed(ForwardReason reason, string detail) =>
         string.Concat("Lacquer; fwd=", Token(reason), "; detail=", detail);
 

@@ -7,6 +7,8 @@
 //      us abort the client connection, so a truncated response never looks complete; a client that leaves
 //      stops the writes, but the capture goes on so that the waiters still get a stored response;
 //   6. store the complete body and tell the waiters.
+// A stale entry with validators is revalidated instead (CachingProxy.Revalidation.cs): the request carries
+// If-None-Match / If-Modified-Since, and a 304 refreshes the stored entry rather than replacing it.
 using System.Buffers;
 using Lacquer.Caching.Coalescing;
 using Lacquer.Caching.Keys;
@@ -23,15 +25,13 @@ internal sealed partial class CachingProxy
 {
     private const int CopyBufferSize = 16 * 1024;
 
-    private async Task ForwardAsync(HttpContext context, Zone zone, string? key, string originMethod, ForwardReason reason, Fill? fill, bool store)
+    private async Task ForwardAsync(HttpContext context, Zone zone, ForwardPlan plan)
     {
-        var url = key ?? CacheKeys.PathAndQuery(context);
-
         // 1. Send, holding a fill ticket so that a purge meanwhile is seen at insert (invariant 1).
-        var ticket = store && key is not null ? Store.BeginFill() : null;
+        var ticket = plan.MayStore ? Store.BeginFill() : null;
         try
         {
-            await FetchAsync(context, zone, key, originMethod, reason, fill, ticket, url);
+            await FetchAsync(context, zone, plan, ticket, plan.Key ?? CacheKeys.PathAndQuery(context));
         }
         finally
         {
@@ -42,14 +42,16 @@ internal sealed partial class CachingProxy
         }
     }
 
-    private async Task FetchAsync(HttpContext context, Zone zone, string? key, string originMethod, ForwardReason reason, Fill? fill, FillTicket? ticket, string url)
+    private async Task FetchAsync(HttpContext context, Zone zone, ForwardPlan plan, FillTicket? ticket, string url)
     {
+        var fill = plan.Fill;
+        var validators = plan.Stale is not null ? Revalidation.ValidatorsFor(plan.Stale, context.Request.Headers) : null;
         var requestTime = _time.GetUtcNow();
-        using var origin = await _origin.SendAsync(context, zone, originMethod, context.RequestAborted);
+        using var origin = await _origin.SendAsync(context, zone, plan.OriginMethod, validators, context.RequestAborted);
         if (origin.Error != OriginError.None)
         {
             fill?.Complete(FillOutcome.Failed);
-            await WriteOriginErrorAsync(context, zone, origin.Error, reason, url);
+            await WriteOriginErrorAsync(context, zone, origin.Error, plan.Reason, url);
             return;
         }
 
@@ -58,8 +60,14 @@ internal sealed partial class CachingProxy
 
         // 2. Head and decision.
         var head = OriginHead.Read(message, zone, _logger, url);
+        if (validators is not null && head.Status == StatusCodes.Status304NotModified)
+        {
+            await ServeRevalidatedAsync(context, zone, plan, ticket, head, requestTime, responseTime, url);
+            return;
+        }
+
         var decision = ticket is not null
-            ? Decide(context, zone, head, responseTime)
+            ? Decide(plan.Request!, zone, head, responseTime)
             : new StorageDecision(NotStoredReason.MethodNotCacheable, TimeSpan.Zero, FreshnessSource.None);
         var correctedInitialAge = AgeCalculation.CorrectedInitialAge(head.Facts, requestTime, responseTime);
 
@@ -77,11 +85,11 @@ internal sealed partial class CachingProxy
             response.Headers[name] = value;
         }
 
-        AddOwnFields(response.Headers, reason == ForwardReason.Method
+        AddOwnFields(response.Headers, plan.Reason == ForwardReason.Method
             ? CacheStatus.Method
             : decision.Storable
-                ? CacheStatus.Stored(reason, decision.FreshnessLifetime - correctedInitialAge)
-                : CacheStatus.NotStored(reason, decision.Reason));
+                ? CacheStatus.Stored(plan.Reason, decision.FreshnessLifetime - correctedInitialAge)
+                : CacheStatus.NotStored(plan.Reason, decision.Reason));
 
         var writeBody = !HttpMethods.IsHead(context.Request.Method) && !Bodyless(head.Status);
         if (!decision.Storable && !writeBody)
@@ -101,7 +109,7 @@ internal sealed partial class CachingProxy
         // 6. Store.
         var entry = new CacheEntry
         {
-            PrimaryKey = key!,
+            PrimaryKey = plan.Key!,
             Zone = zone,
             VaryNames = head.Facts.Vary.Names,
             VaryValues = VaryValues.Capture(head.Facts.Vary.Names, context.Request.Headers),
@@ -116,10 +124,8 @@ internal sealed partial class CachingProxy
         fill?.Complete(TryStore(entry, ticket, url) ? FillOutcome.Stored : FillOutcome.NotStorable);
     }
 
-    private StorageDecision Decide(HttpContext context, Zone zone, OriginHead head, DateTimeOffset responseTime)
+    private StorageDecision Decide(RequestFacts request, Zone zone, OriginHead head, DateTimeOffset responseTime)
     {
-        var headers = context.Request.Headers;
-        var request = RequestFacts.Parse(HttpMethods.Get, Joined(headers.CacheControl), Joined(headers.Pragma), headers.ContainsKey(Microsoft.Net.Http.Headers.HeaderNames.Authorization));
         var decision = Storability.Decide(request, head.Facts, zone.Policy, responseTime);
         if (decision.Storable && head.ContentLength > MaxObjectBytes)
         {

@@ -11,7 +11,10 @@ namespace Lacquer.Proxy;
 
 internal sealed partial class CachingProxy
 {
-    private static async Task ServeHitAsync(HttpContext context, CacheEntry entry, DateTimeOffset now)
+    private static Task ServeHitAsync(HttpContext context, CacheEntry entry, DateTimeOffset now) =>
+        ServeEntryAsync(context, entry, now, CacheStatus.Hit);
+
+    private static async Task ServeEntryAsync(HttpContext context, CacheEntry entry, DateTimeOffset now, string cacheStatus)
     {
         var response = context.Response;
         response.StatusCode = entry.Status;
@@ -22,7 +25,7 @@ internal sealed partial class CachingProxy
         }
 
         headers.Age = AgeCalculation.ToAgeHeaderSeconds(entry.CurrentAge(now)).ToString(CultureInfo.InvariantCulture);
-        AddOwnFields(headers, CacheStatus.Hit);
+        AddOwnFields(headers, cacheStatus);
         if (!Bodyless(entry.Status))
         {
             response.ContentLength = entry.Body.Length;

@@ -58,28 +58,27 @@ internal sealed partial class CachingProxy
 
         // 2. Methods the cache does not answer.
         var method = context.Request.Method;
-        var isHead = HttpMethods.IsHead(method);
-        if (!isHead && !HttpMethods.IsGet(method))
+        if (!HttpMethods.IsHead(method) && !HttpMethods.IsGet(method))
         {
-            await ForwardAsync(context, zone, key: null, method, ForwardReason.Method, fill: null, store: false);
+            await ForwardAsync(context, zone, new ForwardPlan(null, method, ForwardReason.Method, null));
             return;
         }
 
         // 3. Key and request directives.
         var key = CacheKeys.ForRequest(zone, context);
         var headers = context.Request.Headers;
-        var request = RequestFacts.Parse(HttpMethods.Get, Joined(headers.CacheControl), Joined(headers.Pragma), headers.ContainsKey(HeaderNames.Authorization));
+        var request = RequestFacts.Parse(HttpMethods.Get, HeaderFields.Joined(headers.CacheControl), HeaderFields.Joined(headers.Pragma), headers.ContainsKey(HeaderNames.Authorization));
         if (request.CacheControl.NoCache || request.PragmaNoCache)
         {
             // RFC 9111 §5.2.1.4: the client wants a response validated at the origin.
             zone.Counters.Miss();
-            await ForwardAsync(context, zone, key, HttpMethods.Get, ForwardReason.Request, fill: null, store: true);
+            await ForwardAsync(context, zone, new ForwardPlan(key, HttpMethods.Get, ForwardReason.Request, request));
             return;
         }
 
         // 4. Lookup.
-        var (served, reason) = await TryServeFromStoreAsync(context, zone, key);
-        if (served)
+        var lookup = await TryServeFromStoreAsync(context, zone, key);
+        if (lookup.Served)
         {
             return;
         }
@@ -95,7 +94,7 @@ internal sealed partial class CachingProxy
             }
 
             zone.Counters.Miss();
-            await ForwardAsync(context, zone, key, HttpMethods.Get, reason, fill: null, store: true);
+            await ForwardAsync(context, zone, new ForwardPlan(key, HttpMethods.Get, lookup.Reason, request, Stale: lookup.Stale));
             return;
         }
 
@@ -103,7 +102,7 @@ internal sealed partial class CachingProxy
         zone.Counters.Miss();
         try
         {
-            await ForwardAsync(context, zone, key, HttpMethods.Get, reason, fill, store: true);
+            await ForwardAsync(context, zone, new ForwardPlan(key, HttpMethods.Get, lookup.Reason, request, fill, lookup.Stale));
         }
         finally
         {
@@ -111,7 +110,8 @@ internal sealed partial class CachingProxy
         }
     }
 
-    private async Task<(bool Served, ForwardReason Reason)> TryServeFromStoreAsync(HttpContext context, Zone zone, string key)
+    /// <summary>Serves a fresh stored response; otherwise says why not, with the stale entry if there is one.</summary>
+    private async Task<(bool Served, ForwardReason Reason, CacheEntry? Stale)> TryServeFromStoreAsync(HttpContext context, Zone zone, string key)
     {
         CacheLookup lookup;
         try
@@ -121,25 +121,22 @@ internal sealed partial class CachingProxy
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
             ProxyLog.StoreFault(_logger, key, exception);
-            return (false, ForwardReason.Miss);
+            return (false, ForwardReason.Miss, null);
         }
 
         if (lookup.Entry is null)
         {
-            return (false, lookup.KeyHasVariants ? ForwardReason.VaryMiss : ForwardReason.Miss);
+            return (false, lookup.KeyHasVariants ? ForwardReason.VaryMiss : ForwardReason.Miss, null);
         }
 
         var now = _time.GetUtcNow();
         if (!lookup.Entry.IsFresh(now) || lookup.Entry.IsSoftPurged)
         {
-            return (false, ForwardReason.Stale);
+            return (false, ForwardReason.Stale, lookup.Entry);
         }
 
         zone.Counters.Hit();
         await ServeHitAsync(context, lookup.Entry, now);
-        return (true, ForwardReason.Miss);
+        return (true, ForwardReason.Miss, null);
     }
-
-    private static string? Joined(Microsoft.Extensions.Primitives.StringValues values) =>
-        values.Count == 0 ? null : values.Count == 1 ? values[0] : string.Join(", ", (IEnumerable<string?>)values);
 }

@@ -42,7 +42,7 @@ internal sealed class OriginHead
         Collect(raw, response.Headers.NonValidated);
         Collect(raw, response.Content.Headers.NonValidated);
 
-        var connectionNamed = HopByHop.NamedIn(Find(raw, HeaderNames.Connection));
+        var connectionNamed = HopByHop.NamedIn(HeaderFields.Find(raw, HeaderNames.Connection));
         var fields = new List<KeyValuePair<string, StringValues>>(raw.Count);
         foreach (var field in raw)
         {
@@ -60,16 +60,8 @@ internal sealed class OriginHead
             fields.Add(field);
         }
 
-        var tags = zone.TagHeaders.Parse(name => Find(raw, name));
-        var facts = ResponseFacts.Parse(
-            (int)response.StatusCode,
-            Joined(fields, HeaderNames.CacheControl),
-            Joined(fields, HeaderNames.Expires),
-            Joined(fields, HeaderNames.Date),
-            Joined(fields, HeaderNames.LastModified),
-            Joined(fields, HeaderNames.Age),
-            Joined(fields, HeaderNames.Vary),
-            Find(fields, HeaderNames.SetCookie).Count > 0);
+        var tags = zone.TagHeaders.Parse(name => HeaderFields.Find(raw, name));
+        var facts = HeaderFields.Facts((int)response.StatusCode, fields);
         return new OriginHead((int)response.StatusCode, fields, tags, facts, response.Content.Headers.ContentLength);
     }
 
@@ -103,24 +95,6 @@ internal sealed class OriginHead
         }
     }
 
-    private static StringValues Find(List<KeyValuePair<string, StringValues>> fields, string name)
-    {
-        foreach (var field in fields)
-        {
-            if (field.Key.Equals(name, StringComparison.OrdinalIgnoreCase))
-            {
-                return field.Value;
-            }
-        }
-
-        return StringValues.Empty;
-    }
-
-    private static string? Joined(List<KeyValuePair<string, StringValues>> fields, string name)
-    {
-        var values = Find(fields, name);
-        return values.Count == 0 ? null : values.Count == 1 ? values[0] : string.Join(", ", (IEnumerable<string?>)values);
-    }
 
     /// <summary>Visible ASCII, space and tab only: what Kestrel will write and RFC 9110 §5.5 allows from us.</summary>
     private static bool IsValidValue(StringValues values)

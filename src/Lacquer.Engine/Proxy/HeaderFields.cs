@@ -1,0 +1,39 @@
+// Lookups over header field lists as Lacquer keeps them (name -> field lines), and the RFC 9111 facts of
+// such a list. Names compare case-insensitively (RFC 9110 §5.1).
+using Lacquer.Caching.Semantics;
+using Microsoft.Extensions.Primitives;
+using Microsoft.Net.Http.Headers;
+
+namespace Lacquer.Proxy;
+
+internal static class HeaderFields
+{
+    public static StringValues Find(IReadOnlyList<KeyValuePair<string, StringValues>> fields, string name)
+    {
+        foreach (var field in fields)
+        {
+            if (field.Key.Equals(name, StringComparison.OrdinalIgnoreCase))
+            {
+                return field.Value;
+            }
+        }
+
+        return StringValues.Empty;
+    }
+
+    /// <summary>All field lines of <paramref name="name"/> joined with ", " (RFC 9110 §5.3), or null when absent.</summary>
+    public static string? Joined(IReadOnlyList<KeyValuePair<string, StringValues>> fields, string name) => Joined(Find(fields, name));
+
+    public static string? Joined(StringValues values) =>
+        values.Count == 0 ? null : values.Count == 1 ? values[0] : string.Join(", ", (IEnumerable<string?>)values);
+
+    public static ResponseFacts Facts(int status, IReadOnlyList<KeyValuePair<string, StringValues>> fields) => ResponseFacts.Parse(
+        status,
+        Joined(fields, HeaderNames.CacheControl),
+        Joined(fields, HeaderNames.Expires),
+        Joined(fields, HeaderNames.Date),
+        Joined(fields, HeaderNames.LastModified),
+        Joined(fields, HeaderNames.Age),
+        Joined(fields, HeaderNames.Vary),
+        Find(fields, HeaderNames.SetCookie).Count > 0);
+}

@@ -14,6 +14,12 @@ internal static class CacheStatus
     public const string Hit = "Lacquer; hit";
     public const string Method = "Lacquer; fwd=method";
 
+    /// <summary>Served stale because the request's max-stale accepted it (RFC 9111 §5.2.1.2).</summary>
+    public const string StaleHit = "Lacquer; hit; detail=stale";
+
+    /// <summary>only-if-cached and nothing stored would do (RFC 9111 §5.2.1.7).</summary>
+    public const string OnlyIfCached = "Lacquer; detail=only-if-cached";
+
     public static string Stored(ForwardReason reason, TimeSpan ttl) => string.Concat(
         "Lacquer; fwd=", Token(reason), "; stored; ttl=", ((long)Math.Max(0, ttl.TotalSeconds)).ToString(CultureInfo.InvariantCulture));
 
@@ -21,13 +27,12 @@ internal static class CacheStatus
         string.Concat("Lacquer; fwd=", Token(reason), "; detail=", NotStoredReasons.Detail(detail));
 
     /// <summary>A stale entry revalidated with a 304 and stored again.</summary>
-    public static string Revalidated(TimeSpan ttl) => string.Concat(
-        "Lacquer; fwd=stale; fwd-status=304; stored; ttl=", ((long)Math.Max(0, ttl.TotalSeconds)).ToString(CultureInfo.InvariantCulture));
+    public static string Revalidated(ForwardReason reason, TimeSpan ttl) => string.Concat(
+        "Lacquer; fwd=", Token(reason), "; fwd-status=304; stored; ttl=", ((long)Math.Max(0, ttl.TotalSeconds)).ToString(CultureInfo.InvariantCulture));
 
     /// <summary>A stale entry revalidated with a 304 that could not be stored again (now uncacheable, or purged meanwhile).</summary>
-    public static string RevalidatedNotStored(NotStoredReason detail) => detail == NotStoredReason.None
-        ? "Lacquer; fwd=stale; fwd-status=304; detail=purged"
-        : string.Concat("Lacquer; fwd=stale; fwd-status=304; detail=", NotStoredReasons.Detail(detail));
+    public static string RevalidatedNotStored(ForwardReason reason, NotStoredReason detail) => string.Concat(
+        "Lacquer; fwd=", Token(reason), "; fwd-status=304; detail=", detail == NotStoredReason.None ? "purged" : NotStoredReasons.Detail(detail));
 
     public static string Failed(ForwardReason reason, string detail) =>
         string.Concat("Lacquer; fwd=", Token(reason), "; detail=", detail);

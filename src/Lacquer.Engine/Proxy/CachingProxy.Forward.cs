@@ -60,6 +60,11 @@ internal sealed partial class CachingProxy
 
         // 2. Head and decision.
         var head = OriginHead.Read(message, zone, _logger, url);
+        if (plan.Reason == ForwardReason.Method)
+        {
+            InvalidateAfterUnsafeMethod(context, zone, head);
+        }
+
         if (validators is not null && head.Status == StatusCodes.Status304NotModified)
         {
             await ServeRevalidatedAsync(context, zone, plan, ticket, head, requestTime, responseTime, url);
@@ -120,6 +125,7 @@ internal sealed partial class CachingProxy
             ResponseTime = responseTime,
             CorrectedInitialAge = correctedInitialAge,
             FreshnessLifetime = decision.FreshnessLifetime,
+            MustRevalidateWhenStale = Reuse.MustRevalidateWhenStale(head.Facts.CacheControl),
         };
         fill?.Complete(TryStore(entry, ticket, url) ? FillOutcome.Stored : FillOutcome.NotStorable);
     }

@@ -1,18 +1,59 @@
 // Serving a stored response: its stored fields, a computed Age (RFC 9111 §4.2.3, §5.1), Via, and
 // Cache-Status; HEAD gets the fields of the stored GET without the body (issue 2 §6).
+using System.Collections.Frozen;
 using System.Globalization;
 using Lacquer.Caching.Semantics;
 using Lacquer.Caching.Store;
 using Lacquer.Forwarding;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Primitives;
+using Microsoft.Net.Http.Headers;
 
 namespace Lacquer.Proxy;
 
 internal sealed partial class CachingProxy
 {
-    private static Task ServeHitAsync(HttpContext context, CacheEntry entry, DateTimeOffset now) =>
-        ServeEntryAsync(context, entry, now, CacheStatus.Hit);
+    /// <summary>A reused stored response, or 304 when the client's own validators match it (RFC 9111 §4.3.2).</summary>
+    private static Task ServeHitAsync(HttpContext context, CacheEntry entry, DateTimeOffset now, string cacheStatus)
+    {
+        var headers = context.Request.Headers;
+        if (entry.Status == StatusCodes.Status200OK
+            && (headers.IfNoneMatch.Count > 0 || headers.IfModifiedSince.Count > 0)
+            && Preconditions.NotModified(
+            HeaderFields.Joined(headers.IfNoneMatch),
+            HeaderFields.Joined(headers.IfModifiedSince),
+            HeaderFields.Joined(entry.Headers, HeaderNames.ETag),
+            HeaderFields.Joined(entry.Headers, HeaderNames.LastModified)))
+        {
+            ServeNotModified(context, entry, now, cacheStatus);
+            return Task.CompletedTask;
+        }
+
+        return ServeEntryAsync(context, entry, now, cacheStatus);
+    }
+
+    /// <summary>RFC 9110 §15.4.5: a 304 carries the fields a 200 would have had that describe caching and validation.</summary>
+    private static void ServeNotModified(HttpContext context, CacheEntry entry, DateTimeOffset now, string cacheStatus)
+    {
+        var response = context.Response;
+        response.StatusCode = StatusCodes.Status304NotModified;
+        foreach (var (name, value) in entry.Headers)
+        {
+            if (NotModifiedFields.Contains(name))
+            {
+                response.Headers[name] = value;
+            }
+        }
+
+        response.Headers.Age = AgeCalculation.ToAgeHeaderSeconds(entry.CurrentAge(now)).ToString(CultureInfo.InvariantCulture);
+        AddOwnFields(response.Headers, cacheStatus);
+    }
+
+    private static readonly FrozenSet<string> NotModifiedFields = new[]
+    {
+        HeaderNames.CacheControl, HeaderNames.ContentLocation, HeaderNames.Date, HeaderNames.ETag, HeaderNames.Expires,
+        HeaderNames.Vary, HeaderNames.LastModified,
+    }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
 
     private static async Task ServeEntryAsync(HttpContext context, CacheEntry entry, DateTimeOffset now, string cacheStatus)
     {

@@ -40,20 +40,21 @@ internal sealed partial class CachingProxy
             ResponseTime = responseTime,
             CorrectedInitialAge = AgeCalculation.CorrectedInitialAge(head.Facts, requestTime, responseTime),
             FreshnessLifetime = decision.FreshnessLifetime,
+            MustRevalidateWhenStale = Reuse.MustRevalidateWhenStale(facts.CacheControl),
         };
 
         string cacheStatus;
         if (decision.Storable && TryStore(refreshed, ticket, url))
         {
             plan.Fill?.Complete(FillOutcome.Stored);
-            cacheStatus = CacheStatus.Revalidated(decision.FreshnessLifetime - refreshed.CorrectedInitialAge);
+            cacheStatus = CacheStatus.Revalidated(plan.Reason, decision.FreshnessLifetime - refreshed.CorrectedInitialAge);
         }
         else
         {
             // The origin now forbids storing it (or a purge overtook us): the old copy must not be used again.
             Store.Remove(stale);
             plan.Fill?.Complete(FillOutcome.NotStorable);
-            cacheStatus = CacheStatus.RevalidatedNotStored(decision.Storable ? NotStoredReason.None : decision.Reason);
+            cacheStatus = CacheStatus.RevalidatedNotStored(plan.Reason, decision.Storable ? NotStoredReason.None : decision.Reason);
         }
 
         await ServeEntryAsync(context, refreshed, responseTime, cacheStatus);

@@ -44,6 +44,9 @@ internal sealed partial class CachingProxy
 
     public FillCoalescer Coalescer => _coalescer;
 
+    /// <summary>A request without directives, for re-lookups after a fill.</summary>
+    private static readonly RequestFacts AnyRequest = RequestFacts.Parse(HttpMethods.Get, null, null, hasAuthorization: false);
+
     public async Task HandleAsync(HttpContext context)
     {
         // 1. Zone.
@@ -68,18 +71,19 @@ internal sealed partial class CachingProxy
         var key = CacheKeys.ForRequest(zone, context);
         var headers = context.Request.Headers;
         var request = RequestFacts.Parse(HttpMethods.Get, HeaderFields.Joined(headers.CacheControl), HeaderFields.Joined(headers.Pragma), headers.ContainsKey(HeaderNames.Authorization));
-        if (request.CacheControl.NoCache || request.PragmaNoCache)
+
+        // 4. Lookup.
+        var lookup = await TryServeFromStoreAsync(context, zone, key, request);
+        if (lookup.Served)
         {
-            // RFC 9111 §5.2.1.4: the client wants a response validated at the origin.
-            zone.Counters.Miss();
-            await ForwardAsync(context, zone, new ForwardPlan(key, HttpMethods.Get, ForwardReason.Request, request));
             return;
         }
 
-        // 4. Lookup.
-        var lookup = await TryServeFromStoreAsync(context, zone, key);
-        if (lookup.Served)
+        if (request.CacheControl.OnlyIfCached)
         {
+            // RFC 9111 §5.2.1.7: never contact the origin; 504 when nothing stored will do.
+            context.Response.Headers[CacheStatus.HeaderName] = CacheStatus.OnlyIfCached;
+            await WritePlainText(context, StatusCodes.Status504GatewayTimeout, "Lacquer: no stored response satisfies only-if-cached.\n");
             return;
         }
 
@@ -88,7 +92,7 @@ internal sealed partial class CachingProxy
         if (!isLeader)
         {
             var outcome = await fill.Outcome.WaitAsync(context.RequestAborted);
-            if (outcome == FillOutcome.Stored && (await TryServeFromStoreAsync(context, zone, key)).Served)
+            if (outcome == FillOutcome.Stored && (await TryServeFromStoreAsync(context, zone, key, request: null)).Served)
             {
                 return;
             }
@@ -110,8 +114,12 @@ internal sealed partial class CachingProxy
         }
     }
 
-    /// <summary>Serves a fresh stored response; otherwise says why not, with the stale entry if there is one.</summary>
-    private async Task<(bool Served, ForwardReason Reason, CacheEntry? Stale)> TryServeFromStoreAsync(HttpContext context, Zone zone, string key)
+    /// <summary>
+    /// Serves a stored response the request may reuse (RFC 9111 §4); otherwise says why not, with the stored
+    /// entry to revalidate if there is one. <paramref name="request"/> is null for a waiter whose fill just
+    /// stored the response: that response is as fresh as the origin can make it, whatever the request's directives.
+    /// </summary>
+    private async Task<(bool Served, ForwardReason Reason, CacheEntry? Stale)> TryServeFromStoreAsync(HttpContext context, Zone zone, string key, RequestFacts? request)
     {
         CacheLookup lookup;
         try
@@ -124,19 +132,28 @@ internal sealed partial class CachingProxy
             return (false, ForwardReason.Miss, null);
         }
 
-        if (lookup.Entry is null)
+        var entry = lookup.Entry;
+        if (entry is null)
         {
             return (false, lookup.KeyHasVariants ? ForwardReason.VaryMiss : ForwardReason.Miss, null);
         }
 
         var now = _time.GetUtcNow();
-        if (!lookup.Entry.IsFresh(now) || lookup.Entry.IsSoftPurged)
+        var decision = Reuse.Decide(entry.FreshnessLifetime, entry.CurrentAge(now), entry.MustRevalidateWhenStale, entry.IsSoftPurged, request ?? AnyRequest);
+        switch (decision)
         {
-            return (false, ForwardReason.Stale, lookup.Entry);
+            case ReuseDecision.Fresh:
+                zone.Counters.Hit();
+                await ServeHitAsync(context, entry, now, CacheStatus.Hit);
+                return (true, ForwardReason.Miss, null);
+            case ReuseDecision.StaleAccepted:
+                zone.Counters.StaleHit();
+                await ServeHitAsync(context, entry, now, CacheStatus.StaleHit);
+                return (true, ForwardReason.Miss, null);
+            case ReuseDecision.Stale:
+                return (false, ForwardReason.Stale, entry);
+            default:
+                return (false, ForwardReason.Request, entry);
         }
-
-        zone.Counters.Hit();
-        await ServeHitAsync(context, lookup.Entry, now);
-        return (true, ForwardReason.Miss, null);
     }
 }

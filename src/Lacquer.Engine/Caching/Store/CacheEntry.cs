@@ -39,6 +39,9 @@ internal sealed class CacheEntry
 
     public required TimeSpan FreshnessLifetime { get; init; }
 
+    /// <summary>must-revalidate, proxy-revalidate or s-maxage: never served stale (RFC 9111 §4.2.4).</summary>
+    public bool MustRevalidateWhenStale { get; init; }
+
     /// <summary>Bytes charged against <c>cache.maxBytes</c> for this entry (see <see cref="EntrySize"/>).</summary>
     public long Size { get; set; }
 

@@ -1,0 +1,38 @@
+// Invalidation after unsafe methods (RFC 9111 §4.4): a non-error response (status below 400) to a method
+// that is not safe (anything but GET, HEAD, OPTIONS, TRACE) invalidates the stored responses of the target
+// URI and of the Location and Content-Location URIs when they have the same origin (scheme and host as the
+// request), every variant. It goes through the store's purge, so a fill that started before the write
+// cannot bring the old content back either (CacheStore.Purge.cs).
+using Lacquer.Purge;
+using Lacquer.Zones;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Net.Http.Headers;
+
+namespace Lacquer.Proxy;
+
+internal sealed partial class CachingProxy
+{
+    private void InvalidateAfterUnsafeMethod(HttpContext context, Zone zone, OriginHead head)
+    {
+        var method = context.Request.Method;
+        if (head.Status >= 400 || HttpMethods.IsGet(method) || HttpMethods.IsHead(method) || HttpMethods.IsOptions(method) || HttpMethods.IsTrace(method))
+        {
+            return;
+        }
+
+        var request = context.Request;
+        var target = new Uri(string.Concat(request.Scheme, "://", request.Host.Host, Caching.Keys.CacheKeys.PathAndQuery(context)));
+        var selectors = new List<PurgeSelector> { PurgeSelector.ForUrl(target) };
+        foreach (var name in (string[])[HeaderNames.Location, HeaderNames.ContentLocation])
+        {
+            var value = HeaderFields.Joined(head.Fields, name);
+            if (value is not null && Uri.TryCreate(target, value, out var other)
+                && other.Scheme == target.Scheme && string.Equals(other.Host, target.Host, StringComparison.OrdinalIgnoreCase))
+            {
+                selectors.Add(PurgeSelector.ForUrl(other));
+            }
+        }
+
+        Store.Purge(new PurgeCommand([zone], selectors, Soft: false));
+    }
+}

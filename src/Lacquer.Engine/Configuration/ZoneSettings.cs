@@ -15,4 +15,19 @@ internal sealed record ZoneSettings(
     TimeSpan DefaultTtl,
     TimeSpan MaxHeuristicTtl,
     bool CacheSetCookie,
-    TimeSpan OriginTimeout);
+    TimeSpan OriginTimeout)
+{
+    /// <summary>How long past its freshness a stored response may be served when the origin fails and said nothing (0 = never).</summary>
+    public TimeSpan ServeStaleOnError { get; init; }
+
+    /// <summary>Whether a client's Cache-Control: no-cache makes Lacquer revalidate (the RFC, default) or is ignored (CDN practice).</summary>
+    public bool HonorClientNoCache { get; init; } = true;
+
+    /// <summary>Targeted cache-control fields (RFC 9213), highest precedence first; default CDN-Cache-Control.</summary>
+    public IReadOnlyList<string> TargetedCacheControl { get; init; } = DefaultTargetedCacheControl;
+
+    /// <summary>Remove the targeted fields from responses to clients.</summary>
+    public bool StripTargetedCacheControl { get; init; }
+
+    public static readonly IReadOnlyList<string> DefaultTargetedCacheControl = ["CDN-Cache-Control"];
+}

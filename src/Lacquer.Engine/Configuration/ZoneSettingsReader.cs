@@ -12,6 +12,7 @@ internal static class ZoneSettingsReader
     [
         "name", "id", "hosts", "origin", "cacheKeyHeaders", "tagHeaders",
         "defaultTtl", "maxHeuristicTtl", "cacheSetCookie", "originTimeout",
+        "serveStaleOnError", "honorClientNoCache", "targetedCacheControl", "stripTargetedCacheControl",
     ];
 
     public static ZoneReadResult ReadAll(ObjectReader root, CacheSettings cache)
@@ -63,13 +64,25 @@ internal static class ZoneSettingsReader
         var cacheSetCookie = zone.Boolean("cacheSetCookie", fallback: false);
         var originTimeout = zone.Duration(
             "originTimeout", cache.OriginTimeout, CacheSettingsReader.MinOriginTimeout, CacheSettingsReader.MaxOriginTimeout);
+        var serveStaleOnError = zone.Duration("serveStaleOnError", TimeSpan.Zero, TimeSpan.Zero, CacheSettingsReader.MaxTtl);
+        var honorClientNoCache = zone.Boolean("honorClientNoCache", fallback: true);
+        var targeted = zone.Node("targetedCacheControl").IsMissing
+            ? ZoneSettings.DefaultTargetedCacheControl
+            : StringListReader.Read(zone.Node("targetedCacheControl"), errors, requiredMessage: null, HeaderName);
+        var stripTargeted = zone.Boolean("stripTargetedCacheControl", fallback: false);
         if (errors.Count > errorsBefore || name is null || id is null || origin is null)
         {
             return null;
         }
 
         return new ZoneSettings(
-            name, id, hosts, origin, cacheKeyHeaders, tagHeaders, defaultTtl, maxHeuristicTtl, cacheSetCookie, originTimeout);
+            name, id, hosts, origin, cacheKeyHeaders, tagHeaders, defaultTtl, maxHeuristicTtl, cacheSetCookie, originTimeout)
+        {
+            ServeStaleOnError = serveStaleOnError,
+            HonorClientNoCache = honorClientNoCache,
+            TargetedCacheControl = targeted,
+            StripTargetedCacheControl = stripTargeted,
+        };
     }
 
     private static string? ReadName(ConfigNode node, ZoneRegistry registry, List<ConfigError> errors)

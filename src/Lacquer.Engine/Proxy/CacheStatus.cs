@@ -17,6 +17,12 @@ internal static class CacheStatus
     /// <summary>Served stale because the request's max-stale accepted it (RFC 9111 §5.2.1.2).</summary>
     public const string StaleHit = "Lacquer; hit; detail=stale";
 
+    /// <summary>Served stale while one background revalidation runs (RFC 5861 §3).</summary>
+    public const string StaleWhileRevalidate = "Lacquer; hit; detail=stale-while-revalidate";
+
+    /// <summary>The origin failed; the stored copy was served stale (RFC 5861 §4 or the zone's serveStaleOnError).</summary>
+    public const string StaleIfError = "Lacquer; hit; detail=stale-if-error";
+
     /// <summary>only-if-cached and nothing stored would do (RFC 9111 §5.2.1.7).</summary>
     public const string OnlyIfCached = "Lacquer; detail=only-if-cached";
 

@@ -50,6 +50,12 @@ internal sealed partial class CachingProxy
         using var origin = await _origin.SendAsync(context, zone, plan.OriginMethod, validators, context.RequestAborted);
         if (origin.Error != OriginError.None)
         {
+            if (origin.Error != OriginError.ClientAborted
+                && await TryServeStaleOnErrorAsync(context, zone, plan, origin.Error == OriginError.Timeout ? 504 : 502, url))
+            {
+                return;
+            }
+
             fill?.Complete(FillOutcome.Failed);
             await WriteOriginErrorAsync(context, zone, origin.Error, plan.Reason, url);
             return;
@@ -63,6 +69,11 @@ internal sealed partial class CachingProxy
         if (plan.Reason == ForwardReason.Method)
         {
             InvalidateAfterUnsafeMethod(context, zone, head);
+        }
+
+        if (head.Status >= 500 && await TryServeStaleOnErrorAsync(context, zone, plan, head.Status, url))
+        {
+            return;
         }
 
         if (validators is not null && head.Status == StatusCodes.Status304NotModified)
@@ -125,7 +136,8 @@ internal sealed partial class CachingProxy
             ResponseTime = responseTime,
             CorrectedInitialAge = correctedInitialAge,
             FreshnessLifetime = decision.FreshnessLifetime,
-            MustRevalidateWhenStale = Reuse.MustRevalidateWhenStale(head.Facts.CacheControl),
+            StalePolicy = StalePolicy.Of(head.Facts.CacheControl),
+            TargetedCacheControl = head.TargetedCacheControl,
         };
         fill?.Complete(TryStore(entry, ticket, url) ? FillOutcome.Stored : FillOutcome.NotStorable);
     }

@@ -25,7 +25,8 @@ internal sealed partial class CachingProxy
     {
         var stale = plan.Stale!;
         var fields = StoredHeaderUpdate.Apply(stale.Headers, head.StoredFields());
-        var facts = HeaderFields.Facts(stale.Status, fields);
+        var targeted = head.TargetedCacheControl ?? stale.TargetedCacheControl;
+        var facts = HeaderFields.Facts(stale.Status, fields, targeted);
         var decision = Storability.Decide(plan.Request!, facts, zone.Policy, responseTime);
         var refreshed = new CacheEntry
         {
@@ -40,7 +41,8 @@ internal sealed partial class CachingProxy
             ResponseTime = responseTime,
             CorrectedInitialAge = AgeCalculation.CorrectedInitialAge(head.Facts, requestTime, responseTime),
             FreshnessLifetime = decision.FreshnessLifetime,
-            MustRevalidateWhenStale = Reuse.MustRevalidateWhenStale(facts.CacheControl),
+            StalePolicy = StalePolicy.Of(facts.CacheControl),
+            TargetedCacheControl = targeted,
         };
 
         string cacheStatus;

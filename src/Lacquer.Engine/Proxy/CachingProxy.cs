@@ -139,9 +139,16 @@ internal sealed partial class CachingProxy
         }
 
         var now = _time.GetUtcNow();
-        var decision = Reuse.Decide(entry.FreshnessLifetime, entry.CurrentAge(now), entry.MustRevalidateWhenStale, entry.IsSoftPurged, request ?? AnyRequest);
+        var reuseRequest = request is null || (request.NoCache && !zone.HonorClientNoCache) ? AnyRequest : request;
+        var policy = entry.StalePolicy;
+        var decision = Reuse.Decide(entry.FreshnessLifetime, entry.CurrentAge(now), policy.MustRevalidate, entry.IsSoftPurged, policy.StaleWhileRevalidate, reuseRequest);
         switch (decision)
         {
+            case ReuseDecision.StaleWhileRevalidate:
+                zone.Counters.StaleHit();
+                StartBackgroundRevalidation(context, zone, key, entry);
+                await ServeHitAsync(context, entry, now, CacheStatus.StaleWhileRevalidate);
+                return (true, ForwardReason.Miss, null);
             case ReuseDecision.Fresh:
                 zone.Counters.Hit();
                 await ServeHitAsync(context, entry, now, CacheStatus.Hit);

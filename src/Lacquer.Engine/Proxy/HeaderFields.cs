@@ -27,10 +27,13 @@ internal static class HeaderFields
     public static string? Joined(StringValues values) =>
         values.Count == 0 ? null : values.Count == 1 ? values[0] : string.Join(", ", (IEnumerable<string?>)values);
 
-    public static ResponseFacts Facts(int status, IReadOnlyList<KeyValuePair<string, StringValues>> fields) => ResponseFacts.Parse(
+    /// <param name="targetedCacheControl">
+    /// A targeted field's value (RFC 9213 §2.2): when present it replaces Cache-Control, and Expires is ignored.
+    /// </param>
+    public static ResponseFacts Facts(int status, IReadOnlyList<KeyValuePair<string, StringValues>> fields, string? targetedCacheControl = null) => ResponseFacts.Parse(
         status,
-        Joined(fields, HeaderNames.CacheControl),
-        Joined(fields, HeaderNames.Expires),
+        targetedCacheControl ?? Joined(fields, HeaderNames.CacheControl),
+        targetedCacheControl is null ? Joined(fields, HeaderNames.Expires) : null,
         Joined(fields, HeaderNames.Date),
         Joined(fields, HeaderNames.LastModified),
         Joined(fields, HeaderNames.Age),

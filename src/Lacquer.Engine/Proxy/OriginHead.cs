@@ -16,8 +16,9 @@ namespace Lacquer.Proxy;
 
 internal sealed class OriginHead
 {
-    private OriginHead(int status, List<KeyValuePair<string, StringValues>> fields, string[] tags, ResponseFacts facts, long? contentLength)
+    private OriginHead(int status, List<KeyValuePair<string, StringValues>> fields, string[] tags, ResponseFacts facts, long? contentLength, string? targeted)
     {
+        TargetedCacheControl = targeted;
         Status = status;
         Fields = fields;
         Tags = tags;
@@ -36,6 +37,9 @@ internal sealed class OriginHead
 
     public long? ContentLength { get; }
 
+    /// <summary>The targeted cache-control value (RFC 9213) that governs this response, if any.</summary>
+    public string? TargetedCacheControl { get; }
+
     public static OriginHead Read(HttpResponseMessage response, Zone zone, ILogger logger, string url)
     {
         var raw = new List<KeyValuePair<string, StringValues>>();
@@ -46,7 +50,8 @@ internal sealed class OriginHead
         var fields = new List<KeyValuePair<string, StringValues>>(raw.Count);
         foreach (var field in raw)
         {
-            if (HopByHop.Excludes(field.Key, connectionNamed) || zone.TagHeaders.IsTagHeader(field.Key))
+            if (HopByHop.Excludes(field.Key, connectionNamed) || zone.TagHeaders.IsTagHeader(field.Key)
+                || (zone.StripTargetedCacheControl && IsTargeted(zone, field.Key)))
             {
                 continue;
             }
@@ -61,8 +66,37 @@ internal sealed class OriginHead
         }
 
         var tags = zone.TagHeaders.Parse(name => HeaderFields.Find(raw, name));
-        var facts = HeaderFields.Facts((int)response.StatusCode, fields);
-        return new OriginHead((int)response.StatusCode, fields, tags, facts, response.Content.Headers.ContentLength);
+        var targeted = Targeted(zone, raw);
+        var facts = HeaderFields.Facts((int)response.StatusCode, fields, targeted);
+        return new OriginHead((int)response.StatusCode, fields, tags, facts, response.Content.Headers.ContentLength, targeted);
+    }
+
+    /// <summary>RFC 9213 §2.2: the first targeted field, in the zone's order, with a non-empty value.</summary>
+    private static string? Targeted(Zone zone, List<KeyValuePair<string, StringValues>> raw)
+    {
+        foreach (var name in zone.TargetedCacheControl)
+        {
+            var value = HeaderFields.Joined(raw, name);
+            if (!string.IsNullOrWhiteSpace(value))
+            {
+                return value;
+            }
+        }
+
+        return null;
+    }
+
+    private static bool IsTargeted(Zone zone, string name)
+    {
+        foreach (var targeted in zone.TargetedCacheControl)
+        {
+            if (targeted.Equals(name, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>The fields a stored copy keeps: everything the client saw except Age.</summary>

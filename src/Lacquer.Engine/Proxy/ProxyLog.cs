@@ -21,6 +21,12 @@ internal static partial class ProxyLog
     [LoggerMessage(EventId = 1005, Level = LogLevel.Warning, Message = "Dropped origin header '{Header}' of {Url}: its value has characters HTTP does not allow")]
     public static partial void InvalidOriginHeader(ILogger logger, string header, string url);
 
+    [LoggerMessage(EventId = 1007, Level = LogLevel.Warning, Message = "Background revalidation of {Url} failed")]
+    public static partial void BackgroundRevalidationFailed(ILogger logger, string url, Exception exception);
+
+    [LoggerMessage(EventId = 1008, Level = LogLevel.Information, Message = "Origin failed ({Status}) for {Url}; serving the stored copy stale")]
+    public static partial void ServedStaleOnError(ILogger logger, int status, string url);
+
     [LoggerMessage(EventId = 1006, Level = LogLevel.Error, Message = "Store fault for {Url}; serving from the origin")]
     public static partial void StoreFault(ILogger logger, string url, Exception exception);
 }

@@ -21,7 +21,22 @@ internal sealed class Zone
         TagHeaders = new TagHeaderSet(settings.TagHeaders);
         Policy = new CachePolicy(settings.CacheSetCookie, settings.DefaultTtl, settings.MaxHeuristicTtl);
         OriginTimeout = settings.OriginTimeout;
+        ServeStaleOnError = settings.ServeStaleOnError;
+        HonorClientNoCache = settings.HonorClientNoCache;
+        TargetedCacheControl = [.. settings.TargetedCacheControl];
+        StripTargetedCacheControl = settings.StripTargetedCacheControl;
     }
+
+    /// <summary>How long past freshness a response may be served when the origin fails and said nothing.</summary>
+    public TimeSpan ServeStaleOnError { get; }
+
+    /// <summary>False: a client's no-cache is ignored (CDN practice); true: it forces revalidation (RFC 9111 §5.2.1.4).</summary>
+    public bool HonorClientNoCache { get; }
+
+    /// <summary>Targeted cache-control fields (RFC 9213) in precedence order.</summary>
+    public string[] TargetedCacheControl { get; }
+
+    public bool StripTargetedCacheControl { get; }
 
     public string Name { get; }
 

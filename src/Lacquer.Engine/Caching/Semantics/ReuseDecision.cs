@@ -9,6 +9,9 @@ internal enum ReuseDecision
     /// <summary>Stale, but the request's max-stale accepts it and nothing forbids serving it stale (§4.2.4, §5.2.1.2).</summary>
     StaleAccepted,
 
+    /// <summary>Stale, within the response's stale-while-revalidate window: serve it and revalidate in the background (RFC 5861 §3).</summary>
+    StaleWhileRevalidate,
+
     /// <summary>Stale (expired or soft-purged): must be validated first (§4.3).</summary>
     Stale,
 

@@ -39,8 +39,11 @@ internal sealed class CacheEntry
 
     public required TimeSpan FreshnessLifetime { get; init; }
 
-    /// <summary>must-revalidate, proxy-revalidate or s-maxage: never served stale (RFC 9111 §4.2.4).</summary>
-    public bool MustRevalidateWhenStale { get; init; }
+    /// <summary>What the response allows once stale: revalidation rules, stale-while-revalidate, stale-if-error.</summary>
+    public Semantics.StalePolicy StalePolicy { get; init; }
+
+    /// <summary>The targeted cache-control value (RFC 9213) that governed this entry, if any.</summary>
+    public string? TargetedCacheControl { get; init; }
 
     /// <summary>Bytes charged against <c>cache.maxBytes</c> for this entry (see <see cref="EntrySize"/>).</summary>
     public long Size { get; set; }

@@ -1,0 +1,48 @@
+// Background revalidation for stale-while-revalidate (RFC 5861 §3): the client is served the stale copy at
+// once, and exactly one revalidation per key runs — it leads the key's fill, so foreground misses for the
+// same key wait on it instead of starting their own, and a second stale hit finds the fill in flight and
+// starts nothing. Tests and shutdown can wait for the running ones with WhenBackgroundIdleAsync.
+using System.Collections.Concurrent;
+using Lacquer.Caching.Coalescing;
+using Lacquer.Caching.Store;
+using Lacquer.Zones;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+
+namespace Lacquer.Proxy;
+
+internal sealed partial class CachingProxy
+{
+    private readonly ConcurrentDictionary<Task, byte> _background = new();
+
+    public Task WhenBackgroundIdleAsync() => Task.WhenAll(_background.Keys);
+
+    private void StartBackgroundRevalidation(HttpContext context, Zone zone, string key, CacheEntry stale)
+    {
+        var fill = _coalescer.Join(key, out var isLeader);
+        if (!isLeader)
+        {
+            return;
+        }
+
+        var detached = BackgroundRequest.CopyOf(context);
+        var plan = new ForwardPlan(key, HttpMethods.Get, ForwardReason.Stale, AnyRequest, fill, stale);
+        var task = Task.Run(async () =>
+        {
+            try
+            {
+                await ForwardAsync(detached, zone, plan);
+            }
+            catch (Exception exception) when (exception is not OutOfMemoryException)
+            {
+                ProxyLog.BackgroundRevalidationFailed(_logger, key, exception);
+            }
+            finally
+            {
+                fill.Complete(FillOutcome.Failed);
+            }
+        });
+        _background.TryAdd(task, 0);
+        task.ContinueWith(static (done, state) => ((ConcurrentDictionary<Task, byte>)state!).TryRemove(done, out _), _background, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+    }
+}

@@ -28,16 +28,17 @@ internal sealed record FlextypeParameters(string? Token, string? AccessToken)
 
         var token = Last(request.Query[TokenName]);
         var accessToken = Last(request.Query[AccessTokenName]);
-        if (body.Length == 0 || !MediaTypeHeaderValue.TryParse(request.ContentType, out var mediaType))
+        if (body.Length == 0)
         {
             return new(token, accessToken);
         }
 
-        if (IsJson(mediaType))
+        if (JsonMediaType.Is(request.ContentType))
         {
             ReadJson(body, ref token, ref accessToken);
         }
-        else if (mediaType.MediaType.Equals("application/x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase))
+        else if (MediaTypeHeaderValue.TryParse(request.ContentType, out var mediaType)
+            && mediaType.MediaType.Equals("application/x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase))
         {
             var form = QueryHelpers.ParseQuery(Encoding.UTF8.GetString(body));
             token = form.TryGetValue(TokenName, out var formToken) ? Last(formToken) : token;
@@ -87,9 +88,4 @@ internal sealed record FlextypeParameters(string? Token, string? AccessToken)
     };
 
     private static string? Last(StringValues values) => values.Count == 0 ? null : values[^1];
-
-    private static bool IsJson(MediaTypeHeaderValue mediaType) =>
-        mediaType.Type.Equals("application", StringComparison.OrdinalIgnoreCase)
-        && (mediaType.SubType.Equals("json", StringComparison.OrdinalIgnoreCase)
-            || mediaType.SubType.EndsWith("+json", StringComparison.OrdinalIgnoreCase));
 }

@@ -9,7 +9,6 @@
 //   serviceName (else service_name) absent or null    -> every zone; a string -> that service; else 422 string_type
 // Other keys are ignored.
 using System.Text;
-using Microsoft.Net.Http.Headers;
 
 namespace Lacquer.Purge.Api.ServiceCache;
 
@@ -25,7 +24,7 @@ internal static class ServiceCacheRequest
             return (null, null);
         }
 
-        if (!IsJson(contentType))
+        if (!JsonMediaType.Is(contentType))
         {
             return (null, FastApiError.ModelAttributesType(Encoding.UTF8.GetString(body)));
         }
@@ -66,11 +65,4 @@ internal static class ServiceCacheRequest
 
         return (null, null);
     }
-
-    /// <summary>application/json or application/*+json, parameters allowed (FastAPI's test, via email.message).</summary>
-    private static bool IsJson(string? contentType) =>
-        MediaTypeHeaderValue.TryParse(contentType, out var mediaType)
-        && mediaType.Type.Equals("application", StringComparison.OrdinalIgnoreCase)
-        && (mediaType.SubType.Equals("json", StringComparison.OrdinalIgnoreCase)
-            || mediaType.SubType.EndsWith("+json", StringComparison.OrdinalIgnoreCase));
 }

@@ -34,5 +34,3 @@ internal sealed class CapturedLog : ILoggerProvider
             log._lines.Enqueue(new LogLine(category, logLevel, eventId.Id, formatter(state, exception)));
     }
 }
-
-internal sealed record LogLine(string Category, LogLevel Level, int EventId, string Message);

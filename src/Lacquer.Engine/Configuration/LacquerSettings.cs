@@ -6,4 +6,8 @@ internal sealed record LacquerSettings(
     CacheSettings Cache,
     IReadOnlyList<ZoneSettings> Zones,
     IReadOnlyList<TokenSettings> Tokens,
-    PurgeSettings Purge);
+    PurgeSettings Purge)
+{
+    /// <summary>The seed cache-clear endpoints; an init property with a default so that code building settings by hand need not name it.</summary>
+    public CompatSettings Compat { get; init; } = CompatSettings.Default;
+}

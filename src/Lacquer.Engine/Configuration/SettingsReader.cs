@@ -9,31 +9,33 @@ namespace Lacquer.Configuration;
 /// Every problem is collected, none stops the read: each section falls back to its defaults after
 /// reporting, so later sections are still checked. Paths in errors use the documented spelling of
 /// each key. Unknown keys are errors everywhere, except the top-level <c>config</c> and <c>demo</c>
-/// (command-line switches of the host) and <c>compat</c> (owned by the compatibility endpoints, not
-/// read here). Secrets never appear in an error. Never throws for bad input.
+/// (command-line switches of the host). Secrets never appear in an error. Never throws for bad input.
 /// </para>
 /// </summary>
 internal static class SettingsReader
 {
-    private static readonly string[] RootKeys = ["listen", "cache", "zones", "tokens", "purge"];
+    private static readonly string[] RootKeys = ["listen", "cache", "zones", "tokens", "purge", "compat"];
 
-    private static readonly string[] IgnoredRootKeys = ["compat", "config", "demo"];
+    private static readonly string[] IgnoredRootKeys = ["config", "demo"];
 
     public static ConfigResult Read(IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
         var errors = new List<ConfigError>();
         var root = ObjectReader.ForRoot(configuration, RootKeys, IgnoredRootKeys, errors);
+        var errorsBeforeListen = errors.Count;
         var listen = ListenSettingsReader.Read(root);
+        var listenValid = errors.Count == errorsBeforeListen;
         var cache = CacheSettingsReader.Read(root);
         var zones = ZoneSettingsReader.ReadAll(root, cache);
         var tokens = TokenSettingsReader.ReadAll(root, zones.Names);
         var purge = PurgeSettingsReader.Read(root);
+        var compat = CompatSettingsReader.Read(root, listenValid ? listen.Admin : null);
         if (errors.Count > 0)
         {
             return new ConfigResult(null, errors.AsReadOnly());
         }
 
-        return new ConfigResult(new LacquerSettings(listen, cache, zones.Zones, tokens, purge), []);
+        return new ConfigResult(new LacquerSettings(listen, cache, zones.Zones, tokens, purge) { Compat = compat }, []);
     }
 }

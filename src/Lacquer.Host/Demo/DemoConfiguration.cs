@@ -9,6 +9,9 @@ internal static class DemoConfiguration
     /// <summary>The demo's API token; a demo on loopback only, never a real secret.</summary>
     public const string DemoToken = "demo-purge-token";
 
+    /// <summary>The demo's Flextype cache token and access token (seeds/003's example); a demo value, never a real secret.</summary>
+    public const string FlextypeToken = "efe1e36e4d60fcd547e22eb9f795dff9";
+
     public static Dictionary<string, string?> For(Uri origin) => new()
     {
         ["listen:proxy"] = "http://127.0.0.1:8080",
@@ -25,5 +28,9 @@ internal static class DemoConfiguration
         ["tokens:0:zones:0"] = "*",
         ["tokens:0:permissions:0"] = "purge",
         ["tokens:0:permissions:1"] = "read",
+
+        // PRODUCT.md's example Flextype token (also the one in Flextype's documentation), so that the seed's request works.
+        ["compat:flextype:tokens:0:token"] = FlextypeToken,
+        ["compat:flextype:tokens:0:accessToken"] = FlextypeToken,
     };
 }

@@ -1,5 +1,5 @@
 // Runs Lacquer's two listeners (PRODUCT.md "Surfaces"): the proxy, which serves cached traffic, and the
-// admin listener (health, stats; purge APIs come later). Each is its own Kestrel server so that the admin
+// admin listener (health, stats, the purge APIs). Each is its own Kestrel server so that the admin
 // surface can be bound to a private address. Both accept port 0; the bound addresses are read back after start.
 using Lacquer.Admin;
 using Lacquer.Caching.Store;
@@ -9,7 +9,11 @@ using Lacquer.Proxy;
 using Lacquer.Purge;
 using Lacquer.Purge.Api;
 using Lacquer.Purge.Api.Cloudflare;
+using Lacquer.Purge.Api.Crafter;
+using Lacquer.Purge.Api.Flextype;
 using Lacquer.Purge.Api.Native;
+using Lacquer.Purge.Api.ReferenceServer;
+using Lacquer.Purge.Api.ServiceCache;
 using Lacquer.Security;
 using Lacquer.Zones;
 using Microsoft.AspNetCore.Builder;
@@ -60,7 +64,17 @@ internal sealed class LacquerServer : IAsyncDisposable
         proxyApp.Run(context => RunProxy(proxy, purgeMethod, context));
         AdminEndpoints.Map(adminApp, proxy, new AdminServices(
             new CloudflarePurgeEndpoint(() => proxy.Zones, tokens, purges, settings.Purge, time),
-            new PurgeLogReport(tokens, purges)));
+            new PurgeLogReport(tokens, purges),
+            settings.Compat.Crafter.Enabled
+                ? new CrafterEndpoint(() => proxy.Zones, settings.Compat.Crafter, purges, loggers.CreateLogger("Lacquer.Purge.Api.Crafter"))
+                : null,
+            settings.Compat.ServiceCache.Enabled
+                ? new ServiceCacheEndpoint(() => proxy.Zones, store, purges, settings.Compat.ServiceCache, time)
+                : null,
+            settings.Compat.ReferenceServer.Enabled
+                ? new ReferenceServerEndpoint(() => proxy.Zones, store, purges, settings.Compat.ReferenceServer, loggers.CreateLogger("Lacquer.Purge.Api.ReferenceServer"))
+                : null,
+            settings.Compat.Flextype.Enabled ? new FlextypeEndpoint(() => proxy.Zones, purges, settings.Compat.Flextype) : null));
 
         var server = new LacquerServer(proxyApp, adminApp, originClient, proxy, purges);
         await proxyApp.StartAsync(cancellationToken);

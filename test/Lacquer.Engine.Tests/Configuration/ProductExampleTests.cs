@@ -80,6 +80,17 @@ public sealed class ProductExampleTests
     }
 
     [Fact]
+    public void Reads_The_Compat_Tokens()
+    {
+        var compat = TestConfig.Read(Example).ExpectValid().Compat;
+
+        Assert.Equal(SHA256.HashData(Encoding.UTF8.GetBytes("defaultManagementToken")), compat.Crafter.ManagementTokenSha256);
+        var flextype = Assert.Single(compat.Flextype.Tokens);
+        Assert.Equal(SHA256.HashData(Encoding.UTF8.GetBytes("efe1e36e4d60fcd547e22eb9f795dff9")), flextype.TokenSha256);
+        Assert.Equal(SHA256.HashData(Encoding.UTF8.GetBytes("efe1e36e4d60fcd547e22eb9f795dff9")), flextype.AccessTokenSha256);
+    }
+
+    [Fact]
     public void Settings_Lists_Are_Read_Only()
     {
         var settings = TestConfig.Read(Example).ExpectValid();

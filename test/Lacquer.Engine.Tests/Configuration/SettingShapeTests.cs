@@ -17,9 +17,10 @@ public sealed class SettingShapeTests
     }
 
     [Fact]
-    public void The_Compat_Section_Is_Accepted_Whatever_It_Holds()
+    public void The_Compat_Section_Is_Checked_Like_Any_Other()
     {
-        TestConfig.ReadWith("""  "compat": { "crafter": { "managementToken": "x" }, "anything": [1, 2, { "deep": true }] }  """).ExpectValid();
+        TestConfig.ReadWith("""  "compat": { "crafter": { "managementToken": "x" }, "anything": [1, 2, { "deep": true }] }  """)
+            .ExpectOnlyError("compat:anything", "unknown setting; expected one of: crafter, serviceCache, referenceServer, flextype");
     }
 
     [Fact]

@@ -32,7 +32,8 @@ internal sealed class Conversation : IAsyncDisposable
     public ProxyClient Admin { get; }
 
     /// <param name="configure">Adjusts the settings built for the origin (cache limits, zone policy).</param>
-    public static async Task<Conversation> StartAsync(Func<LacquerSettings, LacquerSettings>? configure = null)
+    /// <param name="logging">Replaces the default (no logging), e.g. to capture log lines.</param>
+    public static async Task<Conversation> StartAsync(Func<LacquerSettings, LacquerSettings>? configure = null, Action<ILoggingBuilder>? logging = null)
     {
         var clock = new ManualTimeProvider();
         var origin = await ScriptedOrigin.StartAsync(clock);
@@ -42,7 +43,7 @@ internal sealed class Conversation : IAsyncDisposable
             settings = configure(settings);
         }
 
-        var server = await LacquerServer.StartAsync(settings, clock, logging => logging.SetMinimumLevel(LogLevel.None));
+        var server = await LacquerServer.StartAsync(settings, clock, logging ?? (builder => builder.SetMinimumLevel(LogLevel.None)));
         return new Conversation(origin, server, clock);
     }
 

@@ -92,6 +92,18 @@ internal sealed class PathIndex
         return [.. node.Entries];
     }
 
+    /// <summary>Every entry of every host, lazily; the caller holds the store lock while enumerating.</summary>
+    public IEnumerable<Store.CacheEntry> All()
+    {
+        foreach (var root in _hosts.Values)
+        {
+            foreach (var entry in root.Walk())
+            {
+                yield return entry;
+            }
+        }
+    }
+
     /// <summary>"/a/b" -> ["a", "b"]; "/" -> []; "/a/" -> ["a", ""].</summary>
     private static string[] Segments(string path) =>
         path.Length <= 1 ? [] : path[1..].Split('/');

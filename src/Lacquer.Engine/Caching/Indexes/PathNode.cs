@@ -51,6 +51,28 @@ internal sealed class PathNode
         }
     }
 
+    /// <summary>The entries at this node and below, depth first, lazily (for listings that stop early).</summary>
+    public IEnumerable<Store.CacheEntry> Walk()
+    {
+        foreach (var entry in Entries)
+        {
+            yield return entry;
+        }
+
+        if (_children is null)
+        {
+            yield break;
+        }
+
+        foreach (var child in _children.Values)
+        {
+            foreach (var entry in child.Walk())
+            {
+                yield return entry;
+            }
+        }
+    }
+
     /// <summary>Drops this node and any ancestors left empty.</summary>
     public void Prune()
     {

@@ -7,7 +7,6 @@
 //   5. the token's rate limit (429 with Retry-After);
 //   6. the body: read (at most 1 MiB), parsed and validated completely before anything is purged;
 //   7. the purge, which has fully applied when the 200 is written (invariant 1).
-using System.Buffers;
 using Lacquer.Configuration;
 using Lacquer.Security;
 using Lacquer.Zones;
@@ -68,7 +67,7 @@ internal sealed class CloudflarePurgeEndpoint(
         }
 
         // 6. Body.
-        var body = await ReadBodyAsync(context.Request);
+        var body = await RequestBodies.ReadAsync(context.Request, MaxBodyBytes);
         if (body is null)
         {
             await CloudflareResponses.WriteErrorAsync(context, CloudflareError.BodyTooLarge);
@@ -111,31 +110,5 @@ internal sealed class CloudflarePurgeEndpoint(
         }
 
         return (key, null);
-    }
-
-    /// <summary>The body, or null when it is larger than <see cref="MaxBodyBytes"/>.</summary>
-    private static async Task<byte[]?> ReadBodyAsync(HttpRequest request)
-    {
-        if (request.ContentLength > MaxBodyBytes)
-        {
-            return null;
-        }
-
-        var buffer = new ArrayBufferWriter<byte>(4096);
-        while (true)
-        {
-            var memory = buffer.GetMemory(8192);
-            var read = await request.Body.ReadAsync(memory, request.HttpContext.RequestAborted);
-            if (read == 0)
-            {
-                return buffer.WrittenSpan.ToArray();
-            }
-
-            buffer.Advance(read);
-            if (buffer.WrittenCount > MaxBodyBytes)
-            {
-                return null;
-            }
-        }
     }
 }

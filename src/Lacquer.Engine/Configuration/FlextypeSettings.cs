@@ -1,0 +1,12 @@
+namespace Lacquer.Configuration;
+
+/// <summary>
+/// <c>compat:flextype</c>: Flextype's cache API. <see cref="SuccessStatus"/> is 200 (body <c>{}</c>, the
+/// documented example; the default) or 204 (empty body, what Flextype's code sends).
+/// </summary>
+internal sealed record FlextypeSettings(bool Enabled, int SuccessStatus, IReadOnlyList<FlextypeTokenSettings> Tokens)
+{
+    public const int DefaultSuccessStatus = 200;
+
+    public static FlextypeSettings Default { get; } = new(true, DefaultSuccessStatus, []);
+}

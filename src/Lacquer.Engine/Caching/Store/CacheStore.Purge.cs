@@ -141,8 +141,11 @@ internal sealed partial class CacheStore
         return result;
     }
 
+    /// <summary>O(1): moves the zone's epoch. Matched = the zone's visible entries (stored minus already hidden).</summary>
     private static long PurgeEverythingLocked(Zone zone, long sequence, bool soft)
     {
+        var objects = zone.Counters.Snapshot().Objects;
+        var visible = objects - zone.HiddenEntries;
         if (soft)
         {
             zone.SoftPurgedBefore = sequence;
@@ -150,9 +153,10 @@ internal sealed partial class CacheStore
         else
         {
             zone.HardPurgedBefore = sequence;
+            zone.HiddenEntries = objects;
         }
 
-        return zone.Counters.Snapshot().Objects;
+        return visible;
     }
 
     private static void CollectLocked(Zone zone, PurgeSelector selector, HashSet<CacheEntry> into)

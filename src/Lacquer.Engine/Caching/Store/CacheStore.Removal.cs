@@ -62,6 +62,11 @@ internal sealed partial class CacheStore
         }
 
         entry.Removed = true;
+        if (entry.IsHidden)
+        {
+            entry.Zone.HiddenEntries--;
+        }
+
         var remaining = new List<CacheEntry>(slot.Variants.Length);
         foreach (var variant in slot.Variants)
         {

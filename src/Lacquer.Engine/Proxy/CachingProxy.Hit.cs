@@ -13,8 +13,11 @@ namespace Lacquer.Proxy;
 
 internal sealed partial class CachingProxy
 {
-    /// <summary>A reused stored response, or 304 when the client's own validators match it (RFC 9111 §4.3.2).</summary>
-    private static Task ServeHitAsync(HttpContext context, CacheEntry entry, DateTimeOffset now, string cacheStatus)
+    /// <summary>
+    /// A reused stored response: 304 when the client's own validators match it (RFC 9111 §4.3.2), 206/416 for
+    /// a Range request (CachingProxy.Ranges.cs), otherwise the full response.
+    /// </summary>
+    private static async Task ServeHitAsync(HttpContext context, CacheEntry entry, DateTimeOffset now, string cacheStatus)
     {
         var headers = context.Request.Headers;
         if (entry.Status == StatusCodes.Status200OK
@@ -26,10 +29,15 @@ internal sealed partial class CachingProxy
             HeaderFields.Joined(entry.Headers, HeaderNames.LastModified)))
         {
             ServeNotModified(context, entry, now, cacheStatus);
-            return Task.CompletedTask;
+            return;
         }
 
-        return ServeEntryAsync(context, entry, now, cacheStatus);
+        if (headers.Range.Count > 0 && await TryServeRangeAsync(context, entry, now, cacheStatus))
+        {
+            return;
+        }
+
+        await ServeEntryAsync(context, entry, now, cacheStatus);
     }
 
     /// <summary>RFC 9110 §15.4.5: a 304 carries the fields a 200 would have had that describe caching and validation.</summary>
@@ -58,6 +66,21 @@ internal sealed partial class CachingProxy
     private static async Task ServeEntryAsync(HttpContext context, CacheEntry entry, DateTimeOffset now, string cacheStatus)
     {
         var response = context.Response;
+        WriteEntryHead(context, entry, now, cacheStatus);
+        if (!Bodyless(entry.Status))
+        {
+            response.ContentLength = entry.Body.Length;
+            if (!HttpMethods.IsHead(context.Request.Method))
+            {
+                await response.Body.WriteAsync(entry.Body, context.RequestAborted);
+            }
+        }
+    }
+
+    /// <summary>Status and fields of a stored response, with its current Age and Lacquer's own fields.</summary>
+    private static void WriteEntryHead(HttpContext context, CacheEntry entry, DateTimeOffset now, string cacheStatus)
+    {
+        var response = context.Response;
         response.StatusCode = entry.Status;
         var headers = response.Headers;
         foreach (var (name, value) in entry.Headers)
@@ -67,14 +90,6 @@ internal sealed partial class CachingProxy
 
         headers.Age = AgeCalculation.ToAgeHeaderSeconds(entry.CurrentAge(now)).ToString(CultureInfo.InvariantCulture);
         AddOwnFields(headers, cacheStatus);
-        if (!Bodyless(entry.Status))
-        {
-            response.ContentLength = entry.Body.Length;
-            if (!HttpMethods.IsHead(context.Request.Method))
-            {
-                await response.Body.WriteAsync(entry.Body, context.RequestAborted);
-            }
-        }
     }
 
     /// <summary>Appends Lacquer's Cache-Status member and Via entry after any from upstream (RFC 9211 §2, RFC 9110 §7.6.3).</summary>

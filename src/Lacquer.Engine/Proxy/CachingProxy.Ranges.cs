@@ -1,0 +1,95 @@
+// Range requests answered from a stored full 200 (RFC 9111 §3.4, RFC 9110 §14, §15.3.7): one range as a
+// 206 with Content-Range, several as multipart/byteranges (§14.6), none satisfiable as 416 with
+// "Content-Range: bytes */length". If-Range (§13.1.5) must match the stored ETag (strong comparison) or
+// Last-Modified (exact date) for the range to apply; otherwise the full response is sent.
+using System.Globalization;
+using System.Text;
+using Lacquer.Caching.Semantics;
+using Lacquer.Caching.Store;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Net.Http.Headers;
+
+namespace Lacquer.Proxy;
+
+internal sealed partial class CachingProxy
+{
+    /// <summary>Answers a Range request from <paramref name="entry"/>; false when the full response should be sent instead.</summary>
+    private static async Task<bool> TryServeRangeAsync(HttpContext context, CacheEntry entry, DateTimeOffset now, string cacheStatus)
+    {
+        var request = context.Request.Headers;
+        if (entry.Status != StatusCodes.Status200OK || !HttpMethods.IsGet(context.Request.Method) || !IfRangeHolds(request, entry))
+        {
+            return false;
+        }
+
+        var (outcome, ranges) = ByteRanges.Parse(HeaderFields.Joined(request.Range), entry.Body.Length);
+        if (outcome == RangeOutcome.Ignore)
+        {
+            return false;
+        }
+
+        var response = context.Response;
+        WriteEntryHead(context, entry, now, cacheStatus);
+        response.Headers.AcceptRanges = "bytes";
+        if (outcome == RangeOutcome.Unsatisfiable)
+        {
+            response.StatusCode = StatusCodes.Status416RangeNotSatisfiable;
+            response.Headers.ContentType = default;
+            response.Headers.ContentRange = string.Create(CultureInfo.InvariantCulture, $"bytes */{entry.Body.Length}");
+            response.ContentLength = 0;
+            return true;
+        }
+
+        response.StatusCode = StatusCodes.Status206PartialContent;
+        if (ranges.Count == 1)
+        {
+            var (start, end) = ranges[0];
+            response.Headers.ContentRange = ContentRange(start, end, entry.Body.Length);
+            response.ContentLength = end - start + 1;
+            await response.Body.WriteAsync(entry.Body.AsMemory((int)start, (int)(end - start + 1)), context.RequestAborted);
+            return true;
+        }
+
+        var boundary = Guid.NewGuid().ToString("N");
+        var contentType = HeaderFields.Joined(entry.Headers, HeaderNames.ContentType);
+        using var body = new MemoryStream();
+        foreach (var (start, end) in ranges)
+        {
+            var part = new StringBuilder().Append("\r\n--").Append(boundary).Append("\r\n");
+            if (contentType is not null)
+            {
+                part.Append("Content-Type: ").Append(contentType).Append("\r\n");
+            }
+
+            part.Append("Content-Range: ").Append(ContentRange(start, end, entry.Body.Length)).Append("\r\n\r\n");
+            body.Write(Encoding.ASCII.GetBytes(part.ToString()));
+            body.Write(entry.Body, (int)start, (int)(end - start + 1));
+        }
+
+        body.Write(Encoding.ASCII.GetBytes($"\r\n--{boundary}--\r\n"));
+        response.ContentType = $"multipart/byteranges; boundary={boundary}";
+        response.ContentLength = body.Length;
+        await response.Body.WriteAsync(body.GetBuffer().AsMemory(0, (int)body.Length), context.RequestAborted);
+        return true;
+    }
+
+    private static bool IfRangeHolds(IHeaderDictionary request, CacheEntry entry)
+    {
+        var ifRange = HeaderFields.Joined(request.IfRange);
+        if (ifRange is null)
+        {
+            return true;
+        }
+
+        if (ifRange.StartsWith('"'))
+        {
+            // §13.1.5: strong comparison; a weak stored ETag never matches.
+            return string.Equals(ifRange, HeaderFields.Joined(entry.Headers, HeaderNames.ETag), StringComparison.Ordinal);
+        }
+
+        return string.Equals(ifRange, HeaderFields.Joined(entry.Headers, HeaderNames.LastModified), StringComparison.Ordinal);
+    }
+
+    private static string ContentRange(long start, long end, long length) =>
+        string.Create(CultureInfo.InvariantCulture, $"bytes {start}-{end}/{length}");
+}

@@ -6,7 +6,8 @@
 //   1. build the origin URI from the zone's origin and the client's request target;
 //   2. copy the request headers, minus hop-by-hop fields, and add Via and the X-Forwarded-* fields;
 //   3. attach the client's body as a stream when it has one;
-//   4. send, with the zone's origin timeout on the response head (a TimeProvider timer, so tests control it).
+//   4. send, with the zone's origin timeout on the response head (a TimeProvider timer, so tests control it);
+//   5. refuse a response whose Content-Length makes its framing invalid (ResponseFraming): 502, not a guess.
 using System.Net;
 using System.Net.Http.Headers;
 using Lacquer.Caching.Keys;
@@ -67,6 +68,14 @@ internal sealed class OriginClient : IDisposable
         try
         {
             var response = await _invoker.SendAsync(request, timeout.Token);
+
+            // 5. Framing.
+            if (ResponseFraming.HasInvalidContentLength(response))
+            {
+                response.Dispose();
+                return new OriginResponse(OriginError.InvalidResponse, timeout);
+            }
+
             return new OriginResponse(response, timeout);
         }
         catch (OperationCanceledException) when (clientAborted.IsCancellationRequested)

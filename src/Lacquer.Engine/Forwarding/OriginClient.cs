@@ -19,6 +19,8 @@ namespace Lacquer.Forwarding;
 
 internal sealed class OriginClient : IDisposable
 {
+    private static readonly UriCreationOptions RawTarget = new() { DangerousDisablePathAndQueryCanonicalization = true };
+
     private readonly HttpMessageInvoker _invoker;
     private readonly TimeProvider _time;
 
@@ -98,10 +100,18 @@ internal sealed class OriginClient : IDisposable
     private static bool HasBody(HttpRequest request) =>
         request.ContentLength > 0 || request.Headers.ContainsKey(HeaderNames.TransferEncoding);
 
+    /// <summary>
+    /// The origin's URI for a request target. A target of visible ASCII is kept byte for byte — no dot
+    /// segments resolved, no escapes added or removed — because the cache key is built from the same raw
+    /// target (CacheKeys.PathAndQuery) and a proxy must not rewrite the path and query it forwards (RFC 9110
+    /// §7.7). Kestrel lets some control characters through (0x01-0x1F but CR and LF, and DEL); a target with
+    /// any gets Uri's canonical form, which percent-encodes them, rather than raw controls in a request line.
+    /// </summary>
     internal static Uri OriginUri(Uri origin, string pathAndQuery)
     {
         var basePath = origin.AbsolutePath.TrimEnd('/');
-        return new Uri(string.Concat(origin.GetLeftPart(UriPartial.Authority), basePath, pathAndQuery));
+        var text = string.Concat(origin.GetLeftPart(UriPartial.Authority), basePath, pathAndQuery);
+        return pathAndQuery.AsSpan().ContainsAnyExceptInRange('!', '~') ? new Uri(text) : new Uri(text, RawTarget);
     }
 
     public void Dispose() => _invoker.Dispose();

@@ -6,7 +6,8 @@
 //   1. build the origin URI from the zone's origin and the client's request target;
 //   2. copy the request headers, minus hop-by-hop fields, and add Via and the X-Forwarded-* fields;
 //   3. attach the client's body as a stream when it has one;
-//   4. send, with the zone's origin timeout on the response head (a TimeProvider timer, so tests control it).
+//   4. send, with the zone's origin timeout on the response head (a TimeProvider timer, so tests control it);
+//   5. refuse a response whose Content-Length makes its framing invalid (ResponseFraming): 502, not a guess.
 using System.Net;
 using System.Net.Http.Headers;
 using Lacquer.Caching.Keys;
@@ -18,6 +19,8 @@ namespace Lacquer.Forwarding;
 
 internal sealed class OriginClient : IDisposable
 {
+    private static readonly UriCreationOptions RawTarget = new() { DangerousDisablePathAndQueryCanonicalization = true };
+
     private readonly HttpMessageInvoker _invoker;
     private readonly TimeProvider _time;
 
@@ -67,6 +70,14 @@ internal sealed class OriginClient : IDisposable
         try
         {
             var response = await _invoker.SendAsync(request, timeout.Token);
+
+            // 5. Framing.
+            if (ResponseFraming.HasInvalidContentLength(response))
+            {
+                response.Dispose();
+                return new OriginResponse(OriginError.InvalidResponse, timeout);
+            }
+
             return new OriginResponse(response, timeout);
         }
         catch (OperationCanceledException) when (clientAborted.IsCancellationRequested)
@@ -89,10 +100,18 @@ internal sealed class OriginClient : IDisposable
     private static bool HasBody(HttpRequest request) =>
         request.ContentLength > 0 || request.Headers.ContainsKey(HeaderNames.TransferEncoding);
 
+    /// <summary>
+    /// The origin's URI for a request target. A target of visible ASCII is kept byte for byte — no dot
+    /// segments resolved, no escapes added or removed — because the cache key is built from the same raw
+    /// target (CacheKeys.PathAndQuery) and a proxy must not rewrite the path and query it forwards (RFC 9110
+    /// §7.7). Kestrel lets some control characters through (0x01-0x1F but CR and LF, and DEL); a target with
+    /// any gets Uri's canonical form, which percent-encodes them, rather than raw controls in a request line.
+    /// </summary>
     internal static Uri OriginUri(Uri origin, string pathAndQuery)
     {
         var basePath = origin.AbsolutePath.TrimEnd('/');
-        return new Uri(string.Concat(origin.GetLeftPart(UriPartial.Authority), basePath, pathAndQuery));
+        var text = string.Concat(origin.GetLeftPart(UriPartial.Authority), basePath, pathAndQuery);
+        return pathAndQuery.AsSpan().ContainsAnyExceptInRange('!', '~') ? new Uri(text) : new Uri(text, RawTarget);
     }
 
     public void Dispose() => _invoker.Dispose();

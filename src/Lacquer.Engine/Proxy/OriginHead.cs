@@ -4,6 +4,7 @@
 // Removed before anything else sees them: hop-by-hop fields (RFC 9110 §7.6.1, and those named in
 // Connection), the zone's tag fields (stripped from client responses, PRODUCT.md), and fields whose values
 // contain characters HTTP does not allow (the origin's fault; logged, and the rest of the response served).
+// A Content-Length received together with Transfer-Encoding is removed too (RFC 9112 §6.3; ResponseFraming).
 // A stored copy also drops Age: a hit computes its own (RFC 9111 §4.2.3).
 using Lacquer.Caching.Semantics;
 using Lacquer.Forwarding;
@@ -47,11 +48,13 @@ internal sealed class OriginHead
         Collect(raw, response.Content.Headers.NonValidated);
 
         var connectionNamed = HopByHop.NamedIn(HeaderFields.Find(raw, HeaderNames.Connection));
+        var transferEncoded = ResponseFraming.HasTransferEncoding(response);
         var fields = new List<KeyValuePair<string, StringValues>>(raw.Count);
         foreach (var field in raw)
         {
             if (HopByHop.Excludes(field.Key, connectionNamed) || zone.TagHeaders.IsTagHeader(field.Key)
-                || (zone.StripTargetedCacheControl && IsTargeted(zone, field.Key)))
+                || (zone.StripTargetedCacheControl && IsTargeted(zone, field.Key))
+                || (transferEncoded && field.Key.Equals(HeaderNames.ContentLength, StringComparison.OrdinalIgnoreCase)))
             {
                 continue;
             }
@@ -68,7 +71,8 @@ internal sealed class OriginHead
         var tags = zone.TagHeaders.Parse(name => HeaderFields.Find(raw, name));
         var targeted = Targeted(zone, raw);
         var facts = HeaderFields.Facts((int)response.StatusCode, fields, targeted);
-        return new OriginHead((int)response.StatusCode, fields, tags, facts, response.Content.Headers.ContentLength, targeted);
+        var contentLength = transferEncoded ? null : response.Content.Headers.ContentLength;
+        return new OriginHead((int)response.StatusCode, fields, tags, facts, contentLength, targeted);
     }
 
     /// <summary>RFC 9213 §2.2: the first targeted field, in the zone's order, with a non-empty value.</summary>

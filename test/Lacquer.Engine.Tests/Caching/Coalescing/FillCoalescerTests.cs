@@ -23,6 +23,25 @@ public sealed class FillCoalescerTests
     }
 
     [Fact]
+    public void Joiners_Are_Counted_As_Waiters_Of_The_Fill_In_Flight()
+    {
+        var coalescer = new FillCoalescer();
+        Assert.Equal(0, coalescer.WaitersFor("k"));
+
+        var fill = coalescer.Join("k", out _);
+        Assert.Equal(0, coalescer.WaitersFor("k"));
+        coalescer.Join("k", out _);
+        coalescer.Join("k", out _);
+        coalescer.Join("other", out _);
+
+        Assert.Equal(2, fill.Waiters);
+        Assert.Equal(2, coalescer.WaitersFor("k"));
+        Assert.Equal(0, coalescer.WaitersFor("other"));
+        fill.Complete(FillOutcome.Stored);
+        Assert.Equal(0, coalescer.WaitersFor("k"));
+    }
+
+    [Fact]
     public void Different_Keys_Have_Their_Own_Leaders()
     {
         var coalescer = new FillCoalescer();

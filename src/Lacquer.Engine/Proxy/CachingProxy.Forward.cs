@@ -139,7 +139,9 @@ internal sealed partial class CachingProxy
             StalePolicy = StalePolicy.Of(head.Facts.CacheControl),
             TargetedCacheControl = head.TargetedCacheControl,
         };
-        fill?.Complete(TryStore(entry, ticket, url) ? FillOutcome.Stored : FillOutcome.NotStorable);
+        // Not folded into fill?.Complete(...): with no fill, ?. would skip evaluating the store call too.
+        var stored = TryStore(entry, ticket, url);
+        fill?.Complete(stored ? FillOutcome.Stored : FillOutcome.NotStorable);
     }
 
     private StorageDecision Decide(RequestFacts request, Zone zone, OriginHead head, DateTimeOffset responseTime)

@@ -127,4 +127,34 @@ public sealed class RequestDirectiveTests
         (await c.Client.Get("/a", "If-Modified-Since: not a date")).ExpectStatus(200).ExpectBody("a1");
         c.Origin.ExpectAllConsumed();
     }
+
+    [Theory]
+    [InlineData("Cache-Control: no-cache")]
+    [InlineData("Cache-Control: max-age=0, no-cache")]
+    [InlineData("Pragma: no-cache")]
+    public async Task Request_NoCache_Answer_From_The_Origin_Replaces_The_Stored_Entry(string header)
+    {
+        // §5.2.1.4: the origin's answer to a no-cache request is an ordinary response and may be stored.
+        await using var c = await Conversation.StartAsync();
+        c.Origin.OnGet("/a").Reply(200, "a1", "Cache-Control: max-age=60");
+        c.Origin.OnGet("/a").Reply(200, "a2", "Cache-Control: max-age=60");
+
+        (await c.Client.Get("/a")).ExpectMiss().ExpectBody("a1");
+        (await c.Client.Get("/a", header)).ExpectMiss("request").ExpectStored().ExpectBody("a2");
+        (await c.Client.Get("/a")).ExpectHit().ExpectBody("a2");
+        c.Origin.ExpectAllConsumed();
+    }
+
+    [Fact]
+    public async Task Request_NoStore_Response_Is_Not_Stored()
+    {
+        // §5.2.1.5: "a cache MUST NOT store any part of either this request or any response to it".
+        await using var c = await Conversation.StartAsync();
+        c.Origin.OnGet("/a").Reply(200, "secret", "Cache-Control: max-age=60");
+        c.Origin.OnGet("/a").Reply(200, "public", "Cache-Control: max-age=60");
+
+        (await c.Client.Get("/a", "Cache-Control: no-store")).ExpectMiss().ExpectNotStored("request-no-store").ExpectBody("secret");
+        (await c.Client.Get("/a")).ExpectMiss().ExpectStored().ExpectBody("public");
+        c.Origin.ExpectAllConsumed();
+    }
 }

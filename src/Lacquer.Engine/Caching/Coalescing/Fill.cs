@@ -9,6 +9,7 @@ internal sealed class Fill
     private readonly TaskCompletionSource<FillOutcome> _outcome = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly FillCoalescer _owner;
     private int _completed;
+    private int _waiters;
 
     public Fill(FillCoalescer owner, string key)
     {
@@ -19,6 +20,12 @@ internal sealed class Fill
     public string Key { get; }
 
     public Task<FillOutcome> Outcome => _outcome.Task;
+
+    /// <summary>
+    /// How many Join calls found this fill in flight: the requests waiting for its outcome, and stale hits that
+    /// found a background revalidation already running (diagnostics; tests wait on it).
+    /// </summary>
+    public int Waiters => Volatile.Read(ref _waiters);
 
     /// <summary>Releases the waiters with <paramref name="outcome"/>. Later calls are ignored.</summary>
     public void Complete(FillOutcome outcome)
@@ -31,4 +38,6 @@ internal sealed class Fill
         _owner.Forget(this);
         _outcome.SetResult(outcome);
     }
+
+    internal void AddWaiter() => Interlocked.Increment(ref _waiters);
 }

@@ -12,6 +12,9 @@ internal sealed class FillCoalescer
 
     public int InFlight => _inFlight.Count;
 
+    /// <summary>How many requests joined the fill in flight for <paramref name="key"/> after its leader (0 when none is in flight).</summary>
+    public int WaitersFor(string key) => _inFlight.TryGetValue(key, out var fill) ? fill.Waiters : 0;
+
     /// <summary>Joins the fill in flight for <paramref name="key"/>, or starts one and makes the caller its leader.</summary>
     public Fill Join(string key, out bool isLeader)
     {
@@ -19,6 +22,7 @@ internal sealed class FillCoalescer
         {
             if (_inFlight.TryGetValue(key, out var existing))
             {
+                existing.AddWaiter();
                 isLeader = false;
                 return existing;
             }

@@ -1,0 +1,142 @@
+// The primary key (PRODUCT.md "Cache key"): scheme + lower-cased host without port + path and query as sent,
+// plus the values of the zone's key headers.
+using Lacquer.Configuration;
+using Lacquer.Zones;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+
+namespace Lacquer.Caching.Keys;
+
+public sealed class CacheKeysTests
+{
+    [Theory]
+    [InlineData("http", "www.example.com", "/a", "http://www.example.com/a")]
+    [InlineData("https", "www.example.com", "/a", "https://www.example.com/a")]
+    [InlineData("http", "WWW.Example.COM", "/a", "http://www.example.com/a")]
+    [InlineData("http", "www.example.com:8080", "/a", "http://www.example.com/a")]
+    [InlineData("http", "WWW.EXAMPLE.COM:80", "/a", "http://www.example.com/a")]
+    [InlineData("http", "[::1]:8080", "/a", "http://[::1]/a")]
+    [InlineData("http", "www.example.com", "/A/Path", "http://www.example.com/A/Path")]
+    [InlineData("http", "www.example.com", "/a?B=1&c=%41", "http://www.example.com/a?B=1&c=%41")]
+    [InlineData("http", "www.example.com", "/", "http://www.example.com/")]
+    public void Key_Is_Scheme_Lower_Cased_Host_Without_Port_And_Target_As_Sent(string scheme, string host, string target, string expected)
+    {
+        Assert.Equal(expected, CacheKeys.Build(scheme, host, target, [], headers: null));
+    }
+
+    [Theory]
+    [InlineData("http", "www.example.com", "/a", "https", "www.example.com", "/a")]
+    [InlineData("http", "www.example.com", "/a", "http", "example.com", "/a")]
+    [InlineData("http", "www.example.com", "/a", "http", "www.example.com", "/A")]
+    [InlineData("http", "www.example.com", "/a", "http", "www.example.com", "/a?x=1")]
+    [InlineData("http", "www.example.com", "/a?x=1", "http", "www.example.com", "/a?x=2")]
+    [InlineData("http", "www.example.com", "/a?x=1&y=2", "http", "www.example.com", "/a?y=2&x=1")]
+    [InlineData("http", "www.example.com", "/a%2Fb", "http", "www.example.com", "/a/b")]
+    public void Keys_Differ_When_Scheme_Host_Path_Or_Query_Differ(string scheme1, string host1, string target1, string scheme2, string host2, string target2)
+    {
+        Assert.NotEqual(CacheKeys.Build(scheme1, host1, target1, [], null), CacheKeys.Build(scheme2, host2, target2, [], null));
+    }
+
+    [Fact]
+    public void Key_Headers_Append_Their_Values_So_Different_Values_Give_Different_Keys()
+    {
+        string[] keyHeaders = ["CF-Device-Type", "CF-IPCountry"];
+
+        var mobile = Build(keyHeaders, ("CF-Device-Type", "mobile"), ("CF-IPCountry", "DE"));
+        var desktop = Build(keyHeaders, ("CF-Device-Type", "desktop"), ("CF-IPCountry", "DE"));
+        var mobileUs = Build(keyHeaders, ("CF-Device-Type", "mobile"), ("CF-IPCountry", "US"));
+        var mobileAgain = Build(keyHeaders, ("CF-IPCountry", "DE"), ("CF-Device-Type", "mobile"));
+        var none = Build(keyHeaders);
+
+        Assert.Equal("http://www.example.com/a\nCF-Device-Type:mobile\nCF-IPCountry:DE", mobile);
+        Assert.Equal(mobile, mobileAgain);
+        Assert.Equal(4, new[] { mobile, desktop, mobileUs, none }.Distinct(StringComparer.Ordinal).Count());
+    }
+
+    [Fact]
+    public void Key_Header_Values_Are_Normalised_Like_Vary_Values()
+    {
+        string[] keyHeaders = ["Accept-Language"];
+
+        Assert.Equal(Build(keyHeaders, ("Accept-Language", "en,de")), Build(keyHeaders, ("Accept-Language", " en , de ")));
+        Assert.Equal(Build(keyHeaders, ("Accept-Language", "en,de")), Build(keyHeaders, ("Accept-Language", "en"), ("Accept-Language", "de")));
+    }
+
+    [Fact]
+    public void Key_Without_Key_Headers_Ignores_Request_Headers()
+    {
+        Assert.Equal("http://www.example.com/a", Build([], ("CF-Device-Type", "mobile")));
+    }
+
+    [Fact]
+    public void ForRequest_Uses_The_Raw_Request_Target()
+    {
+        var context = Request("http", "WWW.Example.com:8080", rawTarget: "/A%2Fb?q=%41");
+
+        Assert.Equal("http://www.example.com/A%2Fb?q=%41", CacheKeys.ForRequest(Zone([]), context));
+    }
+
+    [Fact]
+    public void ForRequest_Falls_Back_To_Path_And_Query_Without_A_Raw_Target()
+    {
+        var context = Request("https", "www.example.com", rawTarget: string.Empty);
+        context.Request.Path = "/a b";
+        context.Request.QueryString = new QueryString("?x=1");
+
+        Assert.Equal("https://www.example.com/a%20b?x=1", CacheKeys.ForRequest(Zone([]), context));
+    }
+
+    [Fact]
+    public void ForRequest_Adds_The_Zone_Key_Headers()
+    {
+        var mobile = Request("http", "www.example.com", "/a");
+        mobile.Request.Headers["CF-Device-Type"] = "mobile";
+        var desktop = Request("http", "www.example.com", "/a");
+        desktop.Request.Headers["CF-Device-Type"] = "desktop";
+        var zone = Zone(["CF-Device-Type"]);
+
+        Assert.Equal("http://www.example.com/a\nCF-Device-Type:mobile", CacheKeys.ForRequest(zone, mobile));
+        Assert.NotEqual(CacheKeys.ForRequest(zone, mobile), CacheKeys.ForRequest(zone, desktop));
+    }
+
+    [Theory]
+    [InlineData("http://www.example.com/a/b?x=1", "http://www.example.com/a/b?x=1", "www.example.com", "/a/b")]
+    [InlineData("http://www.example.com/a\nCF-Device-Type:mobile", "http://www.example.com/a", "www.example.com", "/a")]
+    [InlineData("https://[::1]/?x", "https://[::1]/?x", "[::1]", "/")]
+    public void KeyParts_Split_A_Key_Into_Url_Host_And_Path(string key, string url, string host, string path)
+    {
+        Assert.Equal(new KeyParts(url, host, path), KeyParts.Of(key));
+    }
+
+    private static string Build(string[] keyHeaders, params (string Name, string Value)[] fields)
+    {
+        var headers = new HeaderDictionary();
+        foreach (var (name, value) in fields)
+        {
+            headers.Append(name, value);
+        }
+
+        return CacheKeys.Build("http", "www.example.com", "/a", keyHeaders, headers);
+    }
+
+    private static DefaultHttpContext Request(string scheme, string host, string rawTarget)
+    {
+        var context = new DefaultHttpContext();
+        context.Request.Scheme = scheme;
+        context.Request.Host = new HostString(host);
+        context.Features.Get<IHttpRequestFeature>()!.RawTarget = rawTarget;
+        return context;
+    }
+
+    private static Zone Zone(string[] keyHeaders) => new(new ZoneSettings(
+        Name: "keys",
+        Id: "0123456789abcdef0123456789abcdef",
+        Hosts: ["www.example.com"],
+        Origin: new Uri("http://127.0.0.1:9"),
+        CacheKeyHeaders: keyHeaders,
+        TagHeaders: TagHeaderSettings.Defaults,
+        DefaultTtl: TimeSpan.Zero,
+        MaxHeuristicTtl: TimeSpan.FromDays(1),
+        CacheSetCookie: false,
+        OriginTimeout: TimeSpan.FromSeconds(30)));
+}

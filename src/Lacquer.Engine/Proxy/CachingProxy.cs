@@ -87,30 +87,47 @@ internal sealed partial class CachingProxy
             return;
         }
 
-        // 5. Coalesce.
-        var fill = _coalescer.Join(key, out var isLeader);
-        if (!isLeader)
+        // 5. Coalesce. A waiter whose fill stored a different Vary variant coalesces once more with the other
+        //    waiters of its kind, rather than all of them going to the origin at once.
+        for (var round = 0; ; round++)
         {
-            var outcome = await fill.Outcome.WaitAsync(context.RequestAborted);
-            if (outcome == FillOutcome.Stored && (await TryServeFromStoreAsync(context, zone, key, request: null)).Served)
+            var fill = _coalescer.Join(key, out var isLeader);
+            if (isLeader)
             {
+                // 6. Fetch as the leader.
+                zone.Counters.Miss();
+                try
+                {
+                    await ForwardAsync(context, zone, new ForwardPlan(key, HttpMethods.Get, lookup.Reason, request, fill, lookup.Stale));
+                }
+                finally
+                {
+                    fill.Complete(FillOutcome.Failed);
+                }
+
                 return;
             }
 
+            var outcome = await fill.Outcome.WaitAsync(context.RequestAborted);
+            if (outcome == FillOutcome.Stored)
+            {
+                var again = await TryServeFromStoreAsync(context, zone, key, request: null);
+                if (again.Served)
+                {
+                    return;
+                }
+
+                if (round == 0)
+                {
+                    lookup = again;
+                    continue;
+                }
+            }
+
+            // Not storable, failed, or still no variant for us: fetch on our own, at once.
             zone.Counters.Miss();
             await ForwardAsync(context, zone, new ForwardPlan(key, HttpMethods.Get, lookup.Reason, request, Stale: lookup.Stale));
             return;
-        }
-
-        // 6. Fetch as the leader.
-        zone.Counters.Miss();
-        try
-        {
-            await ForwardAsync(context, zone, new ForwardPlan(key, HttpMethods.Get, lookup.Reason, request, fill, lookup.Stale));
-        }
-        finally
-        {
-            fill.Complete(FillOutcome.Failed);
         }
     }
 

@@ -20,27 +20,21 @@ internal sealed class PathIndex
         }
 
         node.Entries.Add(entry);
+        entry.PathNode = node;
     }
 
+    /// <summary>O(1) in the cache size: the entry knows its node, so removal walks only up to prune empty nodes.</summary>
     public void Remove(Store.CacheEntry entry)
     {
-        if (!_hosts.TryGetValue(entry.Parts.Host, out var node))
+        var node = entry.PathNode;
+        if (node is null)
         {
             return;
         }
 
-        foreach (var segment in Segments(entry.Parts.Path))
-        {
-            node = node.Child(segment, create: false);
-            if (node is null)
-            {
-                return;
-            }
-        }
-
+        entry.PathNode = null;
         node.Entries.Remove(entry);
-        node.Prune();
-        if (_hosts[entry.Parts.Host].IsEmpty)
+        if (node.Prune() is { IsEmpty: true })
         {
             _hosts.Remove(entry.Parts.Host);
         }

@@ -73,8 +73,8 @@ internal sealed class PathNode
         }
     }
 
-    /// <summary>Drops this node and any ancestors left empty.</summary>
-    public void Prune()
+    /// <summary>Drops this node and any ancestors left empty; returns the host's root when it was reached, else null.</summary>
+    public PathNode? Prune()
     {
         var node = this;
         while (node._parent is not null && node.IsEmpty)
@@ -82,5 +82,7 @@ internal sealed class PathNode
             node._parent._children!.Remove(node._segment);
             node = node._parent;
         }
+
+        return node._parent is null ? node : null;
     }
 }

@@ -64,6 +64,9 @@ internal sealed class CacheEntry
         set => Volatile.Write(ref _softPurged, value);
     }
 
+    /// <summary>The path-index node holding this entry; owned by the zone's PathIndex, under the store lock.</summary>
+    public Indexes.PathNode? PathNode { get; set; }
+
     /// <summary>Owned by the eviction policy, touched only under its lock.</summary>
     public object? PolicyNode { get; set; }
 

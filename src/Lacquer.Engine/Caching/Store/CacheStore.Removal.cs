@@ -67,17 +67,28 @@ internal sealed partial class CacheStore
             entry.Zone.HiddenEntries--;
         }
 
-        var remaining = new List<CacheEntry>(slot.Variants.Length);
-        foreach (var variant in slot.Variants)
+        var variants = slot.Variants;
+        CacheEntry[] remaining;
+        if (variants.Length == 1 && ReferenceEquals(variants[0], entry))
         {
-            if (!ReferenceEquals(variant, entry))
+            remaining = [];
+        }
+        else
+        {
+            var kept = new List<CacheEntry>(variants.Length);
+            foreach (var variant in variants)
             {
-                remaining.Add(variant);
+                if (!ReferenceEquals(variant, entry))
+                {
+                    kept.Add(variant);
+                }
             }
+
+            remaining = [.. kept];
         }
 
-        slot.Variants = [.. remaining];
-        if (remaining.Count == 0 && !keepEmptySlot)
+        slot.Variants = remaining;
+        if (remaining.Length == 0 && !keepEmptySlot)
         {
             _slots.TryRemove(new KeyValuePair<string, CacheSlot>(slot.PrimaryKey, slot));
         }

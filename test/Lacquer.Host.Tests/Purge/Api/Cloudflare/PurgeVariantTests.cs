@@ -68,6 +68,37 @@ public sealed class PurgeVariantTests
     }
 
     [Fact]
+    public async Task File_Url_Removes_The_Target_As_Written_And_As_Sent_To_The_Origin()
+    {
+        await using var c = await Conversation.StartAsync(PurgeTestSettings.Configure());
+        var raw = new RawHttpClient(c.Client.Listener, TestSettings.Host);
+        c.Origin.OnGet("/a~b").Reply(200, "x1", StoredEntries.CacheForAnHour).Times(4);
+        (await raw.Get("/a%7Eb")).ExpectStatus(200).ExpectMiss().ExpectStored();
+        (await raw.Get("/a~b")).ExpectStatus(200).ExpectMiss().ExpectStored();
+        await c.Store("/a~c", "c1");
+
+        (await c.Admin.CloudflarePurge("""{"files":["http://test.example/a%7Eb#section"]}""")).ExpectCloudflareSuccess();
+
+        (await raw.Get("/a%7Eb")).ExpectMiss().ExpectStored();
+        (await raw.Get("/a~b")).ExpectMiss().ExpectStored();
+        await c.ExpectHit("/a~c", "c1");
+        Assert.Equal(2, Assert.Single(c.Server.Purges.Audit.Snapshot()).Matched);
+        c.Origin.ExpectAllConsumed();
+    }
+
+    [Fact]
+    public async Task File_Url_With_Unencoded_Characters_Matches_What_Clients_Send()
+    {
+        await using var c = await Conversation.StartAsync(PurgeTestSettings.Configure());
+        await c.Store("/caf%C3%A9?q=a%20b", "cafe1");
+
+        (await c.Admin.CloudflarePurge("""{"files":["http://test.example/café?q=a b"]}""")).ExpectCloudflareSuccess();
+
+        await c.ExpectRefetched("/caf%C3%A9?q=a%20b", "cafe2");
+        c.Origin.ExpectAllConsumed();
+    }
+
+    [Fact]
     public async Task Files_Remove_Every_Vary_Variant_Of_The_Url()
     {
         await using var c = await Conversation.StartAsync(PurgeTestSettings.Configure());

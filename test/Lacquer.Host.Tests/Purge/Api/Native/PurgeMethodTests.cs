@@ -54,6 +54,26 @@ public sealed class PurgeMethodTests
         c.Origin.ExpectAllConsumed();
     }
 
+    [Theory]
+    [InlineData("/a%7Eb", "/a~b")]
+    [InlineData("/%e2%82%ac?q=%7e", "/%E2%82%AC?q=~")]
+    [InlineData("/a/../b", "/b")]
+    public async Task Purge_Removes_What_Get_Stored_For_The_Target_As_Sent_And_Its_Origin_Form(string sent, string originForm)
+    {
+        await using var c = await Conversation.StartAsync(PurgeTestSettings.Configure());
+        var raw = new RawHttpClient(c.Client.Listener, TestSettings.Host);
+        c.Origin.OnGet(originForm).Reply(200, "x1", StoredEntries.CacheForAnHour).Times(4);
+        (await raw.Get(sent)).ExpectStatus(200).ExpectMiss().ExpectStored().ExpectBody("x1");
+        (await raw.Get(originForm)).ExpectStatus(200).ExpectMiss().ExpectStored().ExpectBody("x1");
+        (await raw.Get(sent)).ExpectHit();
+
+        (await raw.Send("PURGE", sent)).ExpectStatus(200).ExpectJsonMatching(Ok + "2}");
+
+        (await raw.Get(sent)).ExpectMiss().ExpectStored();
+        (await raw.Get(originForm)).ExpectMiss().ExpectStored();
+        c.Origin.ExpectAllConsumed();
+    }
+
     [Fact]
     public async Task Purge_Of_A_Url_That_Is_Not_Cached_Purges_Nothing()
     {

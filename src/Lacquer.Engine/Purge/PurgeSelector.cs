@@ -1,5 +1,12 @@
 // One thing a purge removes or marks stale. Values are normalised at construction: hosts and tags
 // lower-cased, URLs as "scheme://host/path?query" with a lower-cased host. Paths and queries keep their case.
+//
+// URL spellings. A stored entry is keyed on the request target exactly as the client sent it (CacheKeys),
+// while System.Uri rewrites a path: it decodes unreserved escapes (%7E -> ~), upper-cases escape hex
+// (%e2 -> %E2), removes dot segments and turns '\' into '/'. The origin is sent the rewritten form, so one
+// origin resource can be stored under both spellings. A URL purge therefore names the URL as written and,
+// when it differs, as System.Uri rewrites it (PathAndQuerySpellings): "PURGE /a%7Eb" or a Cloudflare file
+// "http://h/a%7Eb" removes what GET /a%7Eb stored, and also what GET /a~b stored.
 using Lacquer.Caching.Keys;
 using Lacquer.Caching.Store;
 
@@ -32,11 +39,56 @@ internal sealed record PurgeSelector
 
     /// <param name="url">An absolute http(s) URL, already validated.</param>
     /// <param name="exactKey">The primary key of one variant, or null for every variant of the URL.</param>
-    public static PurgeSelector ForUrl(Uri url, string? exactKey = null)
+    public static PurgeSelector ForUrl(Uri url, string? exactKey = null) => ForUrl(url.Scheme, url.Host, url.PathAndQuery, exactKey);
+
+    /// <param name="scheme">http or https.</param>
+    /// <param name="host">The host without port, any case.</param>
+    /// <param name="pathAndQuery">The request target in origin-form ("/path?query"), compared as given.</param>
+    /// <param name="exactKey">The primary key of one variant, or null for every variant of the URL.</param>
+    public static PurgeSelector ForUrl(string scheme, string host, string pathAndQuery, string? exactKey = null)
     {
-        var normalized = string.Concat(url.Scheme, "://", url.Host.ToLowerInvariant(), url.PathAndQuery);
+        var normalized = string.Concat(scheme, "://", host.ToLowerInvariant(), pathAndQuery);
         var parts = KeyParts.Of(normalized);
         return new(PurgeSelectorKind.Url, normalized, parts.Host, parts.Path, exactKey);
+    }
+
+    /// <summary>
+    /// The path and query of <paramref name="url"/> as written in its original string (fragment dropped), or
+    /// null when the original string is not an absolute URL with an authority. See "URL spellings" above.
+    /// </summary>
+    private static string? WrittenPathAndQuery(Uri url)
+    {
+        var text = url.OriginalString.Trim();
+        var authority = text.IndexOf("://", StringComparison.Ordinal);
+        if (!url.IsAbsoluteUri || authority < 0)
+        {
+            return null;
+        }
+
+        var rest = text[(authority + 3)..];
+        var end = rest.IndexOfAny(['/', '?', '#', '\\']);
+        if (end < 0)
+        {
+            return "/";
+        }
+
+        var target = rest[end..];
+        var fragment = target.IndexOf('#', StringComparison.Ordinal);
+        if (fragment >= 0)
+        {
+            target = target[..fragment];
+        }
+
+        return target.Length == 0 || target[0] != '/' ? "/" + target : target;
+    }
+
+    /// <summary>The path-and-query spellings a URL purge names: as written, then as System.Uri rewrites it when that differs.</summary>
+    public static IReadOnlyList<string> PathAndQuerySpellings(Uri url)
+    {
+        var written = WrittenPathAndQuery(url);
+        return written is null || string.Equals(written, url.PathAndQuery, StringComparison.Ordinal)
+            ? [url.PathAndQuery]
+            : [written, url.PathAndQuery];
     }
 
     public static PurgeSelector ForTag(string tag) => new(PurgeSelectorKind.Tag, tag.Trim().ToLowerInvariant());

@@ -87,5 +87,27 @@ internal sealed class Exchange
         return this;
     }
 
+    /// <summary>The body is exactly <paramref name="exactBody"/>, served as application/json.</summary>
+    public Exchange ExpectJson(string exactBody)
+    {
+        ExpectJsonContentType();
+        Assert.Equal(exactBody, Text);
+        return this;
+    }
+
+    /// <summary>The whole body matches the regular expression <paramref name="pattern"/>, served as application/json.</summary>
+    public Exchange ExpectJsonMatching(string pattern)
+    {
+        ExpectJsonContentType();
+        Assert.Matches("^" + pattern + "$", Text);
+        return this;
+    }
+
+    private void ExpectJsonContentType()
+    {
+        var contentType = Header("Content-Type") ?? string.Empty;
+        Assert.True(contentType.StartsWith("application/json", StringComparison.Ordinal), $"Expected application/json, Content-Type was '{contentType}'. Body: {Truncated()}");
+    }
+
     private string Truncated() => Text.Length > 300 ? Text[..300] : Text;
 }

@@ -222,10 +222,10 @@ internal static class CloudflarePurgeBody
             return CloudflareError.HostOutsideZone(uri.Host);
         }
 
-        string? exactKey = null;
+        HeaderDictionary? given = null;
         if (headers.ValueKind == JsonValueKind.Object && zone.CacheKeyHeaders.Length > 0)
         {
-            var given = new HeaderDictionary();
+            given = new HeaderDictionary();
             foreach (var header in headers.EnumerateObject())
             {
                 if (header.Value.ValueKind != JsonValueKind.String)
@@ -235,11 +235,15 @@ internal static class CloudflarePurgeBody
 
                 given[header.Name] = header.Value.GetString();
             }
-
-            exactKey = CacheKeys.Build(uri.Scheme, uri.Host, uri.PathAndQuery, zone.CacheKeyHeaders, given);
         }
 
-        into.Add(PurgeSelector.ForUrl(uri, exactKey));
+        // The URL as written and as System.Uri rewrites it (PurgeSelector "URL spellings").
+        foreach (var pathAndQuery in PurgeSelector.PathAndQuerySpellings(uri))
+        {
+            var exactKey = given is null ? null : CacheKeys.Build(uri.Scheme, uri.Host, pathAndQuery, zone.CacheKeyHeaders, given);
+            into.Add(PurgeSelector.ForUrl(uri.Scheme, uri.Host, pathAndQuery, exactKey));
+        }
+
         return null;
     }
 }

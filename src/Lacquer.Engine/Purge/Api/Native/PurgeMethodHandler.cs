@@ -50,14 +50,21 @@ internal sealed class PurgeMethodHandler(Func<ZoneTable> zones, TokenStore token
 
         if (selectors.Count == 0)
         {
-            var url = string.Concat(context.Request.Scheme, "://", context.Request.Host.Host, CacheKeys.PathAndQuery(context));
+            // The target as received is the form GET keyed on; the System.Uri form is what the origin was sent
+            // (PurgeSelector "URL spellings").
+            var target = CacheKeys.PathAndQuery(context);
+            var url = string.Concat(context.Request.Scheme, "://", context.Request.Host.Host, target);
             if (!Uri.TryCreate(url, UriKind.Absolute, out var uri))
             {
                 await WriteAsync(context, StatusCodes.Status400BadRequest, error: "The request target is not a valid URL.");
                 return;
             }
 
-            selectors.Add(PurgeSelector.ForUrl(uri));
+            selectors.Add(PurgeSelector.ForUrl(context.Request.Scheme, context.Request.Host.Host, target));
+            if (!string.Equals(uri.PathAndQuery, target, StringComparison.Ordinal))
+            {
+                selectors.Add(PurgeSelector.ForUrl(uri));
+            }
         }
 
         var soft = context.Request.Headers["Fastly-Soft-Purge"].ToString().Trim() == "1";

@@ -21,15 +21,21 @@ internal sealed partial class CachingProxy
         }
 
         var request = context.Request;
-        var target = new Uri(string.Concat(request.Scheme, "://", request.Host.Host, Caching.Keys.CacheKeys.PathAndQuery(context)));
-        var selectors = new List<PurgeSelector> { PurgeSelector.ForUrl(target) };
+        var pathAndQuery = Caching.Keys.CacheKeys.PathAndQuery(context);
+        var target = new Uri(string.Concat(request.Scheme, "://", request.Host.Host, pathAndQuery));
+
+        // The key holds the target as the client sent it; System.Uri may spell it otherwise (%7E as ~).
+        var selectors = new List<PurgeSelector> { PurgeSelector.ForUrl(request.Scheme, request.Host.Host, pathAndQuery) };
         foreach (var name in (string[])[HeaderNames.Location, HeaderNames.ContentLocation])
         {
             var value = HeaderFields.Joined(head.Fields, name);
             if (value is not null && Uri.TryCreate(target, value, out var other)
                 && other.Scheme == target.Scheme && string.Equals(other.Host, target.Host, StringComparison.OrdinalIgnoreCase))
             {
-                selectors.Add(PurgeSelector.ForUrl(other));
+                foreach (var spelling in PurgeSelector.PathAndQuerySpellings(other))
+                {
+                    selectors.Add(PurgeSelector.ForUrl(other.Scheme, other.Host, spelling));
+                }
             }
         }
 

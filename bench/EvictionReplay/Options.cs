@@ -7,6 +7,11 @@ internal sealed record Options(int Objects, int Requests, double Alpha, double C
 {
     public static Options Parse(string[] args)
     {
+        if (args.Length % 2 != 0)
+        {
+            throw new ArgumentException($"Option {args[^1]} has no value; each option is --name value.");
+        }
+
         var options = new Options(Objects: 1_000_000, Requests: 10_000_000, Alpha: 0.9, CacheFraction: 0.10, Seed: 42, Promotion: 1);
         for (var i = 0; i + 1 < args.Length; i += 2)
         {

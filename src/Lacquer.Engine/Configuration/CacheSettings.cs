@@ -2,7 +2,7 @@ namespace Lacquer.Configuration;
 
 /// <summary>
 /// Global cache limits and the defaults that zones inherit (<see cref="MaxHeuristicTtl"/>,
-/// <see cref="OriginTimeout"/>). Invariant: 0 &lt; MaxObjectBytes &lt;= MaxBytes.
+/// <see cref="OriginTimeout"/>) and the eviction policy. Invariant: 0 &lt; MaxObjectBytes &lt;= MaxBytes.
 /// </summary>
 internal sealed record CacheSettings(long MaxBytes, long MaxObjectBytes, TimeSpan MaxHeuristicTtl, TimeSpan OriginTimeout)
 {
@@ -15,4 +15,7 @@ internal sealed record CacheSettings(long MaxBytes, long MaxObjectBytes, TimeSpa
     public static readonly TimeSpan DefaultMaxHeuristicTtl = TimeSpan.FromDays(1);
 
     public static readonly TimeSpan DefaultOriginTimeout = TimeSpan.FromSeconds(30);
+
+    /// <summary><c>cache.evictionPolicy</c>: which entries leave first when the store is full.</summary>
+    public EvictionPolicyKind EvictionPolicy { get; init; } = EvictionPolicyKind.S3Fifo;
 }

@@ -3,7 +3,8 @@ namespace Lacquer.Configuration;
 /// <summary>
 /// Reads <c>cache</c>: the global memory limits and the TTL and timeout defaults that zones inherit.
 /// Ranges: sizes at least 1 byte with maxObjectBytes &lt;= maxBytes; maxHeuristicTtl 0s–365d (0 turns
-/// heuristic freshness off); originTimeout 1ms–1d (a cancellation timer cannot exceed ~24.8 days).
+/// heuristic freshness off); originTimeout 1ms–1d (a cancellation timer cannot exceed ~24.8 days);
+/// evictionPolicy <c>s3fifo</c> (default) or <c>lru</c>, any case.
 /// </summary>
 internal static class CacheSettingsReader
 {
@@ -13,7 +14,7 @@ internal static class CacheSettingsReader
 
     public static readonly TimeSpan MaxOriginTimeout = TimeSpan.FromDays(1);
 
-    private static readonly string[] Keys = ["maxBytes", "maxObjectBytes", "maxHeuristicTtl", "originTimeout"];
+    private static readonly string[] Keys = ["maxBytes", "maxObjectBytes", "maxHeuristicTtl", "originTimeout", "evictionPolicy"];
 
     public static CacheSettings Read(ObjectReader root)
     {
@@ -32,6 +33,31 @@ internal static class CacheSettingsReader
             maxBytes,
             maxObjectBytes,
             cache.Duration("maxHeuristicTtl", CacheSettings.DefaultMaxHeuristicTtl, TimeSpan.Zero, MaxTtl),
-            cache.Duration("originTimeout", CacheSettings.DefaultOriginTimeout, MinOriginTimeout, MaxOriginTimeout));
+            cache.Duration("originTimeout", CacheSettings.DefaultOriginTimeout, MinOriginTimeout, MaxOriginTimeout))
+        {
+            EvictionPolicy = ReadEvictionPolicy(cache),
+        };
+    }
+
+    private static EvictionPolicyKind ReadEvictionPolicy(ObjectReader cache)
+    {
+        var node = cache.Node("evictionPolicy");
+        if (!node.TryReadText(cache.Errors, required: false, out var text))
+        {
+            return EvictionPolicyKind.S3Fifo;
+        }
+
+        if (string.Equals(text, "s3fifo", StringComparison.OrdinalIgnoreCase))
+        {
+            return EvictionPolicyKind.S3Fifo;
+        }
+
+        if (string.Equals(text, "lru", StringComparison.OrdinalIgnoreCase))
+        {
+            return EvictionPolicyKind.Lru;
+        }
+
+        cache.Errors.Add(new(node.Path, $"must be s3fifo or lru (found {ObjectReader.Quote(text)})"));
+        return EvictionPolicyKind.S3Fifo;
     }
 }

@@ -53,7 +53,10 @@ internal sealed class LacquerServer : IAsyncDisposable
         var adminApp = Build(settings.Listen.Admin, logging, unlimitedBodies: false);
 
         var zones = new ZoneTable(settings.Zones.Select(zone => new Zone(zone)));
-        var store = new CacheStore(settings.Cache.MaxBytes, new LruEvictionPolicy());
+        IEvictionPolicy policy = settings.Cache.EvictionPolicy == EvictionPolicyKind.Lru
+            ? new LruEvictionPolicy()
+            : new S3FifoEvictionPolicy(settings.Cache.MaxBytes);
+        var store = new CacheStore(settings.Cache.MaxBytes, policy);
         var originClient = new OriginClient(time);
         var loggers = proxyApp.Services.GetRequiredService<ILoggerFactory>();
         var proxy = new CachingProxy(zones, store, settings.Cache.MaxObjectBytes, originClient, time, loggers.CreateLogger("Lacquer.Proxy"));

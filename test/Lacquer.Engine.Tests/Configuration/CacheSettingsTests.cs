@@ -11,6 +11,19 @@ public sealed class CacheSettingsTests
         Assert.Equal(16_000_000, cache.MaxObjectBytes);
         Assert.Equal(TimeSpan.FromDays(1), cache.MaxHeuristicTtl);
         Assert.Equal(TimeSpan.FromSeconds(30), cache.OriginTimeout);
+        Assert.Equal(EvictionPolicyKind.S3Fifo, cache.EvictionPolicy);
+    }
+
+    [Theory]
+    [InlineData("s3fifo", nameof(EvictionPolicyKind.S3Fifo))]
+    [InlineData("S3FIFO", nameof(EvictionPolicyKind.S3Fifo))]
+    [InlineData("lru", nameof(EvictionPolicyKind.Lru))]
+    [InlineData("LRU", nameof(EvictionPolicyKind.Lru))]
+    public void Eviction_Policy_Is_Read_By_Name_In_Any_Case(string name, string expected)
+    {
+        var cache = TestConfig.ReadWith($$"""  "cache": { "evictionPolicy": "{{name}}" }  """).ExpectValid().Cache;
+
+        Assert.Equal(Enum.Parse<EvictionPolicyKind>(expected), cache.EvictionPolicy);
     }
 
     [Fact]
@@ -47,6 +60,8 @@ public sealed class CacheSettingsTests
     [InlineData("originTimeout", "\"2d\"", "cache:originTimeout", "must be between 1ms and 1d")]
     [InlineData("originTimeout", "[\"30s\"]", "cache:originTimeout", "expected a single value, found an array")]
     [InlineData("originTimeout", "\"\"", "cache:originTimeout", "must not be empty")]
+    [InlineData("evictionPolicy", "\"lfu\"", "cache:evictionPolicy", "must be s3fifo or lru (found \"lfu\")")]
+    [InlineData("evictionPolicy", "\"\"", "cache:evictionPolicy", "must not be empty")]
     [InlineData("maxEntries", "10", "cache:maxEntries", "unknown setting")]
     public void A_Bad_Cache_Setting_Is_Reported_At_Its_Path(string key, string json, string path, string message)
     {

@@ -67,7 +67,7 @@ internal sealed class CacheEntry
     /// <summary>The path-index node holding this entry; owned by the zone's PathIndex, under the store lock.</summary>
     public Indexes.PathNode? PathNode { get; set; }
 
-    /// <summary>Owned by the eviction policy, touched only under its lock.</summary>
+    /// <summary>Owned by the eviction policy: set and cleared under its lock; S3-FIFO reads it lock-free on a hit.</summary>
     public object? PolicyNode { get; set; }
 
     /// <summary>Set once, under the store lock, when the entry leaves the store.</summary>

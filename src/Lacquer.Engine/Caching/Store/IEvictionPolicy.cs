@@ -1,4 +1,4 @@
-// The seam between the store and its eviction policy (LRU now; a size-aware policy replaces it later).
+// The seam between the store and its eviction policy (S3-FIFO by default, LRU on request: cache.evictionPolicy).
 // The store calls Admitted, Removed and NextVictim while holding its own lock; Touched comes from the hit
 // path without the store lock, so a policy must make Touched cheap and safe to call concurrently.
 namespace Lacquer.Caching.Store;

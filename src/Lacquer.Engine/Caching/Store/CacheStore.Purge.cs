@@ -34,6 +34,18 @@ internal sealed partial class CacheStore
     /// <summary>Completes when the last purge-everything's memory has been reclaimed (tests and shutdown wait on it).</summary>
     public Task Sweep => Volatile.Read(ref _sweep);
 
+    /// <summary>The fences kept right now (tests observe that they are dropped once the tickets close).</summary>
+    internal int FenceCount
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _fences.Count;
+            }
+        }
+    }
+
     public FillTicket BeginFill()
     {
         lock (_lock)

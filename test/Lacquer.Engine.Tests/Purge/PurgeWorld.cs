@@ -1,0 +1,131 @@
+// Builds zones, entries and stores for the purge and index tests (no server). An entry is named by its
+// primary key: "http://a.example/foo?x=1", optionally followed by "\n<header>:<value>" for a zone's key
+// headers, exactly the layout CacheKeys.Build produces. Helpers that check the store read only what the
+// proxy reads (Lookup) and what operators read (StoredBytes, Count, zone counters).
+using Lacquer.Caching.Keys;
+using Lacquer.Caching.Store;
+using Lacquer.Configuration;
+using Lacquer.Zones;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Primitives;
+
+namespace Lacquer.Purge;
+
+internal static class PurgeWorld
+{
+    public static readonly DateTimeOffset Now = new(2026, 11, 22, 12, 0, 0, TimeSpan.Zero);
+
+    /// <summary>A zone named <paramref name="name"/> serving <paramref name="hosts"/> (default "&lt;name&gt;.example").</summary>
+    public static Zone Zone(string name = "a", params string[] hosts) => new(new ZoneSettings(
+        Name: name,
+        Id: "0123456789abcdef0123456789abcdef",
+        Hosts: hosts.Length > 0 ? hosts : [name + ".example"],
+        Origin: new Uri("http://127.0.0.1:9"),
+        CacheKeyHeaders: [],
+        TagHeaders: TagHeaderSettings.Defaults,
+        DefaultTtl: TimeSpan.Zero,
+        MaxHeuristicTtl: TimeSpan.FromDays(1),
+        CacheSetCookie: false,
+        OriginTimeout: TimeSpan.FromSeconds(30)));
+
+    public static CacheStore Store(long maxBytes = 16L * 1024 * 1024) => new(maxBytes, new LruEvictionPolicy());
+
+    /// <param name="vary">An optional Vary selection "Name:value" (stored lower-cased name, the value as given).</param>
+    public static CacheEntry Entry(Zone zone, string key, string[]? tags = null, int bodyLength = 100, string? vary = null)
+    {
+        string[] varyNames = [];
+        string?[] varyValues = [];
+        if (vary is not null)
+        {
+            var colon = vary.IndexOf(':', StringComparison.Ordinal);
+            varyNames = [vary[..colon].ToLowerInvariant()];
+            varyValues = [vary[(colon + 1)..]];
+        }
+
+        return new CacheEntry
+        {
+            PrimaryKey = key,
+            Zone = zone,
+            VaryNames = varyNames,
+            VaryValues = varyValues,
+            Status = 200,
+            Headers = [new("Content-Type", new StringValues("text/plain"))],
+            Body = new byte[bodyLength],
+            Tags = tags ?? [],
+            ResponseTime = Now,
+            CorrectedInitialAge = TimeSpan.Zero,
+            FreshnessLifetime = TimeSpan.FromHours(1),
+        };
+    }
+
+    /// <summary>An entry with its key parts set, as the store sets them on insert (for the index tests).</summary>
+    public static CacheEntry Indexed(Zone zone, string key, params string[] tags)
+    {
+        var entry = Entry(zone, key, tags);
+        entry.Parts = KeyParts.Of(key);
+        return entry;
+    }
+
+    /// <summary>Inserts an entry outside any fill (no ticket) and checks that it was stored.</summary>
+    public static CacheEntry Stored(CacheStore store, Zone zone, string key, params string[] tags) =>
+        Stored(store, Entry(zone, key, tags));
+
+    public static CacheEntry Stored(CacheStore store, CacheEntry entry)
+    {
+        Assert.Equal(InsertResult.Stored, store.Insert(entry, ticket: null));
+        return entry;
+    }
+
+    /// <summary>Whether a request matching <paramref name="entry"/> would find exactly this entry.</summary>
+    public static bool IsServed(CacheStore store, CacheEntry entry) =>
+        ReferenceEquals(store.Lookup(entry.PrimaryKey, RequestFor(entry)).Entry, entry);
+
+    /// <summary>Request headers that select <paramref name="entry"/>'s Vary variant.</summary>
+    public static HeaderDictionary RequestFor(CacheEntry entry)
+    {
+        var headers = new HeaderDictionary();
+        for (var i = 0; i < entry.VaryNames.Count; i++)
+        {
+            if (entry.VaryValues[i] is { } value)
+            {
+                headers.Append(entry.VaryNames[i], value);
+            }
+        }
+
+        return headers;
+    }
+
+    public static PurgeSelector Url(string url) => PurgeSelector.ForUrl(new Uri(url));
+
+    /// <summary>A selector from a test row: kind "url", "tag", "host", "prefix" or "everything", and its value.</summary>
+    public static PurgeSelector Selector(string kind, string value) => kind switch
+    {
+        "url" => Url(value),
+        "tag" => PurgeSelector.ForTag(value),
+        "host" => PurgeSelector.ForHost(value),
+        "prefix" => PurgeSelector.ForPrefix(value),
+        "everything" => PurgeSelector.Everything,
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
+    };
+
+    public static PurgeCommand Hard(Zone zone, params PurgeSelector[] selectors) => new([zone], selectors, Soft: false);
+
+    public static PurgeCommand Soft(Zone zone, params PurgeSelector[] selectors) => new([zone], selectors, Soft: true);
+
+    /// <summary>
+    /// The store's bytes and count are exactly those of <paramref name="remaining"/>, and each zone's counters
+    /// agree with its share of them.
+    /// </summary>
+    public static void AssertAccounting(CacheStore store, Zone[] zones, params CacheEntry[] remaining)
+    {
+        Assert.Equal(remaining.Sum(entry => entry.Size), store.StoredBytes);
+        Assert.Equal(remaining.Length, store.Count);
+        foreach (var zone in zones)
+        {
+            var mine = remaining.Where(entry => ReferenceEquals(entry.Zone, zone)).ToArray();
+            var counters = zone.Counters.Snapshot();
+            Assert.Equal(mine.Sum(entry => entry.Size), counters.StoredBytes);
+            Assert.Equal(mine.Length, counters.Objects);
+        }
+    }
+}

@@ -1,21 +1,29 @@
-// What an entry costs against cache.maxBytes (invariant 2): its body, its headers, its key, tags and Vary
-// values as UTF-16 strings, and a fixed charge for the objects that hold them (entry, slot share, dictionary
-// node, eviction node, arrays). The fixed charge is an upper estimate of the runtime's object sizes on x64,
-// so the real footprint stays under the configured limit.
+// What an entry costs against cache.maxBytes (invariant 2): its body, its headers, its key (and the copies of
+// its parts the indexes use), tags and Vary values as UTF-16 strings, and charges for the objects that hold
+// them: a fixed one (entry, slot share, dictionary node, eviction node, arrays), one per tag (its tag-index
+// record) and one per path segment (its node in the host/path trie). Each charge is an upper estimate of the
+// runtime's object sizes on x64 (a trie node or tag set shared by several entries is charged to each of them),
+// so the real footprint stays under the configured limit; IndexMemoryTests measures that it does.
 using Microsoft.Extensions.Primitives;
 
 namespace Lacquer.Caching.Store;
 
 internal static class EntrySize
 {
-    /// <summary>Entry object, its arrays, the slot's share, the dictionary node, the eviction node and the path-index record.</summary>
-    public const int FixedOverhead = 384;
+    /// <summary>Entry object, its arrays, the slot's share, the dictionary node and the eviction node.</summary>
+    public const int FixedOverhead = 512;
 
-    /// <summary>A tag-index record: the hash-set slot and, amortised, the set and dictionary entry.</summary>
-    private const int TagIndexRecord = 48;
+    /// <summary>
+    /// A path-trie node: the node, its entry set (with its arrays, for the node that holds the entry) and its
+    /// slot in the parent's child map, or the whole map when it is the only child. The segment string is extra.
+    /// </summary>
+    private const int PathSegmentRecord = 448;
 
-    /// <summary>Per string: object header, length and padding.</summary>
-    private const int StringOverhead = 24;
+    /// <summary>A tag-index record: the tag's set and its map entry when the tag is new (a set slot otherwise), and the tags-array slot.</summary>
+    private const int TagIndexRecord = 264;
+
+    /// <summary>Per string: object header, length, terminator and padding to 8 bytes.</summary>
+    private const int StringOverhead = 28;
 
     public static long Of(
         string primaryKey,
@@ -24,7 +32,10 @@ internal static class EntrySize
         string[] tags,
         string?[] varyValues)
     {
-        long size = FixedOverhead + bodyLength + Text(primaryKey);
+        // The key, and KeyParts (host, path, and the URL when the key has key-header values) kept for the indexes.
+        long size = FixedOverhead + bodyLength + (2 * Text(primaryKey)) + StringOverhead;
+        var (segments, segmentChars) = PathShape(primaryKey);
+        size += (segments * (long)(PathSegmentRecord + StringOverhead)) + (2L * segmentChars);
         foreach (var header in headers)
         {
             size += Text(header.Key) + 16;
@@ -48,4 +59,28 @@ internal static class EntrySize
     }
 
     private static long Text(string? text) => text is null ? 0 : StringOverhead + (2L * text.Length);
+
+    /// <summary>
+    /// The path-trie segments of the key's path and their total length, as PathIndex splits it: "/" has none,
+    /// "/a/b" has "a" and "b", "/a/" has "a" and "". Read from the key without allocating.
+    /// </summary>
+    private static (int Segments, int Chars) PathShape(string primaryKey)
+    {
+        var scheme = primaryKey.IndexOf("://", StringComparison.Ordinal);
+        var start = scheme < 0 ? -1 : primaryKey.IndexOf('/', scheme + 3);
+        if (start < 0)
+        {
+            return (0, 0);
+        }
+
+        var end = primaryKey.AsSpan(start).IndexOfAny('?', '\n');
+        var path = end < 0 ? primaryKey.AsSpan(start) : primaryKey.AsSpan(start, end);
+        if (path.Length <= 1)
+        {
+            return (0, 0);
+        }
+
+        var segments = path.Count('/');
+        return (segments, path.Length - segments);
+    }
 }

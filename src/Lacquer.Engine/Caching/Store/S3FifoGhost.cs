@@ -3,7 +3,7 @@
 // a hash to the stamp of its latest insertion, so a queue element whose key was re-inserted or consumed is
 // recognised as stale when it reaches the front. The ghost holds at most as many hashes as the cache holds
 // entries (the paper sizes it like the main queue), so its memory is bounded by about 40 bytes per stored
-// entry, and entries are charged at least EntrySize.FixedOverhead (384) bytes each. Not thread-safe: used
+// entry, and entries are charged at least EntrySize.FixedOverhead (512) bytes each. Not thread-safe: used
 // only under S3FifoEvictionPolicy's lock.
 namespace Lacquer.Caching.Store;
 

@@ -1,0 +1,107 @@
+// "memory [count]": the managed bytes one stored object really costs, measured in-process with a forced
+// full GC between stages, for count objects of 1 KiB (default 1M). Each entry gets its own copies of the
+// header strings, key and tag, as entries filled from an origin do. Stages:
+//   1. the entries themselves (CacheEntry, body, header arrays and strings, key, tag, key parts);
+//   2. inserted into a store (slot dictionary, slot, variant array, LRU node, the zone's purge indexes);
+//   3. the same entries added to a second, empty ZoneIndex: the purge indexes' share of stage 2.
+// The payload is the body plus the HTTP/1.1 wire size of the stored fields; everything else is overhead.
+// bench/memory.sh measures the same through the real listener (RSS), GC slack and runtime included.
+using System.Globalization;
+using Lacquer.Caching.Indexes;
+using Lacquer.Caching.Keys;
+using Lacquer.Caching.Store;
+using Microsoft.Extensions.Primitives;
+
+namespace Lacquer.Benchmarks.Fixtures;
+
+internal static class MemoryFootprint
+{
+    public static int Run(int count)
+    {
+        var zone = BenchZones.Create();
+        var store = new CacheStore(long.MaxValue / 2, new LruEvictionPolicy());
+        var start = GC.GetTotalMemory(forceFullCollection: true);
+
+        var entries = new CacheEntry[count];
+        long payload = 0;
+        for (var i = 0; i < count; i++)
+        {
+            var headers = CopyHeaders();
+            entries[i] = new CacheEntry
+            {
+                PrimaryKey = string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1/mem/{i}"),
+                Zone = zone,
+                VaryNames = [],
+                VaryValues = [],
+                Status = 200,
+                Headers = headers,
+                Body = new byte[1024],
+                Tags = [string.Create(CultureInfo.InvariantCulture, $"m{i % 10}")],
+                ResponseTime = DateTimeOffset.UtcNow,
+                CorrectedInitialAge = TimeSpan.Zero,
+                FreshnessLifetime = TimeSpan.FromDays(1),
+            };
+            entries[i].Parts = KeyParts.Of(entries[i].PrimaryKey);
+            payload += 1024 + WireBytes(headers);
+        }
+
+        var afterEntries = GC.GetTotalMemory(forceFullCollection: true);
+        foreach (var entry in entries)
+        {
+            store.Insert(entry, null);
+        }
+
+        var afterStore = GC.GetTotalMemory(forceFullCollection: true);
+        var index = new ZoneIndex();
+        foreach (var entry in entries)
+        {
+            index.Add(entry);
+        }
+
+        var afterIndex = GC.GetTotalMemory(forceFullCollection: true);
+
+        double Per(long bytes) => (double)bytes / count;
+        var entryBytes = Per(afterEntries - start) - 8; // minus this tool's own array slot
+        var storeBytes = Per(afterStore - afterEntries);
+        var indexBytes = Per(afterIndex - afterStore);
+        var payloadBytes = Per(payload);
+        Line("objects", count);
+        Line("payload (body + header wire bytes)", payloadBytes);
+        Line("entry objects beyond payload", entryBytes - payloadBytes);
+        Line("store structures (excl. indexes)", storeBytes - indexBytes);
+        Line("purge indexes (tag + path)", indexBytes);
+        Line("overhead per object, total", entryBytes - payloadBytes + storeBytes);
+        Line("EntrySize charge per object", Per(store.StoredBytes));
+        GC.KeepAlive(store);
+        GC.KeepAlive(index);
+        GC.KeepAlive(entries);
+        return 0;
+    }
+
+    private static void Line(string label, double value) =>
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{label,-36} {value,10:F0}"));
+
+    /// <summary>The fields a 1 KiB object from bench's origin is stored with, as fresh strings (what a fill stores).</summary>
+    private static KeyValuePair<string, StringValues>[] CopyHeaders()
+    {
+        var template = BenchZones.TypicalHeaders;
+        var copy = new KeyValuePair<string, StringValues>[template.Length];
+        for (var i = 0; i < template.Length; i++)
+        {
+            copy[i] = new(template[i].Key, new StringValues([new string(template[i].Value.ToString())]));
+        }
+
+        return copy;
+    }
+
+    private static long WireBytes(KeyValuePair<string, StringValues>[] headers)
+    {
+        long bytes = 0;
+        foreach (var (name, value) in headers)
+        {
+            bytes += name.Length + 2 + value.ToString().Length + 2;
+        }
+
+        return bytes;
+    }
+}

@@ -1,0 +1,51 @@
+// Index maintenance with the entry lifecycle: adding and removing one entry with 3 tags, in a zone whose
+// indexes already hold 100k entries over 1,000 tags (so each tag set holds ~300 entries). First the purge
+// indexes alone (ZoneIndex: tag sets and the host/path trie), then a whole store insert + remove, which adds
+// the slot dictionary, size accounting, the fence check and the eviction policy.
+using BenchmarkDotNet.Attributes;
+using Lacquer.Benchmarks.Fixtures;
+using Lacquer.Caching.Keys;
+using Lacquer.Caching.Store;
+using Lacquer.Zones;
+
+namespace Lacquer.Benchmarks.Indexes;
+
+[MemoryDiagnoser]
+public class IndexUpdateBenchmarks
+{
+    private const int Entries = 100_000;
+    private Zone _zone = null!;
+    private CacheStore _store = null!;
+    private CacheEntry _indexEntry = null!;
+    private CacheEntry _storeEntry = null!;
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        _zone = BenchZones.Create();
+        _store = new CacheStore(long.MaxValue / 2, new LruEvictionPolicy());
+        var body = new byte[16];
+        for (var i = 0; i < Entries; i++)
+        {
+            _store.Insert(BenchZones.Entry(_zone, BenchZones.Key(i), body, [$"t{i % 1000}", $"u{(i / 7) % 1000}", $"v{(i / 13) % 1000}"]), null);
+        }
+
+        _indexEntry = BenchZones.Entry(_zone, "http://www.example.com/products/7/new-item", body, ["t7", "u8", "v9"]);
+        _indexEntry.Parts = KeyParts.Of(_indexEntry.PrimaryKey);
+        _storeEntry = BenchZones.Entry(_zone, "http://www.example.com/products/7/other-item", body, ["t7", "u8", "v9"]);
+    }
+
+    [Benchmark(Baseline = true)]
+    public void ZoneIndex_AddRemove_3Tags()
+    {
+        _zone.Index.Add(_indexEntry);
+        _zone.Index.Remove(_indexEntry);
+    }
+
+    [Benchmark]
+    public bool Store_InsertRemove_3Tags()
+    {
+        _store.Insert(BenchZones.Reset(_storeEntry), null);
+        return _store.Remove(_storeEntry);
+    }
+}

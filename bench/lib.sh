@@ -1,0 +1,126 @@
+# Shared by run.sh and memory.sh: installing the tools, temp folder, starting and stopping the servers.
+# Every server is started by us, on loopback, with its own files under $TMP; cleanup stops exactly the
+# processes started here, by their pid. Sourced, not run.
+
+BENCH_DIR=${BENCH_DIR:-$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)}
+REPO_DIR=$(dirname "$BENCH_DIR")
+ORIGIN_PORT=${ORIGIN_PORT:-18080}
+LACQUER_PORT=${LACQUER_PORT:-18081}
+ADMIN_PORT=${ADMIN_PORT:-18082}
+NGINX_PORT=${NGINX_PORT:-18083}
+VARNISH_PORT=${VARNISH_PORT:-18084}
+ZONE_ID=0123456789abcdef0123456789abcdef
+TOKEN=bench-secret-token
+SUDO=""
+if [ "$(id -u)" -ne 0 ]; then SUDO=sudo; fi
+STARTED_PIDS=()
+
+log() { printf '[%s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
+
+# install_missing CMD:PACKAGE ... — apt-get installs the packages whose command is missing. A temporary
+# policy-rc.d keeps Debian from starting the packages' system services (nginx, varnish) on install.
+install_missing() {
+    local wanted=() pair
+    for pair in "$@"; do
+        command -v "${pair%%:*}" >/dev/null 2>&1 || wanted+=("${pair#*:}")
+    done
+    [ ${#wanted[@]} -eq 0 ] && return 0
+    log "installing ${wanted[*]}"
+    local policy=/usr/sbin/policy-rc.d made_policy=0
+    if [ ! -e "$policy" ]; then
+        printf '#!/bin/sh\nexit 101\n' | $SUDO tee "$policy" >/dev/null && $SUDO chmod +x "$policy" && made_policy=1
+    fi
+    $SUDO apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${wanted[@]}" >/dev/null
+    if [ "$made_policy" = 1 ]; then $SUDO rm -f "$policy"; fi
+}
+
+make_tmp() {
+    TMP=$(mktemp -d /tmp/lacquer-bench.XXXXXX)
+    chmod 755 "$TMP"   # varnishd's workers run as its own user and must reach the -n directory
+    mkdir -p "$TMP/www" "$TMP/origin-tmp" "$TMP/nginx-tmp" "$TMP/nginx-cache" "$TMP/raw"
+}
+
+# render TEMPLATE OUT — fills in @PREFIX@, @PORT@-style placeholders.
+render() {
+    sed -e "s|@PREFIX@|$TMP|g" -e "s|@ORIGIN_PORT@|$ORIGIN_PORT|g" -e "s|@PORT@|$2|g" "$1" > "$3"
+}
+
+wait_http() { # wait_http URL [seconds]
+    local i
+    for ((i = 0; i < ${2:-30} * 10; i++)); do
+        curl -s -o /dev/null --max-time 1 "$1" && return 0
+        sleep 0.1
+    done
+    log "no answer from $1"; return 1
+}
+
+start_origin() {
+    head -c 1024 /dev/urandom > "$TMP/www/1k.bin"
+    head -c 16384 /dev/urandom > "$TMP/www/16k.bin"
+    head -c 1048576 /dev/urandom > "$TMP/www/1m.bin"
+    render "$BENCH_DIR/origin.conf" "$ORIGIN_PORT" "$TMP/origin.conf"
+    nginx -p "$TMP" -c "$TMP/origin.conf" -e "$TMP/origin.error.log"
+    wait_http "http://127.0.0.1:$ORIGIN_PORT/obj/1k"
+    STARTED_PIDS+=("$(cat "$TMP/origin.pid")")
+}
+
+start_nginx() {
+    render "$BENCH_DIR/nginx.conf" "$NGINX_PORT" "$TMP/nginx.conf"
+    nginx -p "$TMP" -c "$TMP/nginx.conf" -e "$TMP/nginx.error.log"
+    wait_http "http://127.0.0.1:$NGINX_PORT/obj/1k"
+    STARTED_PIDS+=("$(cat "$TMP/nginx.pid")")
+}
+
+start_varnish() {
+    render "$BENCH_DIR/varnish.vcl" "$VARNISH_PORT" "$TMP/varnish.vcl"
+    varnishd -n "$TMP/varnish" -a "127.0.0.1:$VARNISH_PORT" -f "$TMP/varnish.vcl" -s malloc,1G \
+        -P "$TMP/varnish.pid" > "$TMP/varnish.log" 2>&1
+    wait_http "http://127.0.0.1:$VARNISH_PORT/obj/1k"
+    STARTED_PIDS+=("$(cat "$TMP/varnish.pid")")
+}
+
+build_lacquer() {
+    log "building Lacquer (Release)"
+    dotnet publish "$REPO_DIR/src/Lacquer.Host/Lacquer.Host.csproj" -c Release -o "$TMP/lacquer" --nologo -v quiet > "$TMP/build.log" 2>&1 \
+        || { cat "$TMP/build.log" >&2; return 1; }
+}
+
+# start_lacquer [extra switches...] — the published build with bench/lacquer.json; sets LACQUER_PID.
+start_lacquer() {
+    "$TMP/lacquer/lacquer" --config "$BENCH_DIR/lacquer.json" \
+        --listen:proxy="http://127.0.0.1:$LACQUER_PORT" --listen:admin="http://127.0.0.1:$ADMIN_PORT" \
+        --zones:0:origin="http://127.0.0.1:$ORIGIN_PORT" "$@" > "$TMP/lacquer.log" 2>&1 &
+    LACQUER_PID=$!
+    STARTED_PIDS+=("$LACQUER_PID")
+    wait_http "http://127.0.0.1:$ADMIN_PORT/healthz"
+}
+
+stop_all() {
+    local pid
+    for pid in "${STARTED_PIDS[@]}"; do
+        kill "$pid" 2>/dev/null || true
+    done
+    sleep 1
+    for pid in "${STARTED_PIDS[@]}"; do
+        kill -0 "$pid" 2>/dev/null && kill -9 "$pid" 2>/dev/null || true
+    done
+    STARTED_PIDS=()
+}
+
+rss_kib() { awk '/^VmRSS:/ { print $2 }' "/proc/$1/status"; }
+
+# sweep PORT PREFIX N FIRST — requests PREFIX<FIRST..FIRST+N-1> once each (bench/sweep.lua) and returns
+# when every one has been answered (at most 600 s).
+sweep() {
+    local marker="$TMP/sweep.$RANDOM" pid i
+    wrk -t2 -c64 -d600s -s "$BENCH_DIR/sweep.lua" "http://127.0.0.1:$1" -- "$2" "$3" "$4" 2 64 "$marker" > "$marker.out" 2>&1 &
+    pid=$!
+    for ((i = 0; i < 6000; i++)); do
+        if [ -e "$marker.1" ] && [ -e "$marker.2" ]; then break; fi
+        kill -0 "$pid" 2>/dev/null || break
+        sleep 0.1
+    done
+    kill "$pid" 2>/dev/null || true
+    wait "$pid" 2>/dev/null || true
+}

@@ -1,0 +1,219 @@
+#!/usr/bin/env bash
+# The load kit (issue 6; issue 3 "Performance"): Lacquer against Varnish and nginx proxy_cache, on loopback,
+# in one run, with identical wrk settings (wrk -t2 -c64 -d10s --latency), each scenario run for each proxy in
+# turn (Lacquer, Varnish, nginx, Lacquer, Varnish, nginx, ...) for several rounds; the table holds medians.
+#
+#   bench/run.sh            full: 3 rounds of 10 s runs (about 12-14 minutes on the 2-core machine)
+#   bench/run.sh --quick    smoke test: 1 round of 3 s runs, a 20k Zipf set (about 3 minutes)
+#   options: --rounds N  --duration SECONDS  --zipf-n N  --keep (leave the temp folder)  --out FILE
+#
+# Scenarios: (a) 1 KiB hits; (b) 16 KiB and 1 MiB hits; (c) Zipf(0.9) over 100k URLs after a warm-up that
+# fetched each once; (d) every request a new URL (the miss path), also against the origin directly; (f)
+# Lacquer's 1 KiB hit latency without and with a storm of ~100 tag purges/s on the admin API, and (g) the
+# admin API's latency for a one-URL purge. Memory per object (e) is bench/memory.sh.
+#
+# One origin for everything: nginx serving static files (bench/origin.conf). Each proxy runs with its own
+# files under a temp folder; nothing system-wide is started or changed; everything started is stopped by pid.
+set -euo pipefail
+BENCH_DIR=$(cd "$(dirname "$0")" && pwd)
+source "$BENCH_DIR/lib.sh"
+
+ROUNDS=3
+DURATION=10
+WARM=3
+ZIPF_N=100000
+GSET=20000
+MODE=full
+KEEP=0
+OUT=""
+while [ $# -gt 0 ]; do
+    case "$1" in
+        --quick) ROUNDS=1; DURATION=3; WARM=1; ZIPF_N=20000; MODE=quick ;;
+        --rounds) ROUNDS=$2; shift ;;
+        --duration) DURATION=$2; shift ;;
+        --zipf-n) ZIPF_N=$2; shift ;;
+        --keep) KEEP=1 ;;
+        --out) OUT=$2; shift ;;
+        -h|--help) sed -n '2,17p' "$0"; exit 0 ;;
+        *) echo "unknown option $1" >&2; exit 2 ;;
+    esac
+    shift
+done
+
+STAMP=$(date -u +%Y%m%d-%H%M%S)
+mkdir -p "$BENCH_DIR/results"
+OUT=${OUT:-$BENCH_DIR/results/run-$STAMP-$MODE.md}
+WRK=(wrk -t2 -c64 "-d${DURATION}s" --latency)
+PROXIES=(lacquer varnish nginx)
+declare -A PORT=([lacquer]=$LACQUER_PORT [varnish]=$VARNISH_PORT [nginx]=$NGINX_PORT [origin]=$ORIGIN_PORT)
+BEGAN=$(date +%s)
+
+install_missing wrk:wrk nginx:nginx varnishd:varnish curl:curl
+make_tmp
+TSV=$TMP/results.tsv
+cleanup() {
+    stop_all
+    if [ "$KEEP" = 0 ]; then rm -rf "$TMP"; else log "kept $TMP"; fi
+}
+trap cleanup EXIT
+
+# parse_wrk FILE -> "req/s p99_ms MiB/s errors"
+parse_wrk() {
+    awk '
+        function ms(v) { if (v ~ /us$/) return v / 1000; if (v ~ /ms$/) return v + 0; if (v ~ /m$/) return v * 60000; return v * 1000 }
+        function mib(v) { if (v ~ /GB$/) return v * 1024; if (v ~ /MB$/) return v + 0; if (v ~ /KB$/) return v / 1024; return v / 1048576 }
+        /Requests\/sec:/ { rps = $2 }
+        /Transfer\/sec:/ { rate = mib($2) }
+        /^ +99%/ { p99 = ms($2) }
+        /Non-2xx or 3xx responses:/ { errors += $NF }
+        /Socket errors:/ { gsub(/[^0-9 ]/, " "); for (i = 1; i <= NF; i++) errors += $i }
+        END { printf "%.0f %.2f %.1f %d\n", rps, p99, rate, errors }
+    ' "$1"
+}
+
+# run_one SCENARIO PROXY ROUND PATH [wrk script and its args...]
+run_one() {
+    local scenario=$1 proxy=$2 round=$3 path=$4 out
+    shift 4
+    out="$TMP/raw/$scenario.$proxy.r$round.txt"
+    local script=()
+    if [ $# -gt 0 ]; then script=(-s "$BENCH_DIR/$1"); shift; fi
+    if [ $# -gt 0 ]; then
+        "${WRK[@]}" "${script[@]}" "http://127.0.0.1:${PORT[$proxy]}$path" -- "$@" > "$out" 2>&1
+    else
+        "${WRK[@]}" "${script[@]}" "http://127.0.0.1:${PORT[$proxy]}$path" > "$out" 2>&1
+    fi
+    read -r rps p99 rate errors < <(parse_wrk "$out")
+    printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$scenario" "$proxy" "$round" "$rps" "$p99" "$rate" "$errors" >> "$TSV"
+    log "$scenario $proxy r$round: $rps req/s, p99 $p99 ms, $rate MiB/s, $errors errors"
+}
+
+storm_url="http://127.0.0.1:$ADMIN_PORT/client/v4/zones/$ZONE_ID/purge_cache"
+
+# ---- start and warm ---------------------------------------------------------------------------------------
+build_lacquer
+start_origin
+start_lacquer
+start_varnish
+start_nginx
+log "servers up under $TMP; warming"
+for proxy in "${PROXIES[@]}"; do
+    for object in 1k 16k 1m; do
+        curl -s -o /dev/null "http://127.0.0.1:${PORT[$proxy]}/obj/$object"
+        curl -s -o /dev/null "http://127.0.0.1:${PORT[$proxy]}/obj/$object"
+    done
+    "${WRK[@]/-d${DURATION}s/-d${WARM}s}" "http://127.0.0.1:${PORT[$proxy]}/obj/1k" > /dev/null
+    "${WRK[@]/-d${DURATION}s/-d${WARM}s}" "http://127.0.0.1:${PORT[$proxy]}/obj/16k" > /dev/null
+    sweep "${PORT[$proxy]}" /z/ "$ZIPF_N" 1
+    log "warmed $proxy (Zipf set of $ZIPF_N fetched once)"
+done
+sweep "$LACQUER_PORT" /g/ "$GSET" 1000
+log "purge-storm set of $GSET objects in Lacquer ($((GSET / 1000)) per tag)"
+
+# ---- rounds -----------------------------------------------------------------------------------------------
+for ((round = 1; round <= ROUNDS; round++)); do
+    log "round $round of $ROUNDS"
+    for proxy in "${PROXIES[@]}"; do run_one a-1k "$proxy" "$round" /obj/1k; done
+    for proxy in "${PROXIES[@]}"; do run_one b-16k "$proxy" "$round" /obj/16k; done
+    for proxy in "${PROXIES[@]}"; do run_one b-1m "$proxy" "$round" /obj/1m; done
+    for proxy in "${PROXIES[@]}"; do run_one c-zipf "$proxy" "$round" / zipf.lua "$ZIPF_N" 0.9 "$round"; done
+    for proxy in "${PROXIES[@]}" origin; do run_one d-miss "$proxy" "$round" / unique.lua "$STAMP-$round"; done
+
+    # (f) the same 1 KiB hits, alone and during a purge storm (tags of the /g/ set, refilled afterwards).
+    run_one f-baseline lacquer "$round" /obj/1k
+    wrk -t1 -c10 "-d${DURATION}s" --latency -s "$BENCH_DIR/purge-storm.lua" "$storm_url" -- "$TOKEN" 97 0 \
+        > "$TMP/raw/f-purges.r$round.txt" 2>&1 &
+    storm=$!
+    run_one f-storm lacquer "$round" /obj/1k
+    wait "$storm"
+    read -r rps p99 _ errors < <(parse_wrk "$TMP/raw/f-purges.r$round.txt")
+    printf 'f-purges\tlacquer\t%s\t%s\t%s\t0\t%s\n' "$round" "$rps" "$p99" "$errors" >> "$TSV"
+    log "purge storm r$round: $rps purges/s, API p99 $p99 ms, $errors errors"
+    sweep "$LACQUER_PORT" /g/ "$GSET" 1000
+done
+
+# (g) one-URL purges at the API (the hottest Zipf URLs; this is the last thing the run does).
+wrk -t1 -c1 -d3s --latency -s "$BENCH_DIR/purge-url.lua" "$storm_url" -- "$TOKEN" 5 > "$TMP/raw/g-url-purge.txt" 2>&1
+url_p50=$(awk '/^ +50%/ { v = $2; if (v ~ /us$/) v = v / 1000; else if (v ~ /ms$/) v = v + 0; else v = v * 1000; printf "%.2f", v }' "$TMP/raw/g-url-purge.txt")
+read -r url_rps url_p99 _ url_errors < <(parse_wrk "$TMP/raw/g-url-purge.txt")
+LACQUER_RSS_MIB=$(( $(rss_kib "$LACQUER_PID") / 1024 ))
+STATS=$(curl -s "http://127.0.0.1:$ADMIN_PORT/api/stats")
+ELAPSED=$(( $(date +%s) - BEGAN ))
+
+# ---- report -----------------------------------------------------------------------------------------------
+report() {
+    echo "## Load kit results ($MODE: $ROUNDS round(s) of ${DURATION} s, wrk -t2 -c64 --latency, $(date -u '+%Y-%m-%d %H:%M UTC'))"
+    echo
+    echo "Medians over the rounds; each round ran every proxy in turn. p99 in ms (lower is better), MiB/s = wrk Transfer/sec."
+    echo "Zipf set: $ZIPF_N URLs. Machine: $(nproc) cores, load average at the end: $(cut -d' ' -f1-3 /proc/loadavg). Whole run: ${ELAPSED} s."
+    echo
+    awk -F'\t' '
+        function median(key,    n, i, j, t, a) {
+            n = count[key]; if (n == 0) return "";
+            for (i = 1; i <= n; i++) a[i] = vals[key, i];
+            for (i = 2; i <= n; i++) { t = a[i]; for (j = i - 1; j >= 1 && a[j] > t; j--) a[j + 1] = a[j]; a[j + 1] = t }
+            return (n % 2) ? a[(n + 1) / 2] : (a[n / 2] + a[n / 2 + 1]) / 2
+        }
+        function add(key, v) { vals[key, ++count[key]] = v }
+        function fmt(v, d) { return v == "" ? "–" : sprintf("%." d "f", v) }
+        function ratio(x, y) { return (x == "" || y == "" || y == 0) ? "–" : sprintf("%.2f", x / y) }
+        function row(label, s, m, d,    l, v, n, o) {
+            l = median(s SUBSEP "lacquer" SUBSEP m); v = median(s SUBSEP "varnish" SUBSEP m)
+            n = median(s SUBSEP "nginx" SUBSEP m); o = median(s SUBSEP "origin" SUBSEP m)
+            printf "| %s | %s | %s | %s | %s | %s | %s | %s |\n", label, fmt(l, d), fmt(v, d), fmt(n, d), fmt(o, d), ratio(l, v), ratio(l, n), ratio(l, o)
+        }
+        {
+            add($1 SUBSEP $2 SUBSEP "rps", $4); add($1 SUBSEP $2 SUBSEP "p99", $5); add($1 SUBSEP $2 SUBSEP "mib", $6)
+            errors[$1 SUBSEP $2] += $7
+            runs[++nruns] = $0
+        }
+        END {
+            print "### Hits and misses"
+            print ""
+            print "| scenario | Lacquer | Varnish | nginx | origin direct | Lacquer/Varnish | Lacquer/nginx | Lacquer/origin |"
+            print "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
+            row("(a) 1 KiB hits, req/s", "a-1k", "rps", 0)
+            row("(a) 1 KiB hits, p99 ms", "a-1k", "p99", 2)
+            row("(b) 16 KiB hits, MiB/s", "b-16k", "mib", 1)
+            row("(b) 16 KiB hits, req/s", "b-16k", "rps", 0)
+            row("(b) 16 KiB hits, p99 ms", "b-16k", "p99", 2)
+            row("(b) 1 MiB hits, MiB/s", "b-1m", "mib", 1)
+            row("(b) 1 MiB hits, req/s", "b-1m", "rps", 0)
+            row("(b) 1 MiB hits, p99 ms", "b-1m", "p99", 2)
+            row("(c) Zipf 0.9, req/s", "c-zipf", "rps", 0)
+            row("(c) Zipf 0.9, p99 ms", "c-zipf", "p99", 2)
+            row("(d) unique URLs (miss), req/s", "d-miss", "rps", 0)
+            row("(d) unique URLs (miss), p99 ms", "d-miss", "p99", 2)
+            print ""
+            print "### Purge storm (Lacquer, 1 KiB hits)"
+            print ""
+            b = median("f-baseline" SUBSEP "lacquer" SUBSEP "p99"); s = median("f-storm" SUBSEP "lacquer" SUBSEP "p99")
+            br = median("f-baseline" SUBSEP "lacquer" SUBSEP "rps"); sr = median("f-storm" SUBSEP "lacquer" SUBSEP "rps")
+            print "| | no purges | during the storm | storm/baseline |"
+            print "| --- | ---: | ---: | ---: |"
+            printf "| hit p99 ms | %s | %s | %s |\n", fmt(b, 2), fmt(s, 2), ratio(s, b)
+            printf "| hit req/s | %s | %s | %s |\n", fmt(br, 0), fmt(sr, 0), ratio(sr, br)
+            printf "| tag purges/s achieved | | %s | |\n", fmt(median("f-purges" SUBSEP "lacquer" SUBSEP "rps"), 0)
+            printf "| tag purge API p99 ms | | %s | |\n", fmt(median("f-purges" SUBSEP "lacquer" SUBSEP "p99"), 2)
+            print ""
+            print "### Every run"
+            print ""
+            print "| scenario | proxy | round | req/s | p99 ms | MiB/s | errors |"
+            print "| --- | --- | ---: | ---: | ---: | ---: | ---: |"
+            for (i = 1; i <= nruns; i++) { split(runs[i], f, "\t"); printf "| %s | %s | %s | %s | %s | %s | %s |\n", f[1], f[2], f[3], f[4], f[5], f[6], f[7] }
+        }
+    ' "$TSV"
+    echo
+    echo "### One-URL purge at the admin API (wrk -t1 -c1, 5 ms between purges)"
+    echo
+    echo "| purges/s | p50 ms | p99 ms | errors |"
+    echo "| ---: | ---: | ---: | ---: |"
+    echo "| $url_rps | $url_p50 | $url_p99 | $url_errors |"
+    echo
+    echo "Lacquer at the end: RSS ${LACQUER_RSS_MIB} MiB; /api/stats total: $(echo "$STATS" | sed 's/.*"total"://; s/}}$/}/')"
+    echo
+    echo "Errors count wrk's non-2xx/3xx responses and socket errors. Raw TSV: $(basename "${OUT%.md}").tsv"
+}
+report | tee "$OUT"
+cp "$TSV" "${OUT%.md}.tsv"
+log "results written to $OUT"

@@ -55,6 +55,7 @@ internal static class BenchZones
     {
         entry.Removed = false;
         entry.SoftPurged = false;
+        entry.Purged = false;
         return entry;
     }
 }

@@ -68,7 +68,7 @@ internal sealed class Zone
         set => Volatile.Write(ref _hardPurgedBefore, value);
     }
 
-    /// <summary>Entries hidden by a purge-everything and not yet swept; changed only under the store lock.</summary>
+    /// <summary>Entries hidden by a hard purge and not yet reclaimed; changed only under the store lock.</summary>
     public long HiddenEntries { get; set; }
 
     /// <summary>Entries inserted before this purge sequence are stale (an O(1) soft purge-everything).</summary>

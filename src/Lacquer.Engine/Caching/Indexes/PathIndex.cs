@@ -67,7 +67,7 @@ internal sealed class PathIndex
     }
 
     /// <summary>Entries stored at exactly <paramref name="path"/> of <paramref name="host"/>, any query.</summary>
-    public IEnumerable<Store.CacheEntry> FindPath(string host, string path)
+    public Store.CacheEntry[] FindPath(string host, string path)
     {
         if (!_hosts.TryGetValue(host, out var node))
         {

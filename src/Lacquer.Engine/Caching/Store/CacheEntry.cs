@@ -10,6 +10,7 @@ namespace Lacquer.Caching.Store;
 internal sealed class CacheEntry
 {
     private bool _softPurged;
+    private bool _purged;
 
     public required string PrimaryKey { get; init; }
 
@@ -73,8 +74,18 @@ internal sealed class CacheEntry
     /// <summary>Set once, under the store lock, when the entry leaves the store.</summary>
     public bool Removed { get; set; }
 
-    /// <summary>Hidden by a hard purge-everything that has not been swept yet: never served.</summary>
-    public bool IsHidden => InsertSequence < Zone.HardPurgedBefore;
+    /// <summary>
+    /// Hidden by a large hard purge that left its removal to the background reclaim (CacheStore.Purge.cs);
+    /// set once, under the store lock.
+    /// </summary>
+    public bool Purged
+    {
+        get => Volatile.Read(ref _purged);
+        set => Volatile.Write(ref _purged, value);
+    }
+
+    /// <summary>Hidden by a hard purge (of this entry, or of its whole zone) that has not been reclaimed yet: never served.</summary>
+    public bool IsHidden => Purged || InsertSequence < Zone.HardPurgedBefore;
 
     /// <summary>Marked stale by a soft purge, of this entry or of its whole zone.</summary>
     public bool IsSoftPurged => SoftPurged || InsertSequence < Zone.SoftPurgedBefore;

@@ -54,6 +54,15 @@ internal sealed partial class CacheStore
         }
     }
 
+    /// <summary>Removes <paramref name="entry"/> unless it already left the store.</summary>
+    private void RemoveLocked(CacheEntry entry)
+    {
+        if (!entry.Removed && _slots.TryGetValue(entry.PrimaryKey, out var slot))
+        {
+            RemoveLocked(slot, entry);
+        }
+    }
+
     private void RemoveLocked(CacheSlot slot, CacheEntry entry, bool keepEmptySlot = false)
     {
         if (entry.Removed)

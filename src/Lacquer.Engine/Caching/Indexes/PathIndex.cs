@@ -19,7 +19,7 @@ internal sealed class PathIndex
             node = node.Child(segment, create: true)!;
         }
 
-        node.Entries.Add(entry);
+        node.Add(entry);
         entry.PathNode = node;
     }
 
@@ -33,7 +33,7 @@ internal sealed class PathIndex
         }
 
         entry.PathNode = null;
-        node.Entries.Remove(entry);
+        node.Remove(entry);
         if (node.Prune() is { IsEmpty: true })
         {
             _hosts.Remove(entry.Parts.Host);
@@ -83,7 +83,7 @@ internal sealed class PathIndex
             }
         }
 
-        return [.. node.Entries];
+        return node.Entries();
     }
 
     /// <summary>Every entry of every host, lazily; the caller holds the store lock while enumerating.</summary>

@@ -1,4 +1,4 @@
-// One path segment in a host's trie: the entries stored at exactly this path, and the segments below.
+// One path segment in a host's trie: the entries stored at exactly this path (an EntrySet), and the segments below.
 namespace Lacquer.Caching.Indexes;
 
 internal sealed class PathNode
@@ -6,6 +6,7 @@ internal sealed class PathNode
     private readonly PathNode? _parent;
     private readonly string _segment;
     private Dictionary<string, PathNode>? _children;
+    private object? _entries;
 
     public PathNode(PathNode? parent, string segment)
     {
@@ -13,9 +14,14 @@ internal sealed class PathNode
         _segment = segment;
     }
 
-    public HashSet<Store.CacheEntry> Entries { get; } = [];
+    public bool IsEmpty => _entries is null && (_children is null || _children.Count == 0);
 
-    public bool IsEmpty => Entries.Count == 0 && (_children is null || _children.Count == 0);
+    public void Add(Store.CacheEntry entry) => EntrySet.Add(ref _entries, entry);
+
+    public bool Remove(Store.CacheEntry entry) => EntrySet.Remove(ref _entries, entry);
+
+    /// <summary>The entries stored at exactly this path, copied.</summary>
+    public Store.CacheEntry[] Entries() => EntrySet.ToArray(_entries);
 
     public PathNode? Child(string name, bool create)
     {
@@ -37,7 +43,7 @@ internal sealed class PathNode
     {
         if (includeSelf)
         {
-            into.AddRange(Entries);
+            EntrySet.CopyTo(_entries, into);
         }
 
         if (_children is null)
@@ -54,7 +60,7 @@ internal sealed class PathNode
     /// <summary>The entries at this node and below, depth first, lazily (for listings that stop early).</summary>
     public IEnumerable<Store.CacheEntry> Walk()
     {
-        foreach (var entry in Entries)
+        foreach (var entry in Entries())
         {
             yield return entry;
         }
@@ -80,6 +86,7 @@ internal sealed class PathNode
         while (node._parent is not null && node.IsEmpty)
         {
             node._parent._children!.Remove(node._segment);
+            SpareCapacity.Trim(node._parent._children);
             node = node._parent;
         }
 

@@ -1,12 +1,15 @@
-// Tag -> entries carrying it, for one zone. Maintained under the store lock with the entry lifecycle, so a
-// tag purge costs the number of entries with that tag, not the size of the cache. Records are the entries
-// themselves: removal is by reference, so removing an old entry can never drop a newer entry's record
+// Tag -> entries carrying it (an EntrySet), for one zone. Maintained under the store lock with the entry
+// lifecycle, so a tag purge costs the number of entries with that tag, not the size of the cache. Records are
+// the entries themselves: removal is by reference, so removing an old entry can never drop a newer entry's record
 // (the concern STYLE.md §9 solves with generations).
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+
 namespace Lacquer.Caching.Indexes;
 
 internal sealed class TagIndex
 {
-    private readonly Dictionary<string, HashSet<Store.CacheEntry>> _entriesByTag = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, object?> _entriesByTag = new(StringComparer.Ordinal);
 
     public int TagCount => _entriesByTag.Count;
 
@@ -14,12 +17,7 @@ internal sealed class TagIndex
     {
         foreach (var tag in entry.Tags)
         {
-            if (!_entriesByTag.TryGetValue(tag, out var entries))
-            {
-                _entriesByTag[tag] = entries = [];
-            }
-
-            entries.Add(entry);
+            EntrySet.Add(ref CollectionsMarshal.GetValueRefOrAddDefault(_entriesByTag, tag, out _), entry);
         }
     }
 
@@ -27,14 +25,16 @@ internal sealed class TagIndex
     {
         foreach (var tag in entry.Tags)
         {
-            if (_entriesByTag.TryGetValue(tag, out var entries) && entries.Remove(entry) && entries.Count == 0)
+            ref var entries = ref CollectionsMarshal.GetValueRefOrNullRef(_entriesByTag, tag);
+            if (!Unsafe.IsNullRef(ref entries) && EntrySet.Remove(ref entries, entry) && entries is null)
             {
                 _entriesByTag.Remove(tag);
+                SpareCapacity.Trim(_entriesByTag);
             }
         }
     }
 
     /// <summary>The entries with <paramref name="tag"/> (already lower-cased), copied so the caller may remove them.</summary>
     public Store.CacheEntry[] Find(string tag) =>
-        _entriesByTag.TryGetValue(tag, out var entries) ? [.. entries] : [];
+        _entriesByTag.TryGetValue(tag, out var entries) ? EntrySet.ToArray(entries) : [];
 }

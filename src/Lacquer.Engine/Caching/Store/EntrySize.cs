@@ -14,13 +14,19 @@ internal static class EntrySize
     public const int FixedOverhead = 512;
 
     /// <summary>
-    /// A path-trie node: the node, its entry set (with its arrays, for the node that holds the entry) and its
-    /// slot in the parent's child map, or the whole map when it is the only child. The segment string is extra.
+    /// A path-trie node: the node, its slot in the parent's child map, and the whole map when it is the first
+    /// child. The segment string is extra.
     /// </summary>
-    private const int PathSegmentRecord = 448;
+    private const int PathSegmentRecord = 320;
 
-    /// <summary>A tag-index record: the tag's set and its map entry when the tag is new (a set slot otherwise), and the tags-array slot.</summary>
-    private const int TagIndexRecord = 264;
+    /// <summary>The set a trie node needs once a second entry is stored at its path (one entry is held directly).</summary>
+    private const int PathEntryRecord = 176;
+
+    /// <summary>
+    /// A tag-index record: the tag's map slot when the tag is new, or the set it needs once a second entry
+    /// carries it (and a slot in that set after); and the tags-array slot.
+    /// </summary>
+    private const int TagIndexRecord = 184;
 
     /// <summary>Per string: object header, length, terminator and padding to 8 bytes.</summary>
     private const int StringOverhead = 28;
@@ -35,7 +41,7 @@ internal static class EntrySize
         // The key, and KeyParts (host, path, and the URL when the key has key-header values) kept for the indexes.
         long size = FixedOverhead + bodyLength + (2 * Text(primaryKey)) + StringOverhead;
         var (segments, segmentChars) = PathShape(primaryKey);
-        size += (segments * (long)(PathSegmentRecord + StringOverhead)) + (2L * segmentChars);
+        size += PathEntryRecord + (segments * (long)(PathSegmentRecord + StringOverhead)) + (2L * segmentChars);
         foreach (var header in headers)
         {
             size += Text(header.Key) + 16;

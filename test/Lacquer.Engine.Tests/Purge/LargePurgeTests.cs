@@ -1,4 +1,4 @@
-// A hard purge that matches more than CacheStore.EagerRemovalLimit entries hides them under the store lock
+// A hard purge that matches more than CacheStore.DefaultEagerRemovalLimit entries hides them under the store lock
 // (lookups miss from the moment it returns) and leaves their removal to the background reclaim, which
 // removes exactly those entries in batches. These tests pin what must hold in between: nothing hidden is
 // served or matched again, new fills of the same keys are served and survive the reclaim, eviction and
@@ -9,7 +9,7 @@ namespace Lacquer.Purge;
 
 public sealed class LargePurgeTests
 {
-    private const int Many = CacheStore.EagerRemovalLimit * 2;
+    private const int Many = CacheStore.DefaultEagerRemovalLimit * 2;
 
     [Fact]
     public async Task A_Large_Hard_Purge_Hides_Every_Match_At_Once_And_The_Reclaim_Removes_Exactly_Those()
@@ -101,7 +101,7 @@ public sealed class LargePurgeTests
     {
         var zone = PurgeWorld.Zone();
         var store = PurgeWorld.Store();
-        var entries = Enumerable.Range(0, CacheStore.EagerRemovalLimit)
+        var entries = Enumerable.Range(0, CacheStore.DefaultEagerRemovalLimit)
             .Select(i => PurgeWorld.Stored(store, zone, $"http://a.example/{i}", "t"))
             .ToArray();
 

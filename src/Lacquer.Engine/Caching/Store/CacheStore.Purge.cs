@@ -39,14 +39,20 @@ internal sealed partial class CacheStore
     private long _purgeSequence;
     private Task _sweep = Task.CompletedTask;
 
-    /// <summary>A hard purge matching more entries than this hides them and leaves their removal to the background.</summary>
-    internal const int EagerRemovalLimit = 1024;
+    /// <summary>The default <see cref="EagerRemovalLimit"/>: about 2.5 ms of removal work at 1M entries.</summary>
+    internal const int DefaultEagerRemovalLimit = 1024;
 
     /// <summary>Entries removed per acquisition of the store lock by the background reclaim.</summary>
     private const int ReclaimBatch = 512;
 
     /// <summary>Completes when every hard purge's hidden entries have been reclaimed (tests and shutdown wait on it).</summary>
     public Task Sweep => Volatile.Read(ref _sweep);
+
+    /// <summary>
+    /// A hard purge matching more entries than this hides them and leaves their removal to the background
+    /// (tests set 0 to send every hard purge that way).
+    /// </summary>
+    internal int EagerRemovalLimit { get; set; } = DefaultEagerRemovalLimit;
 
     /// <summary>The fences kept right now (tests observe that they are dropped once the tickets close).</summary>
     internal int FenceCount

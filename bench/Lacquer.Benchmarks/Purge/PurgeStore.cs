@@ -37,9 +37,10 @@ internal sealed class PurgeStore
         return new PurgeStore(zone, store, entries);
     }
 
-    /// <summary>Puts back every entry that left the store (purged or swept).</summary>
+    /// <summary>Waits for the background reclaim of earlier hard purges, then puts back every entry that left the store.</summary>
     public void Refill()
     {
+        Store.Sweep.GetAwaiter().GetResult();
         foreach (var entry in Entries)
         {
             if (entry.Removed)

@@ -1,5 +1,7 @@
 // The counters as /api/stats serves them: totals and one object per zone. The JSON names are API
-// (STYLE.md §12): hits, misses, staleHits, evictions, storedBytes, objects.
+// (STYLE.md §12): hits, misses, staleHits, evictions, storedBytes, objects, reclaimPending. objects and
+// storedBytes include entries a hard purge has hidden but the background reclaim has not removed yet (their
+// memory is still in use); reclaimPending counts those.
 using System.Text.Json;
 using Lacquer.Zones;
 
@@ -13,26 +15,29 @@ internal static class StatsReport
         using (var writer = new Utf8JsonWriter(stream))
         {
             var total = default(CounterSnapshot);
+            long totalPending = 0;
             writer.WriteStartObject();
             writer.WriteStartObject("zones");
             foreach (var zone in zones.Zones)
             {
                 var snapshot = zone.Counters.Snapshot();
+                var pending = zone.HiddenEntries;
                 total += snapshot;
+                totalPending += pending;
                 writer.WritePropertyName(zone.Name);
-                Write(writer, snapshot);
+                Write(writer, snapshot, pending);
             }
 
             writer.WriteEndObject();
             writer.WritePropertyName("total");
-            Write(writer, total);
+            Write(writer, total, totalPending);
             writer.WriteEndObject();
         }
 
         return stream.ToArray();
     }
 
-    private static void Write(Utf8JsonWriter writer, CounterSnapshot counters)
+    private static void Write(Utf8JsonWriter writer, CounterSnapshot counters, long reclaimPending)
     {
         writer.WriteStartObject();
         writer.WriteNumber("hits", counters.Hits);
@@ -41,6 +46,7 @@ internal static class StatsReport
         writer.WriteNumber("evictions", counters.Evictions);
         writer.WriteNumber("storedBytes", counters.StoredBytes);
         writer.WriteNumber("objects", counters.Objects);
+        writer.WriteNumber("reclaimPending", reclaimPending);
         writer.WriteEndObject();
     }
 }

@@ -10,6 +10,7 @@ internal sealed class Zone
 {
     private long _hardPurgedBefore;
     private long _softPurgedBefore;
+    private long _hiddenEntries;
 
     public Zone(ZoneSettings settings)
     {
@@ -68,8 +69,12 @@ internal sealed class Zone
         set => Volatile.Write(ref _hardPurgedBefore, value);
     }
 
-    /// <summary>Entries hidden by a hard purge and not yet reclaimed; changed only under the store lock.</summary>
-    public long HiddenEntries { get; set; }
+    /// <summary>Entries hidden by a hard purge and not yet reclaimed; changed only under the store lock, read by /api/stats.</summary>
+    public long HiddenEntries
+    {
+        get => Volatile.Read(ref _hiddenEntries);
+        set => Volatile.Write(ref _hiddenEntries, value);
+    }
 
     /// <summary>Entries inserted before this purge sequence are stale (an O(1) soft purge-everything).</summary>
     public long SoftPurgedBefore

@@ -28,7 +28,8 @@ internal static class PurgeWorld
         CacheSetCookie: false,
         OriginTimeout: TimeSpan.FromSeconds(30)));
 
-    public static CacheStore Store(long maxBytes = 16L * 1024 * 1024) => new(maxBytes, new LruEvictionPolicy());
+    public static CacheStore Store(long maxBytes = 16L * 1024 * 1024, TaskScheduler? reclaim = null) =>
+        new(maxBytes, new LruEvictionPolicy(), reclaim);
 
     /// <param name="vary">An optional Vary selection "Name:value" (stored lower-cased name, the value as given).</param>
     public static CacheEntry Entry(Zone zone, string key, string[]? tags = null, int bodyLength = 100, string? vary = null)

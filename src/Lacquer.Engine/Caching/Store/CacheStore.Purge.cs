@@ -273,7 +273,7 @@ internal sealed partial class CacheStore
     {
         lock (_lock)
         {
-            _sweep = _sweep.ContinueWith(_ => reclaim(), CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
+            _sweep = _sweep.ContinueWith(_ => reclaim(), CancellationToken.None, TaskContinuationOptions.None, _reclaimScheduler);
         }
     }
 

@@ -17,15 +17,18 @@ internal sealed partial class CacheStore
     private readonly ConcurrentDictionary<string, CacheSlot> _slots = new(StringComparer.Ordinal);
     private readonly IEvictionPolicy _policy;
     private readonly Lock _lock = new();
+    private readonly TaskScheduler _reclaimScheduler;
     private long _storedBytes;
     private long _count;
     private long _generation;
 
-    public CacheStore(long maxBytes, IEvictionPolicy policy)
+    /// <param name="reclaimScheduler">Where the background reclaim of hard-purged entries runs (tests hold it back); default the thread pool.</param>
+    public CacheStore(long maxBytes, IEvictionPolicy policy, TaskScheduler? reclaimScheduler = null)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxBytes);
         MaxBytes = maxBytes;
         _policy = policy;
+        _reclaimScheduler = reclaimScheduler ?? TaskScheduler.Default;
     }
 
     public long MaxBytes { get; }

@@ -26,7 +26,7 @@ public sealed class ReferenceServerClearTests
             .ExpectBody("""{"success":true,"message":"Cache cleared"}""");
 
         (await c.Admin.Get("/api/cache/stats")).ExpectStatus(200).ExpectBody(ZeroStats);
-        Assert.Contains("\"total\":{\"hits\":0,\"misses\":0,\"staleHits\":0,\"evictions\":0,\"storedBytes\":0,\"objects\":0}", (await c.Admin.Get("/api/stats")).Text, StringComparison.Ordinal);
+        Assert.Contains("\"total\":{\"hits\":0,\"misses\":0,\"staleHits\":0,\"evictions\":0,\"storedBytes\":0,\"objects\":0,\"reclaimPending\":0}", (await c.Admin.Get("/api/stats")).Text, StringComparison.Ordinal);
         var line = Assert.Single(log.Lines, line => line.Message == "Cache cleared");
         Assert.Equal(("Lacquer.Purge.Api.ReferenceServer", LogLevel.Information), (line.Category, line.Level));
         var purge = c.SinglePurge();

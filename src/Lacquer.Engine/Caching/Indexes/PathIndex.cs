@@ -14,11 +14,7 @@ internal sealed class PathIndex
             _hosts[entry.Parts.Host] = node = new PathNode(null, string.Empty);
         }
 
-        foreach (var segment in Segments(entry.Parts.Path))
-        {
-            node = node.Child(segment, create: true)!;
-        }
-
+        node = Walk(node, entry.Parts.Path, create: true)!;
         node.Add(entry);
         entry.PathNode = node;
     }
@@ -49,20 +45,10 @@ internal sealed class PathIndex
             return found;
         }
 
-        var segments = Segments(pathPrefix);
-        var trailingSlash = pathPrefix.Length > 1 && pathPrefix[^1] == '/';
-        var walk = trailingSlash ? segments[..^1] : segments;
-        foreach (var segment in walk)
-        {
-            node = node.Child(segment, create: false);
-            if (node is null)
-            {
-                return found;
-            }
-        }
-
         // "/foo/" matches what lies below /foo, not /foo itself.
-        node.Collect(found, includeSelf: !trailingSlash);
+        var trailingSlash = pathPrefix.Length > 1 && pathPrefix[^1] == '/';
+        node = Walk(node, trailingSlash ? pathPrefix.AsSpan(0, pathPrefix.Length - 1) : pathPrefix, create: false);
+        node?.Collect(found, includeSelf: !trailingSlash);
         return found;
     }
 
@@ -74,16 +60,7 @@ internal sealed class PathIndex
             return [];
         }
 
-        foreach (var segment in Segments(path))
-        {
-            node = node.Child(segment, create: false);
-            if (node is null)
-            {
-                return [];
-            }
-        }
-
-        return node.Entries();
+        return Walk(node, path, create: false)?.Entries() ?? [];
     }
 
     /// <summary>Every entry of every host, lazily; the caller holds the store lock while enumerating.</summary>
@@ -98,7 +75,29 @@ internal sealed class PathIndex
         }
     }
 
-    /// <summary>"/a/b" -> ["a", "b"]; "/" -> []; "/a/" -> ["a", ""].</summary>
-    private static string[] Segments(string path) =>
-        path.Length <= 1 ? [] : path[1..].Split('/');
+    /// <summary>
+    /// Walks down from <paramref name="node"/> along the segments of <paramref name="path"/> ("/a/b": a, b;
+    /// "/": none; "/a/": a, ""), creating missing nodes when asked; null when one is missing. Allocates only
+    /// the segment strings of nodes it creates.
+    /// </summary>
+    private static PathNode? Walk(PathNode node, ReadOnlySpan<char> path, bool create)
+    {
+        if (path.Length <= 1)
+        {
+            return node;
+        }
+
+        var below = path[1..];
+        foreach (var segment in below.Split('/'))
+        {
+            if (node.Child(below[segment], create) is not { } child)
+            {
+                return null;
+            }
+
+            node = child;
+        }
+
+        return node;
+    }
 }

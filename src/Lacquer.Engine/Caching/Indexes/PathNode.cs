@@ -23,9 +23,10 @@ internal sealed class PathNode
     /// <summary>The entries stored at exactly this path, copied.</summary>
     public Store.CacheEntry[] Entries() => EntrySet.ToArray(_entries);
 
-    public PathNode? Child(string name, bool create)
+    /// <summary>The child for <paramref name="name"/>; a string is allocated only when a new child is created.</summary>
+    public PathNode? Child(ReadOnlySpan<char> name, bool create)
     {
-        if (_children is not null && _children.TryGetValue(name, out var child))
+        if (_children is not null && _children.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(name, out var child))
         {
             return child;
         }
@@ -36,7 +37,8 @@ internal sealed class PathNode
         }
 
         _children ??= new Dictionary<string, PathNode>(StringComparer.Ordinal);
-        return _children[name] = new PathNode(this, name);
+        var segment = name.ToString();
+        return _children[segment] = new PathNode(this, segment);
     }
 
     public void Collect(List<Store.CacheEntry> into, bool includeSelf)

@@ -1,26 +1,29 @@
 // Host -> path-segment trie -> entries, for one zone. Serves host purges (a host's whole tree), prefix
 // purges (a subtree, so matches fall on path-segment boundaries: /foo matches /foo, /foo/bar and /foo?x=1,
-// never /foobar) and URL purges (one node, filtered by the full URL). Maintained under the store lock.
+// never /foobar) and URL purges (one path, filtered by the full URL). Maintained under the store lock.
+// Paths with nothing below them are leaves without a node of their own (PathNode), and segment keys are
+// ranges of the entries' paths (SegmentKey): a stored URL costs the index a map slot, not a node and a string.
+using Lacquer.Caching.Store;
+
 namespace Lacquer.Caching.Indexes;
 
 internal sealed class PathIndex
 {
     private readonly Dictionary<string, PathNode> _hosts = new(StringComparer.Ordinal);
 
-    public void Add(Store.CacheEntry entry)
+    public void Add(CacheEntry entry)
     {
         if (!_hosts.TryGetValue(entry.Parts.Host, out var node))
         {
-            _hosts[entry.Parts.Host] = node = new PathNode(null, string.Empty);
+            _hosts[entry.Parts.Host] = node = new PathNode(null, default);
         }
 
-        node = Walk(node, entry.Parts.Path, create: true)!;
-        node.Add(entry);
-        entry.PathNode = node;
+        var path = entry.Parts.Path;
+        entry.PathNode = Add(node, path, 0, path.Length, entry);
     }
 
     /// <summary>O(1) in the cache size: the entry knows its node, so removal walks only up to prune empty nodes.</summary>
-    public void Remove(Store.CacheEntry entry)
+    public void Remove(CacheEntry entry)
     {
         var node = entry.PathNode;
         if (node is null)
@@ -29,7 +32,8 @@ internal sealed class PathIndex
         }
 
         entry.PathNode = null;
-        node.Remove(entry);
+        var path = entry.Parts.Path.AsSpan();
+        node.Remove(entry, path[(path.LastIndexOf('/') + 1)..]);
         if (node.Prune() is { IsEmpty: true })
         {
             _hosts.Remove(entry.Parts.Host);
@@ -37,34 +41,43 @@ internal sealed class PathIndex
     }
 
     /// <summary>Entries stored for <paramref name="host"/> (lower-case) under <paramref name="pathPrefix"/>.</summary>
-    public List<Store.CacheEntry> FindPrefix(string host, string pathPrefix)
+    public List<CacheEntry> FindPrefix(string host, string pathPrefix)
     {
-        var found = new List<Store.CacheEntry>();
-        if (!_hosts.TryGetValue(host, out var node))
+        var found = new List<CacheEntry>();
+        if (!_hosts.TryGetValue(host, out var root))
         {
             return found;
         }
 
-        // "/foo/" matches what lies below /foo, not /foo itself.
+        // "/foo/" matches what lies below /foo, not /foo itself; a leaf has nothing below it.
         var trailingSlash = pathPrefix.Length > 1 && pathPrefix[^1] == '/';
-        node = Walk(node, trailingSlash ? pathPrefix.AsSpan(0, pathPrefix.Length - 1) : pathPrefix, create: false);
-        node?.Collect(found, includeSelf: !trailingSlash);
+        var located = Locate(root, trailingSlash ? pathPrefix.AsSpan(0, pathPrefix.Length - 1) : pathPrefix);
+        if (located is PathNode node)
+        {
+            node.Collect(found, includeSelf: !trailingSlash);
+        }
+        else if (!trailingSlash)
+        {
+            EntrySet.CopyTo(located, found);
+        }
+
         return found;
     }
 
     /// <summary>Entries stored at exactly <paramref name="path"/> of <paramref name="host"/>, any query.</summary>
-    public Store.CacheEntry[] FindPath(string host, string path)
+    public CacheEntry[] FindPath(string host, string path)
     {
-        if (!_hosts.TryGetValue(host, out var node))
+        if (!_hosts.TryGetValue(host, out var root))
         {
             return [];
         }
 
-        return Walk(node, path, create: false)?.Entries() ?? [];
+        var located = Locate(root, path);
+        return located is PathNode node ? node.Entries() : EntrySet.ToArray(located);
     }
 
     /// <summary>Every entry of every host, lazily; the caller holds the store lock while enumerating.</summary>
-    public IEnumerable<Store.CacheEntry> All()
+    public IEnumerable<CacheEntry> All()
     {
         foreach (var root in _hosts.Values)
         {
@@ -76,28 +89,47 @@ internal sealed class PathIndex
     }
 
     /// <summary>
-    /// Walks down from <paramref name="node"/> along the segments of <paramref name="path"/> ("/a/b": a, b;
-    /// "/": none; "/a/": a, ""), creating missing nodes when asked; null when one is missing. Allocates only
-    /// the segment strings of nodes it creates.
+    /// Stores <paramref name="entry"/> at the path <c>source[start..start+length]</c> ("/a/b": segments a, b;
+    /// "/": none; "/a/": a, ""), making the nodes on the way; returns the node that holds it.
     /// </summary>
-    private static PathNode? Walk(PathNode node, ReadOnlySpan<char> path, bool create)
+    private static PathNode Add(PathNode node, string source, int start, int length, CacheEntry entry)
+    {
+        if (length <= 1)
+        {
+            return node.AddOwn(entry);
+        }
+
+        var end = start + length;
+        var segment = start + 1;
+        while (source.IndexOf('/', segment, end - segment) is var slash and >= 0)
+        {
+            node = node.Descend(new SegmentKey(source, segment, slash - segment));
+            segment = slash + 1;
+        }
+
+        return node.AddBelow(new SegmentKey(source, segment, end - segment), entry);
+    }
+
+    /// <summary>What the trie holds at <paramref name="path"/>: a PathNode, a leaf EntrySet, or null. Allocates nothing.</summary>
+    private static object? Locate(PathNode root, ReadOnlySpan<char> path)
     {
         if (path.Length <= 1)
         {
-            return node;
+            return root;
         }
 
         var below = path[1..];
+        object? current = root;
         foreach (var segment in below.Split('/'))
         {
-            if (node.Child(below[segment], create) is not { } child)
+            if (current is not PathNode node)
             {
                 return null;
             }
 
-            node = child;
+            current = node.Below(below[segment]);
         }
 
-        return node;
+        return current;
     }
 }

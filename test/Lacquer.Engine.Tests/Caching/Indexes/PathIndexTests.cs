@@ -158,6 +158,55 @@ public sealed class PathIndexTests
         Assert.Single(index.FindPrefix("b.example", "/"));
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    [InlineData(4)]
+    [InlineData(5)]
+    public void Any_Order_Of_Adds_And_Removes_Agrees_With_A_Plain_List(int seed)
+    {
+        // Leaves become nodes when something is stored below them, and entries move with them; whatever the
+        // order, every lookup answers exactly what a plain list of the stored keys says, and nothing is left.
+        var random = new Random(seed);
+        var zone = PurgeWorld.Zone("a", "a.example", "b.example");
+        var index = new PathIndex();
+        var stored = new List<CacheEntry>();
+        var pool = Keys.Concat(Keys.Select(key => key + (key.Contains('?', StringComparison.Ordinal) ? "&v=2" : "?v=2"))).ToArray();
+        for (var step = 0; step < 400; step++)
+        {
+            if (stored.Count > 0 && random.Next(3) == 0)
+            {
+                var gone = stored[random.Next(stored.Count)];
+                stored.Remove(gone);
+                index.Remove(gone);
+            }
+            else
+            {
+                var entry = PurgeWorld.Indexed(zone, pool[random.Next(pool.Length)]);
+                stored.Add(entry);
+                index.Add(entry);
+            }
+
+            foreach (var (host, prefix) in new[] { ("a.example", "/"), ("a.example", "/foo"), ("a.example", "/foo/"), ("a.example", "/foo/bar"), ("b.example", "/") })
+            {
+                var expected = stored.Where(entry => entry.Parts.Host == host && PurgeSelector.PathHasPrefix(entry.Parts.Path, prefix));
+                Assert.Equal(expected.ToHashSet(), index.FindPrefix(host, prefix).ToHashSet());
+            }
+
+            foreach (var path in new[] { "/", "/foo", "/foo/", "/foo/bar" })
+            {
+                var expected = stored.Where(entry => entry.Parts.Host == "a.example" && entry.Parts.Path == path);
+                Assert.Equal(expected.ToHashSet(), index.FindPath("a.example", path).ToHashSet());
+            }
+        }
+
+        stored.ForEach(index.Remove);
+        Assert.Empty(index.FindPrefix("a.example", "/"));
+        Assert.Empty(index.FindPrefix("b.example", "/"));
+        Assert.Empty(index.All());
+    }
+
     [Fact]
     public void Pruning_Releases_The_Nodes_Of_Removed_Paths()
     {

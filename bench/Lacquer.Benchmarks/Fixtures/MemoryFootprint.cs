@@ -2,7 +2,8 @@
 // full GC between stages, for count objects of 1 KiB (default 1M). Each entry gets its own copies of the
 // header strings, key and tag, as entries filled from an origin do. Stages:
 //   1. the entries themselves (CacheEntry, body, header arrays and strings, key, tag, key parts);
-//   2. inserted into a store (slot dictionary, slot, variant array, LRU node, the zone's purge indexes);
+//   2. inserted into a store (slot dictionary, slot, variant array, LRU node, the zone's purge indexes), net of
+//      what the store saves by sharing the entries' repeated strings on insert (SharedStrings);
 //   3. the same entries added to a second, empty ZoneIndex: the purge indexes' share of stage 2.
 // The payload is the body plus the HTTP/1.1 wire size of the stored fields; everything else is overhead.
 // bench/memory.sh measures the same through the real listener (RSS), GC slack and runtime included.
@@ -67,8 +68,8 @@ internal static class MemoryFootprint
         var payloadBytes = Per(payload);
         Line("objects", count);
         Line("payload (body + header wire bytes)", payloadBytes);
-        Line("entry objects beyond payload", entryBytes - payloadBytes);
-        Line("store structures (excl. indexes)", storeBytes - indexBytes);
+        Line("entries as filled, beyond payload", entryBytes - payloadBytes);
+        Line("store structures net of sharing", storeBytes - indexBytes);
         Line("purge indexes (tag + path)", indexBytes);
         Line("overhead per object, total", entryBytes - payloadBytes + storeBytes);
         Line("EntrySize charge per object", Per(store.StoredBytes));

@@ -15,6 +15,7 @@ namespace Lacquer.Caching.Store;
 internal sealed partial class CacheStore
 {
     private readonly ConcurrentDictionary<string, CacheSlot> _slots = new(StringComparer.Ordinal);
+    private readonly SharedStrings _shared = new();
     private readonly IEvictionPolicy _policy;
     private readonly Lock _lock = new();
     private long _storedBytes;
@@ -62,12 +63,16 @@ internal sealed partial class CacheStore
     }
 
     /// <summary>
-    /// Stores <paramref name="entry"/>, replacing the variant it supersedes and evicting as needed, unless a
+    /// Stores <paramref name="entry"/> (which the store then owns, arrays included: their repeated strings are
+    /// swapped for shared copies, see SharedStrings), replacing the variant it supersedes and evicting as needed, unless a
     /// hard purge that ran since <paramref name="ticket"/> was taken covers it (see CacheStore.Purge.cs).
     /// </summary>
     public InsertResult Insert(CacheEntry entry, FillTicket? ticket)
     {
-        entry.Parts = KeyParts.Of(entry.PrimaryKey);
+        entry.Parts = KeyParts.Of(entry.PrimaryKey, _shared);
+        _shared.ShareFields(entry.Headers);
+        _shared.ShareAll(entry.Tags);
+        _shared.ShareAll(entry.VaryValues);
         entry.Size = EntrySize.Of(entry.PrimaryKey, entry.Headers, entry.Body.Length, entry.Tags, entry.VaryValues);
         if (entry.Size > MaxBytes)
         {

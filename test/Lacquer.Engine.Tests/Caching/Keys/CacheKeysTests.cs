@@ -1,5 +1,6 @@
 // The primary key (PRODUCT.md "Cache key"): scheme + lower-cased host without port + path and query as sent,
 // plus the values of the zone's key headers.
+using Lacquer.Caching.Store;
 using Lacquer.Configuration;
 using Lacquer.Zones;
 using Microsoft.AspNetCore.Http;
@@ -105,7 +106,19 @@ public sealed class CacheKeysTests
     [InlineData("https://[::1]/?x", "https://[::1]/?x", "[::1]", "/")]
     public void KeyParts_Split_A_Key_Into_Url_Host_And_Path(string key, string url, string host, string path)
     {
-        Assert.Equal(new KeyParts(url, host, path), KeyParts.Of(key));
+        var parts = KeyParts.Of(key);
+        Assert.Equal((url, host, path, path), (parts.Url, parts.Host, parts.Path, parts.PathSpan.ToString()));
+    }
+
+    [Fact]
+    public void KeyParts_Share_The_Host_Among_Entries_And_Keep_The_Url_When_It_Is_The_Key()
+    {
+        var shared = new SharedStrings();
+        var key = string.Concat("http://www.example.com", "/a");
+        var first = KeyParts.Of(key, shared);
+        var second = KeyParts.Of(string.Concat("http://www.example.com", "/b"), shared);
+        Assert.Same(first.Host, second.Host);
+        Assert.Same(key, first.Url);
     }
 
     private static string Build(string[] keyHeaders, params (string Name, string Value)[] fields)

@@ -14,7 +14,10 @@ namespace Lacquer.Caching.Store;
 
 internal sealed partial class CacheStore
 {
-    private readonly ConcurrentDictionary<string, CacheSlot> _slots = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, CacheSlot> _slots;
+
+    /// <summary>The same dictionary, looked up by the key's characters (a hit never builds the key string).</summary>
+    private readonly ConcurrentDictionary<string, CacheSlot>.AlternateLookup<ReadOnlySpan<char>> _slotsByChars;
     private readonly SharedStrings _shared = new();
     private readonly IEvictionPolicy _policy;
     private readonly Lock _lock = new();
@@ -27,6 +30,8 @@ internal sealed partial class CacheStore
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxBytes);
         MaxBytes = maxBytes;
         _policy = policy;
+        _slots = new(StringComparer.Ordinal);
+        _slotsByChars = _slots.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
     public long MaxBytes { get; }
@@ -36,9 +41,9 @@ internal sealed partial class CacheStore
     public long Count => Interlocked.Read(ref _count);
 
     /// <summary>Finds the variant stored under <paramref name="primaryKey"/> that matches the request's Vary fields.</summary>
-    public CacheLookup Lookup(string primaryKey, IHeaderDictionary requestHeaders)
+    public CacheLookup Lookup(ReadOnlySpan<char> primaryKey, IHeaderDictionary requestHeaders)
     {
-        if (!_slots.TryGetValue(primaryKey, out var slot))
+        if (!_slotsByChars.TryGetValue(primaryKey, out var slot))
         {
             return CacheLookup.None;
         }

@@ -121,6 +121,34 @@ public sealed class CacheKeysTests
         Assert.Same(key, first.Url);
     }
 
+    [Theory]
+    [InlineData("www.example.com", "/a?b=1")]
+    [InlineData("WWW.Example.com:8080", "/A%2Fb?q=%41")]
+    [InlineData("[::1]:8080", "/")]
+    [InlineData("www.example.com", "")]
+    public void RequestKey_Holds_The_Same_Characters_As_ForRequest(string host, string rawTarget)
+    {
+        var context = Request("http", host, rawTarget);
+        context.Request.Path = "/p";
+        context.Request.Headers["CF-Device-Type"] = " mobile ";
+        context.Request.Headers.AcceptLanguage = new(["en", "de"]);
+        foreach (var zone in new[] { Zone([]), Zone(["CF-Device-Type", "Accept-Language", "CF-IPCountry"]) })
+        {
+            using var key = RequestKey.For(zone, context);
+
+            Assert.Equal(CacheKeys.ForRequest(zone, context), key.Chars.ToString());
+            Assert.Equal(CacheKeys.ForRequest(zone, context), key.ToString());
+        }
+    }
+
+    [Fact]
+    public void A_Key_Longer_Than_The_Stack_Buffer_Is_Built_Whole()
+    {
+        var target = "/" + new string('a', 300);
+
+        Assert.Equal("http://www.example.com" + target, CacheKeys.Build("http", "www.example.com", target, [], null));
+    }
+
     private static string Build(string[] keyHeaders, params (string Name, string Value)[] fields)
     {
         var headers = new HeaderDictionary();

@@ -2,7 +2,7 @@
 // full GC between stages, for count objects of 1 KiB (default 1M). Each entry gets its own copies of the
 // header strings, key and tag, as entries filled from an origin do. Stages:
 //   1. the entries themselves (CacheEntry, body, header arrays and strings, key, tag, key parts);
-//   2. inserted into a store (slot dictionary, slot, variant array, LRU node, the zone's purge indexes), net of
+//   2. inserted into a store (slot dictionary, slot, variant array, the zone's purge indexes), net of
 //      what the store saves by sharing the entries' repeated strings on insert (SharedStrings);
 //   3. the same entries added to a second, empty ZoneIndex: the purge indexes' share of stage 2.
 // The payload is the body plus the HTTP/1.1 wire size of the stored fields; everything else is overhead.
@@ -17,10 +17,12 @@ namespace Lacquer.Benchmarks.Fixtures;
 
 internal static class MemoryFootprint
 {
-    public static int Run(int count)
+    public static int Run(int count, string policy)
     {
         var zone = BenchZones.Create();
-        var store = new CacheStore(long.MaxValue / 2, new LruEvictionPolicy());
+        var maxBytes = long.MaxValue / 2;
+        IEvictionPolicy eviction = policy == "lru" ? new LruEvictionPolicy() : new S3FifoEvictionPolicy(maxBytes);
+        var store = new CacheStore(maxBytes, eviction);
         var start = GC.GetTotalMemory(forceFullCollection: true);
 
         var entries = new CacheEntry[count];
@@ -66,6 +68,7 @@ internal static class MemoryFootprint
         var storeBytes = Per(afterStore - afterEntries);
         var indexBytes = Per(afterIndex - afterStore);
         var payloadBytes = Per(payload);
+        Console.WriteLine($"eviction policy                      {policy,10}");
         Line("objects", count);
         Line("payload (body + header wire bytes)", payloadBytes);
         Line("entries as filled, beyond payload", entryBytes - payloadBytes);

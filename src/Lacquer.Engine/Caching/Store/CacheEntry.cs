@@ -1,15 +1,18 @@
 // One stored response: a variant under a primary key. Immutable once inserted, apart from the fields the
-// eviction policy owns (PolicyNode) and the store's own bookkeeping (Removed, SoftPurged), which change
-// under the store lock.
+// eviction policy owns (CacheEntry.Eviction.cs) and the store's own bookkeeping (Removed, SoftPurged), which
+// change under the store lock.
 using Lacquer.Caching.Keys;
 using Lacquer.Zones;
 using Microsoft.Extensions.Primitives;
 
 namespace Lacquer.Caching.Store;
 
-internal sealed class CacheEntry
+internal sealed partial class CacheEntry
 {
     private bool _softPurged;
+
+    /// <summary>UTC ticks of <see cref="ResponseTime"/>: 8 bytes where a DateTimeOffset takes 16.</summary>
+    private readonly long _responseTicks;
 
     public required string PrimaryKey { get; init; }
 
@@ -32,7 +35,11 @@ internal sealed class CacheEntry
     public required string[] Tags { get; init; }
 
     /// <summary>When the response was received (RFC 9111 §4.2.3 response_time).</summary>
-    public required DateTimeOffset ResponseTime { get; init; }
+    public required DateTimeOffset ResponseTime
+    {
+        get => new(_responseTicks, TimeSpan.Zero);
+        init => _responseTicks = value.UtcTicks;
+    }
 
     /// <summary>RFC 9111 §4.2.3 corrected_initial_age.</summary>
     public required TimeSpan CorrectedInitialAge { get; init; }
@@ -66,9 +73,6 @@ internal sealed class CacheEntry
 
     /// <summary>The path-index node holding this entry; owned by the zone's PathIndex, under the store lock.</summary>
     public Indexes.PathNode? PathNode { get; set; }
-
-    /// <summary>Owned by the eviction policy: set and cleared under its lock; S3-FIFO reads it lock-free on a hit.</summary>
-    public object? PolicyNode { get; set; }
 
     /// <summary>Set once, under the store lock, when the entry leaves the store.</summary>
     public bool Removed { get; set; }

@@ -22,17 +22,23 @@ internal sealed partial class CacheEntry
     public required IReadOnlyList<string> VaryNames { get; init; }
 
     /// <summary>The request's normalised values for <see cref="VaryNames"/>, null where the request lacked the field.</summary>
-    public required string?[] VaryValues { get; init; }
+    /// <remarks>Set by the creator; the store replaces it once on insert with a copy made of shared strings.</remarks>
+    public required string?[] VaryValues { get; set; }
 
     public required int Status { get; init; }
 
     /// <summary>Response headers as served on a hit: hop-by-hop fields, tag fields and Age already removed.</summary>
-    public required KeyValuePair<string, StringValues>[] Headers { get; init; }
+    /// <remarks>
+    /// Set by the creator; the store replaces it once on insert, before the entry is visible, with a copy made
+    /// of shared strings, possibly an array other entries hold too (SharedArrays): never written after that.
+    /// </remarks>
+    public required KeyValuePair<string, StringValues>[] Headers { get; set; }
 
     public required byte[] Body { get; init; }
 
     /// <summary>Lower-cased tags from Cache-Tag, Surrogate-Key and xkey.</summary>
-    public required string[] Tags { get; init; }
+    /// <remarks>Replaced on insert like <see cref="Headers"/>; never written after that.</remarks>
+    public required string[] Tags { get; set; }
 
     /// <summary>When the response was received (RFC 9111 §4.2.3 response_time).</summary>
     public required DateTimeOffset ResponseTime

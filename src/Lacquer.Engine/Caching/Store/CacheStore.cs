@@ -19,6 +19,7 @@ internal sealed partial class CacheStore
     /// <summary>The same dictionary, looked up by the key's characters (a hit never builds the key string).</summary>
     private readonly ConcurrentDictionary<string, CacheSlot>.AlternateLookup<ReadOnlySpan<char>> _slotsByChars;
     private readonly SharedStrings _shared = new();
+    private readonly SharedArrays _sharedArrays = new();
     private readonly IEvictionPolicy _policy;
     private readonly Lock _lock = new();
     private long _storedBytes;
@@ -68,16 +69,16 @@ internal sealed partial class CacheStore
     }
 
     /// <summary>
-    /// Stores <paramref name="entry"/> (which the store then owns, arrays included: their repeated strings are
-    /// swapped for shared copies, see SharedStrings), replacing the variant it supersedes and evicting as needed, unless a
+    /// Stores <paramref name="entry"/> (its field, tag and Vary lists are swapped for copies made of shared
+    /// strings, and shared arrays where possible: SharedStrings, SharedArrays), replacing the variant it supersedes and evicting as needed, unless a
     /// hard purge that ran since <paramref name="ticket"/> was taken covers it (see CacheStore.Purge.cs).
     /// </summary>
     public InsertResult Insert(CacheEntry entry, FillTicket? ticket)
     {
         entry.Parts = KeyParts.Of(entry.PrimaryKey, _shared);
-        _shared.ShareFields(entry.Headers);
-        _shared.ShareAll(entry.Tags);
-        _shared.ShareAll(entry.VaryValues);
+        entry.Headers = _sharedArrays.Share(_shared.ShareFields(entry.Headers));
+        entry.Tags = _sharedArrays.Share(_shared.ShareAll(entry.Tags));
+        entry.VaryValues = _shared.ShareAll(entry.VaryValues);
         entry.Size = EntrySize.Of(entry.PrimaryKey, entry.Headers, entry.Body.Length, entry.Tags, entry.VaryValues);
         if (entry.Size > MaxBytes)
         {

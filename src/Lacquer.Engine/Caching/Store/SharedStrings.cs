@@ -44,40 +44,42 @@ internal sealed class SharedStrings
         return value;
     }
 
-    /// <summary>Replaces each element of <paramref name="values"/> with its shared copy, in place.</summary>
-    public void ShareAll(string?[] values)
+    /// <summary>
+    /// <paramref name="values"/> with each string swapped for its shared copy: the same array when nothing
+    /// changes, otherwise a new one (arrays given to the store may be shared with others, so they are never written).
+    /// </summary>
+    public T[] ShareAll<T>(T[] values)
+        where T : class?
     {
+        T[]? shared = null;
         for (var i = 0; i < values.Length; i++)
         {
-            if (values[i] is { } value)
+            if (values[i] is string value && Share(value) is var copy && !ReferenceEquals(copy, value))
             {
-                values[i] = Share(value);
+                shared ??= (T[])values.Clone();
+                shared[i] = (T)(object)copy;
             }
         }
+
+        return shared ?? values;
     }
 
     /// <summary>
-    /// Shares each field's name and values, in place. A single value is kept as a plain string: a StringValues
-    /// wrapping a one-element array (as fills produce) costs that array, 32 bytes, per field.
+    /// A new array of <paramref name="fields"/> with each name and value shared. A single value is kept as a
+    /// plain string: a StringValues wrapping a one-element array (as fills produce) costs that array, 32 bytes,
+    /// per field.
     /// </summary>
-    public void ShareFields(KeyValuePair<string, StringValues>[] fields)
+    public KeyValuePair<string, StringValues>[] ShareFields(KeyValuePair<string, StringValues>[] fields)
     {
+        var shared = new KeyValuePair<string, StringValues>[fields.Length];
         for (var i = 0; i < fields.Length; i++)
         {
             var (name, value) = fields[i];
-            StringValues shared;
-            if (value.Count == 1)
-            {
-                shared = new StringValues(value[0] is { } single ? Share(single) : null);
-            }
-            else
-            {
-                var values = value.ToArray();
-                ShareAll(values);
-                shared = new StringValues(values);
-            }
-
-            fields[i] = new(Share(name), shared);
+            shared[i] = new(Share(name), value.Count == 1
+                ? new StringValues(value[0] is { } single ? Share(single) : null)
+                : new StringValues(ShareAll(value.ToArray())));
         }
+
+        return shared;
     }
 }

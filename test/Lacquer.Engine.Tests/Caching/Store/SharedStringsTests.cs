@@ -1,5 +1,6 @@
-// The store's intern table: entries filled with equal header values, tags and Vary values end up holding one
-// shared copy, a one-element value array becomes a plain string, and nothing a hit serves changes.
+// The store's intern tables: entries filled with equal header values, tags and Vary values end up holding one
+// shared copy (and one shared list when the whole list is equal), a one-element value array becomes a plain
+// string, the caller's arrays are never written, and nothing a hit serves changes.
 using Microsoft.Extensions.Primitives;
 
 namespace Lacquer.Caching.Store;
@@ -32,13 +33,7 @@ public sealed class SharedStringsTests
     [Fact]
     public void Entries_Filled_With_Equal_Fields_Tags_And_Vary_Values_Share_Them_After_Insert()
     {
-        var zone = StoreWorld.Zone();
-        var store = new CacheStore(1_000_000, new LruEvictionPolicy());
-        var first = Filled(zone, "/a");
-        var second = Filled(zone, "/b");
-
-        store.Insert(first, ticket: null);
-        store.Insert(second, ticket: null);
+        var (first, second) = InsertTwo(pair: true);
 
         Assert.Same(first.Headers[0].Value.ToString(), second.Headers[0].Value.ToString());
         Assert.Same(first.Headers[0].Key, second.Headers[0].Key);
@@ -62,12 +57,57 @@ public sealed class SharedStringsTests
         Assert.Equal(StoreWorld.SizeOf(entry), entry.Size);
     }
 
+    [Fact]
+    public void Entries_With_Equal_Field_And_Tag_Lists_Share_One_Array_Each()
+    {
+        var (first, second) = InsertTwo(pair: false);
+        var (third, fourth) = InsertTwo(pair: true);
+
+        Assert.Same(first.Headers, second.Headers);
+        Assert.Equal("text/plain", second.Headers[0].Value.ToString());
+        Assert.Same(first.Tags, second.Tags);
+
+        // A field with two values keeps its list unshared.
+        Assert.NotSame(third.Headers, fourth.Headers);
+        Assert.Same(third.Tags, fourth.Tags);
+    }
+
+    [Fact]
+    public void A_Per_Object_Value_Keeps_Its_Own_List_And_The_Callers_Arrays_Are_Not_Written()
+    {
+        var zone = StoreWorld.Zone();
+        var store = new CacheStore(1_000_000, new LruEvictionPolicy());
+        var first = Filled(zone, "/a", pair: false);
+        var second = Filled(zone, "/b", pair: false, etag: "\"2\"");
+        var given = second.Headers;
+        var givenValue = given[0].Value[0];
+
+        store.Insert(first, ticket: null);
+        store.Insert(second, ticket: null);
+
+        Assert.NotSame(first.Headers, second.Headers);
+        Assert.Equal("\"2\"", second.Headers[1].Value.ToString());
+        Assert.Same(givenValue, given[0].Value[0]);
+        Assert.NotSame(given, second.Headers);
+    }
+
+    private static (CacheEntry First, CacheEntry Second) InsertTwo(bool pair)
+    {
+        var zone = StoreWorld.Zone();
+        var store = new CacheStore(1_000_000, new LruEvictionPolicy());
+        var first = Filled(zone, "/a", pair);
+        var second = Filled(zone, "/b", pair);
+        store.Insert(first, ticket: null);
+        store.Insert(second, ticket: null);
+        return (first, second);
+    }
+
     /// <summary>What a StringValues holds: a string, or an array of them (its one private field).</summary>
     private static object? Held(StringValues value) =>
         typeof(StringValues).GetField("_values", System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance)!.GetValue(value);
 
     /// <summary>An entry as a fill builds it: fresh strings, each value wrapped in its own array.</summary>
-    private static CacheEntry Filled(Zones.Zone zone, string path)
+    private static CacheEntry Filled(Zones.Zone zone, string path, bool pair = true, string etag = "\"1\"")
     {
         var entry = StoreWorld.Entry(zone, path, varyNames: ["accept-language"], varyValues: [Fresh("en")], tags: [Fresh("red")]);
         return new CacheEntry
@@ -77,11 +117,17 @@ public sealed class SharedStringsTests
             VaryNames = entry.VaryNames,
             VaryValues = entry.VaryValues,
             Status = 200,
-            Headers =
-            [
-                new(Fresh("X-Kind"), new StringValues([Fresh("text/plain")])),
-                new(Fresh("X-Pair"), new StringValues([Fresh("a=1"), Fresh("b=2")])),
-            ],
+            Headers = pair
+                ?
+                [
+                    new(Fresh("X-Kind"), new StringValues([Fresh("text/plain")])),
+                    new(Fresh("X-Pair"), new StringValues([Fresh("a=1"), Fresh("b=2")])),
+                ]
+                :
+                [
+                    new(Fresh("X-Kind"), new StringValues([Fresh("text/plain")])),
+                    new(Fresh("ETag"), new StringValues([Fresh(etag)])),
+                ],
             Body = entry.Body,
             Tags = entry.Tags,
             ResponseTime = entry.ResponseTime,

@@ -20,7 +20,20 @@ internal static class CacheKeys
     private const string SchemeSeparator = "://";
 
     public static string ForRequest(Zone zone, HttpContext context) =>
-        Build(context.Request.Scheme, context.Request.Host.Host, PathAndQuery(context), zone.CacheKeyHeaders, context.Request.Headers);
+        Build(context.Request.Scheme, Host(context.Request), PathAndQuery(context), zone.CacheKeyHeaders, context.Request.Headers);
+
+    /// <summary>
+    /// The request's host for the key, port included (<see cref="Write"/> drops it in place). Request.Host.Host
+    /// would copy the host out of a Host field with a port on every request, so the field is read as sent, except
+    /// where HostString changes it: punycode labels it decodes to Unicode, an unbracketed IPv6 address it brackets.
+    /// </summary>
+    public static string Host(HttpRequest request)
+    {
+        var field = request.Headers.Host.ToString();
+        var colon = field.IndexOf(':', StringComparison.Ordinal);
+        var plain = !field.Contains("xn--", StringComparison.Ordinal) && (colon < 0 || field.IndexOf(':', colon + 1) < 0);
+        return plain ? field : request.Host.Host;
+    }
 
     /// <summary>The request target in origin-form, exactly as received when the client sent origin-form.</summary>
     public static string PathAndQuery(HttpContext context)

@@ -32,8 +32,7 @@ internal readonly struct RequestKey : IDisposable
     {
         var request = context.Request;
         var scheme = request.Scheme;
-        // The Host field as received, port and all: Write drops the port without the substring Request.Host.Host makes.
-        var host = request.Headers.Host.ToString();
+        var host = CacheKeys.Host(request);
         var pathAndQuery = CacheKeys.PathAndQuery(context);
         var length = CacheKeys.Length(scheme, host, pathAndQuery, zone.CacheKeyHeaders, request.Headers);
         var buffer = ArrayPool<char>.Shared.Rent(length);

@@ -69,9 +69,10 @@ internal sealed partial class CacheStore
     }
 
     /// <summary>
-    /// Stores <paramref name="entry"/> (its field, tag and Vary lists are swapped for copies made of shared
-    /// strings, and shared arrays where possible: SharedStrings, SharedArrays), replacing the variant it supersedes and evicting as needed, unless a
-    /// hard purge that ran since <paramref name="ticket"/> was taken covers it (see CacheStore.Purge.cs).
+    /// Stores <paramref name="entry"/>, replacing the variant it supersedes and evicting as needed, unless a
+    /// hard purge that ran since <paramref name="ticket"/> was taken covers it (see CacheStore.Purge.cs). The
+    /// entry's field, tag and Vary lists are first swapped for copies made of shared strings, and for shared
+    /// arrays where other entries have equal lists (SharedStrings, SharedArrays).
     /// </summary>
     public InsertResult Insert(CacheEntry entry, FillTicket? ticket)
     {

@@ -126,6 +126,7 @@ public sealed class CacheKeysTests
     [InlineData("WWW.Example.com:8080", "/A%2Fb?q=%41")]
     [InlineData("[::1]:8080", "/")]
     [InlineData("www.example.com", "")]
+    [InlineData("xn--bcher-kva.example:8080", "/a")]
     public void RequestKey_Holds_The_Same_Characters_As_ForRequest(string host, string rawTarget)
     {
         var context = Request("http", host, rawTarget);
@@ -139,6 +140,17 @@ public sealed class CacheKeysTests
             Assert.Equal(CacheKeys.ForRequest(zone, context), key.Chars.ToString());
             Assert.Equal(CacheKeys.ForRequest(zone, context), key.ToString());
         }
+    }
+
+    [Theory]
+    [InlineData("WWW.Example.com:8080", "www.example.com")]
+    [InlineData("[::1]:8080", "[::1]")]
+    [InlineData("xn--bcher-kva.example", "bücher.example")]
+    public void ForRequest_Keys_The_Host_As_HostString_Reads_It_Without_The_Port(string field, string keyHost)
+    {
+        var context = Request("http", field, "/a");
+
+        Assert.Equal("http://" + keyHost + "/a", CacheKeys.ForRequest(Zone([]), context));
     }
 
     [Fact]

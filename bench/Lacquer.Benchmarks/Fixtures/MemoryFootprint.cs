@@ -2,8 +2,10 @@
 // full GC between stages, for count objects of 1 KiB (default 1M). Each entry gets its own copies of the
 // header strings, key and tag, as entries filled from an origin do. Stages:
 //   1. the entries themselves (CacheEntry, body, header arrays and strings, key, tag, key parts);
-//   2. inserted into a store (slot dictionary, slot, variant array, LRU node, the zone's purge indexes);
+//   2. inserted into a store (slot dictionary, slot, variant array, the zone's purge indexes), net of
+//      what the store saves by sharing the entries' repeated strings on insert (SharedStrings);
 //   3. the same entries added to a second, empty ZoneIndex: the purge indexes' share of stage 2.
+// With "unique-etag", every object gets its own ETag of the template's length, as most origins send.
 // The payload is the body plus the HTTP/1.1 wire size of the stored fields; everything else is overhead.
 // bench/memory.sh measures the same through the real listener (RSS), GC slack and runtime included.
 using System.Globalization;
@@ -16,17 +18,20 @@ namespace Lacquer.Benchmarks.Fixtures;
 
 internal static class MemoryFootprint
 {
-    public static int Run(int count)
+    /// <param name="uniqueEtags">Give every object its own ETag, as most origins do (bench/memory.sh's origin does not).</param>
+    public static int Run(int count, string policy, bool uniqueEtags)
     {
         var zone = BenchZones.Create();
-        var store = new CacheStore(long.MaxValue / 2, new LruEvictionPolicy());
+        var maxBytes = long.MaxValue / 2;
+        IEvictionPolicy eviction = policy == "lru" ? new LruEvictionPolicy() : new S3FifoEvictionPolicy(maxBytes);
+        var store = new CacheStore(maxBytes, eviction);
         var start = GC.GetTotalMemory(forceFullCollection: true);
 
         var entries = new CacheEntry[count];
         long payload = 0;
         for (var i = 0; i < count; i++)
         {
-            var headers = CopyHeaders();
+            var headers = CopyHeaders(uniqueEtags ? i : null);
             entries[i] = new CacheEntry
             {
                 PrimaryKey = string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1/mem/{i}"),
@@ -65,10 +70,12 @@ internal static class MemoryFootprint
         var storeBytes = Per(afterStore - afterEntries);
         var indexBytes = Per(afterIndex - afterStore);
         var payloadBytes = Per(payload);
+        Console.WriteLine($"eviction policy                      {policy,10}");
+        Console.WriteLine($"ETag per object                      {(uniqueEtags ? "own" : "shared"),10}");
         Line("objects", count);
         Line("payload (body + header wire bytes)", payloadBytes);
-        Line("entry objects beyond payload", entryBytes - payloadBytes);
-        Line("store structures (excl. indexes)", storeBytes - indexBytes);
+        Line("entries as filled, beyond payload", entryBytes - payloadBytes);
+        Line("store structures net of sharing", storeBytes - indexBytes);
         Line("purge indexes (tag + path)", indexBytes);
         Line("overhead per object, total", entryBytes - payloadBytes + storeBytes);
         Line("EntrySize charge per object", Per(store.StoredBytes));
@@ -82,13 +89,16 @@ internal static class MemoryFootprint
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{label,-36} {value,10:F0}"));
 
     /// <summary>The fields a 1 KiB object from bench's origin is stored with, as fresh strings (what a fill stores).</summary>
-    private static KeyValuePair<string, StringValues>[] CopyHeaders()
+    private static KeyValuePair<string, StringValues>[] CopyHeaders(int? etagSeed)
     {
         var template = BenchZones.TypicalHeaders;
         var copy = new KeyValuePair<string, StringValues>[template.Length];
         for (var i = 0; i < template.Length; i++)
         {
-            copy[i] = new(template[i].Key, new StringValues([new string(template[i].Value.ToString())]));
+            var value = template[i].Key == "ETag" && etagSeed is { } seed
+                ? string.Create(CultureInfo.InvariantCulture, $"\"{seed % 0x10000:x4}-{seed + 0x10000000:x8}\"") // as long as the template's
+                : new string(template[i].Value.ToString());
+            copy[i] = new(template[i].Key, new StringValues([value]));
         }
 
         return copy;

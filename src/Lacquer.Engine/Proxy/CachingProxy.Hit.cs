@@ -1,7 +1,6 @@
 // Serving a stored response: its stored fields, a computed Age (RFC 9111 §4.2.3, §5.1), Via, and
 // Cache-Status; HEAD gets the fields of the stored GET without the body (issue 2 §6).
 using System.Collections.Frozen;
-using System.Globalization;
 using Lacquer.Caching.Semantics;
 using Lacquer.Caching.Store;
 using Lacquer.Forwarding;
@@ -53,7 +52,7 @@ internal sealed partial class CachingProxy
             }
         }
 
-        response.Headers.Age = AgeCalculation.ToAgeHeaderSeconds(entry.CurrentAge(now)).ToString(CultureInfo.InvariantCulture);
+        response.Headers.Age = AgeField.Text(AgeCalculation.ToAgeHeaderSeconds(entry.CurrentAge(now)));
         AddOwnFields(response.Headers, cacheStatus);
     }
 
@@ -88,7 +87,7 @@ internal sealed partial class CachingProxy
             headers[name] = value;
         }
 
-        headers.Age = AgeCalculation.ToAgeHeaderSeconds(entry.CurrentAge(now)).ToString(CultureInfo.InvariantCulture);
+        headers.Age = AgeField.Text(AgeCalculation.ToAgeHeaderSeconds(entry.CurrentAge(now)));
         AddOwnFields(headers, cacheStatus);
     }
 

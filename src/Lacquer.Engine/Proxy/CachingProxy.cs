@@ -67,16 +67,21 @@ internal sealed partial class CachingProxy
             return;
         }
 
-        // 3. Key and request directives.
-        var key = CacheKeys.ForRequest(zone, context);
+        // 3. Key and request directives. The key stays in a pooled buffer until a miss needs it as a string.
+        string key;
         var headers = context.Request.Headers;
         var request = RequestFacts.Parse(HttpMethods.Get, HeaderFields.Joined(headers.CacheControl), HeaderFields.Joined(headers.Pragma), headers.ContainsKey(HeaderNames.Authorization));
-
-        // 4. Lookup.
-        var lookup = await TryServeFromStoreAsync(context, zone, key, request);
-        if (lookup.Served)
+        (bool Served, ForwardReason Reason, CacheEntry? Stale) lookup;
+        using (var requestKey = RequestKey.For(zone, context))
         {
-            return;
+            // 4. Lookup.
+            lookup = await TryServeFromStoreAsync(context, zone, requestKey, request);
+            if (lookup.Served)
+            {
+                return;
+            }
+
+            key = requestKey.ToString();
         }
 
         if (request.CacheControl.OnlyIfCached)
@@ -111,7 +116,7 @@ internal sealed partial class CachingProxy
             var outcome = await fill.Outcome.WaitAsync(context.RequestAborted);
             if (outcome == FillOutcome.Stored)
             {
-                var again = await TryServeFromStoreAsync(context, zone, key, request: null);
+                var again = await TryServeFromStoreAsync(context, zone, RequestKey.Of(key), request: null);
                 if (again.Served)
                 {
                     return;
@@ -135,17 +140,18 @@ internal sealed partial class CachingProxy
     /// Serves a stored response the request may reuse (RFC 9111 §4); otherwise says why not, with the stored
     /// entry to revalidate if there is one. <paramref name="request"/> is null for a waiter whose fill just
     /// stored the response: that response is as fresh as the origin can make it, whatever the request's directives.
+    /// A ValueTask, so that a hit, which completes synchronously when the body fits the transport's buffer, allocates no task.
     /// </summary>
-    private async Task<(bool Served, ForwardReason Reason, CacheEntry? Stale)> TryServeFromStoreAsync(HttpContext context, Zone zone, string key, RequestFacts? request)
+    private async ValueTask<(bool Served, ForwardReason Reason, CacheEntry? Stale)> TryServeFromStoreAsync(HttpContext context, Zone zone, RequestKey key, RequestFacts? request)
     {
         CacheLookup lookup;
         try
         {
-            lookup = Store.Lookup(key, context.Request.Headers);
+            lookup = Store.Lookup(key.Chars, context.Request.Headers);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
-            ProxyLog.StoreFault(_logger, key, exception);
+            ProxyLog.StoreFault(_logger, key.ToString(), exception);
             return (false, ForwardReason.Miss, null);
         }
 
@@ -163,7 +169,7 @@ internal sealed partial class CachingProxy
         {
             case ReuseDecision.StaleWhileRevalidate:
                 zone.Counters.StaleHit();
-                StartBackgroundRevalidation(context, zone, key, entry);
+                StartBackgroundRevalidation(context, zone, key.ToString(), entry);
                 await ServeHitAsync(context, entry, now, CacheStatus.StaleWhileRevalidate);
                 return (true, ForwardReason.Miss, null);
             case ReuseDecision.Fresh:

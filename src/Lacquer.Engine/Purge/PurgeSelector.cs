@@ -116,14 +116,14 @@ internal sealed record PurgeSelector
             : string.Equals(entry.PrimaryKey, ExactKey, StringComparison.Ordinal),
         PurgeSelectorKind.Tag => Array.IndexOf(entry.Tags, Value) >= 0,
         PurgeSelectorKind.Host => string.Equals(entry.Parts.Host, Host, StringComparison.Ordinal),
-        PurgeSelectorKind.Prefix => string.Equals(entry.Parts.Host, Host, StringComparison.Ordinal) && PathHasPrefix(entry.Parts.Path, Path),
+        PurgeSelectorKind.Prefix => string.Equals(entry.Parts.Host, Host, StringComparison.Ordinal) && PathHasPrefix(entry.Parts.PathSpan, Path),
         _ => false,
     };
 
     /// <summary>Prefix match on path-segment boundaries: /foo covers /foo and /foo/..., not /foobar.</summary>
-    public static bool PathHasPrefix(string path, string prefix)
+    public static bool PathHasPrefix(ReadOnlySpan<char> path, string prefix)
     {
-        if (prefix == "/" || string.Equals(path, prefix, StringComparison.Ordinal))
+        if (prefix == "/" || path.SequenceEqual(prefix))
         {
             return true;
         }

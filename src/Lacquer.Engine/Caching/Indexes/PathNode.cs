@@ -2,7 +2,7 @@
 // keyed by the next segment. Most paths are leaves — nothing is stored below /products/123 — so a segment with
 // nothing below it is held as a leaf: its EntrySet sits directly in the parent's map, with no node of its own.
 // It becomes a node when something is stored below it (Descend), and the entries move into the node. Keys are
-// ranges of the entries' paths (SegmentKey). An entry's PathNode is the node holding it in its own set or as a
+// ranges of the entries' URLs (SegmentKey). An entry's PathNode is the node holding it in its own set or as a
 // leaf under the entry's last segment. Used under the store lock only.
 using Lacquer.Caching.Store;
 

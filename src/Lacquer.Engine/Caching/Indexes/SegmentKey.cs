@@ -1,4 +1,4 @@
-// A path segment as a range of a string the index already holds (the entry's path), so that a trie node or
+// A path segment as a range of a string the index already holds (the entry's URL), so that a trie node or
 // leaf costs no segment string of its own. Compared and hashed by its characters, ordinally; lookups pass a
 // span (Dictionary.GetAlternateLookup), so walking the trie allocates nothing.
 namespace Lacquer.Caching.Indexes;

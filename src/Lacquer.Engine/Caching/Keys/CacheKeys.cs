@@ -6,6 +6,9 @@
 // "\n<name>:<value>" in configuration order, so two keys differ exactly when one of those values differs.
 // '\n' cannot occur in a request target or a header value, so the parts cannot run into each other.
 // Path and query are taken as the client sent them (the raw request target), the same form a purge URL has.
+//
+// The key is written into a caller's buffer (Write), so the hit path can look the store up without building
+// a string (RequestKey); Build makes the string from the same writer, so the two forms cannot disagree.
 using Lacquer.Zones;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
@@ -14,8 +17,23 @@ namespace Lacquer.Caching.Keys;
 
 internal static class CacheKeys
 {
+    private const string SchemeSeparator = "://";
+
     public static string ForRequest(Zone zone, HttpContext context) =>
-        Build(context.Request.Scheme, context.Request.Host.Host, PathAndQuery(context), zone.CacheKeyHeaders, context.Request.Headers);
+        Build(context.Request.Scheme, Host(context.Request), PathAndQuery(context), zone.CacheKeyHeaders, context.Request.Headers);
+
+    /// <summary>
+    /// The request's host for the key, port included (<see cref="Write"/> drops it in place). Request.Host.Host
+    /// would copy the host out of a Host field with a port on every request, so the field is read as sent, except
+    /// where HostString changes it: punycode labels it decodes to Unicode, an unbracketed IPv6 address it brackets.
+    /// </summary>
+    public static string Host(HttpRequest request)
+    {
+        var field = request.Headers.Host.ToString();
+        var colon = field.IndexOf(':', StringComparison.Ordinal);
+        var plain = !field.Contains("xn--", StringComparison.Ordinal) && (colon < 0 || field.IndexOf(':', colon + 1) < 0);
+        return plain ? field : request.Host.Host;
+    }
 
     /// <summary>The request target in origin-form, exactly as received when the client sent origin-form.</summary>
     public static string PathAndQuery(HttpContext context)
@@ -33,23 +51,47 @@ internal static class CacheKeys
     /// <summary>Builds a key from its parts; <paramref name="headers"/> supplies the key headers' values.</summary>
     public static string Build(string scheme, string host, string pathAndQuery, string[] keyHeaders, IHeaderDictionary? headers)
     {
-        var hostText = ZoneTable.HostWithoutPort(host).ToString().ToLowerInvariant();
-        if (keyHeaders.Length == 0)
-        {
-            return string.Concat(scheme, "://", hostText, pathAndQuery);
-        }
+        var length = Length(scheme, host, pathAndQuery, keyHeaders, headers);
+        var buffer = length <= 256 ? stackalloc char[length] : new char[length];
+        Write(buffer, scheme, host, pathAndQuery, keyHeaders, headers);
+        return new string(buffer);
+    }
 
-        var builder = new System.Text.StringBuilder(128);
-        builder.Append(scheme).Append("://").Append(hostText).Append(pathAndQuery);
+    /// <summary>The number of characters <see cref="Write"/> needs for these parts.</summary>
+    public static int Length(string scheme, string host, string pathAndQuery, string[] keyHeaders, IHeaderDictionary? headers)
+    {
+        var length = scheme.Length + SchemeSeparator.Length + ZoneTable.HostWithoutPort(host).Length + pathAndQuery.Length;
         foreach (var name in keyHeaders)
         {
-            builder.Append('\n').Append(name).Append(':');
-            if (headers is not null)
-            {
-                builder.Append(VaryValues.Normalize(headers[name]));
-            }
+            length += 2 + name.Length + (headers is null ? 0 : VaryValues.Normalize(headers[name]).Length);
         }
 
-        return builder.ToString();
+        return length;
+    }
+
+    /// <summary>Writes the key into <paramref name="destination"/>, which holds at least <see cref="Length"/> characters.</summary>
+    public static void Write(Span<char> destination, string scheme, string host, string pathAndQuery, string[] keyHeaders, IHeaderDictionary? headers)
+    {
+        var at = Append(destination, 0, scheme);
+        at = Append(destination, at, SchemeSeparator);
+        var hostText = ZoneTable.HostWithoutPort(host);
+        at += hostText.ToLowerInvariant(destination[at..]);
+        at = Append(destination, at, pathAndQuery);
+        foreach (var name in keyHeaders)
+        {
+            destination[at++] = '\n';
+            at = Append(destination, at, name);
+            destination[at++] = ':';
+            if (headers is not null)
+            {
+                at = Append(destination, at, VaryValues.Normalize(headers[name]));
+            }
+        }
+    }
+
+    private static int Append(Span<char> destination, int at, string text)
+    {
+        text.CopyTo(destination[at..]);
+        return at + text.Length;
     }
 }

@@ -12,9 +12,16 @@ internal sealed record RequestFacts(string Method, CacheControl CacheControl, bo
     /// <summary>The client asked for validation: request no-cache, or the Pragma equivalent (RFC 9111 §5.2.1.4, §5.4).</summary>
     public bool NoCache => CacheControl.NoCache || PragmaNoCache;
 
+    /// <summary>A GET with no Cache-Control, Pragma or Authorization, as most requests are: shared, so parsing one allocates nothing.</summary>
+    private static readonly RequestFacts PlainGet = new("GET", CacheControl.Empty, HasAuthorization: false, PragmaNoCache: false);
+
     public static RequestFacts Parse(string method, string? cacheControl, string? pragma, bool hasAuthorization)
     {
         ArgumentNullException.ThrowIfNull(method);
+        if (cacheControl is null && pragma is null && !hasAuthorization && string.Equals(method, PlainGet.Method, StringComparison.Ordinal))
+        {
+            return PlainGet;
+        }
 
         // §5.4: Pragma is ignored when Cache-Control is present. An empty or whitespace-only
         // Cache-Control carries no directive, so it counts as absent here.

@@ -1,16 +1,19 @@
 // One stored response: a variant under a primary key. Immutable once inserted, apart from the fields the
-// eviction policy owns (PolicyNode) and the store's own bookkeeping (Removed, SoftPurged), which change
-// under the store lock.
+// eviction policy owns (CacheEntry.Eviction.cs) and the store's own bookkeeping (Removed, SoftPurged), which
+// change under the store lock.
 using Lacquer.Caching.Keys;
 using Lacquer.Zones;
 using Microsoft.Extensions.Primitives;
 
 namespace Lacquer.Caching.Store;
 
-internal sealed class CacheEntry
+internal sealed partial class CacheEntry
 {
     private bool _softPurged;
     private bool _purged;
+
+    /// <summary>UTC ticks of <see cref="ResponseTime"/>: 8 bytes where a DateTimeOffset takes 16.</summary>
+    private readonly long _responseTicks;
 
     public required string PrimaryKey { get; init; }
 
@@ -20,20 +23,30 @@ internal sealed class CacheEntry
     public required IReadOnlyList<string> VaryNames { get; init; }
 
     /// <summary>The request's normalised values for <see cref="VaryNames"/>, null where the request lacked the field.</summary>
-    public required string?[] VaryValues { get; init; }
+    /// <remarks>Set by the creator; the store replaces it once on insert with a copy made of shared strings.</remarks>
+    public required string?[] VaryValues { get; set; }
 
     public required int Status { get; init; }
 
     /// <summary>Response headers as served on a hit: hop-by-hop fields, tag fields and Age already removed.</summary>
-    public required KeyValuePair<string, StringValues>[] Headers { get; init; }
+    /// <remarks>
+    /// Set by the creator; the store replaces it once on insert, before the entry is visible, with a copy made
+    /// of shared strings, possibly an array other entries hold too (SharedArrays): never written after that.
+    /// </remarks>
+    public required KeyValuePair<string, StringValues>[] Headers { get; set; }
 
     public required byte[] Body { get; init; }
 
     /// <summary>Lower-cased tags from Cache-Tag, Surrogate-Key and xkey.</summary>
-    public required string[] Tags { get; init; }
+    /// <remarks>Replaced on insert like <see cref="Headers"/>; never written after that.</remarks>
+    public required string[] Tags { get; set; }
 
     /// <summary>When the response was received (RFC 9111 §4.2.3 response_time).</summary>
-    public required DateTimeOffset ResponseTime { get; init; }
+    public required DateTimeOffset ResponseTime
+    {
+        get => new(_responseTicks, TimeSpan.Zero);
+        init => _responseTicks = value.UtcTicks;
+    }
 
     /// <summary>RFC 9111 §4.2.3 corrected_initial_age.</summary>
     public required TimeSpan CorrectedInitialAge { get; init; }
@@ -67,9 +80,6 @@ internal sealed class CacheEntry
 
     /// <summary>The path-index node holding this entry; owned by the zone's PathIndex, under the store lock.</summary>
     public Indexes.PathNode? PathNode { get; set; }
-
-    /// <summary>Owned by the eviction policy: set and cleared under its lock; S3-FIFO reads it lock-free on a hit.</summary>
-    public object? PolicyNode { get; set; }
 
     /// <summary>Set once, under the store lock, when the entry leaves the store.</summary>
     public bool Removed { get; set; }

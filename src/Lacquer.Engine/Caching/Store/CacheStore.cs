@@ -14,7 +14,12 @@ namespace Lacquer.Caching.Store;
 
 internal sealed partial class CacheStore
 {
-    private readonly ConcurrentDictionary<string, CacheSlot> _slots = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, CacheSlot> _slots;
+
+    /// <summary>The same dictionary, looked up by the key's characters (a hit never builds the key string).</summary>
+    private readonly ConcurrentDictionary<string, CacheSlot>.AlternateLookup<ReadOnlySpan<char>> _slotsByChars;
+    private readonly SharedStrings _shared = new();
+    private readonly SharedArrays _sharedArrays = new();
     private readonly IEvictionPolicy _policy;
     private readonly Lock _lock = new();
     private readonly TaskScheduler _reclaimScheduler;
@@ -29,6 +34,8 @@ internal sealed partial class CacheStore
         MaxBytes = maxBytes;
         _policy = policy;
         _reclaimScheduler = reclaimScheduler ?? TaskScheduler.Default;
+        _slots = new(StringComparer.Ordinal);
+        _slotsByChars = _slots.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
     public long MaxBytes { get; }
@@ -38,9 +45,9 @@ internal sealed partial class CacheStore
     public long Count => Interlocked.Read(ref _count);
 
     /// <summary>Finds the variant stored under <paramref name="primaryKey"/> that matches the request's Vary fields.</summary>
-    public CacheLookup Lookup(string primaryKey, IHeaderDictionary requestHeaders)
+    public CacheLookup Lookup(ReadOnlySpan<char> primaryKey, IHeaderDictionary requestHeaders)
     {
-        if (!_slots.TryGetValue(primaryKey, out var slot))
+        if (!_slotsByChars.TryGetValue(primaryKey, out var slot))
         {
             return CacheLookup.None;
         }
@@ -66,11 +73,16 @@ internal sealed partial class CacheStore
 
     /// <summary>
     /// Stores <paramref name="entry"/>, replacing the variant it supersedes and evicting as needed, unless a
-    /// hard purge that ran since <paramref name="ticket"/> was taken covers it (see CacheStore.Purge.cs).
+    /// hard purge that ran since <paramref name="ticket"/> was taken covers it (see CacheStore.Purge.cs). The
+    /// entry's field, tag and Vary lists are first swapped for copies made of shared strings, and for shared
+    /// arrays where other entries have equal lists (SharedStrings, SharedArrays).
     /// </summary>
     public InsertResult Insert(CacheEntry entry, FillTicket? ticket)
     {
-        entry.Parts = KeyParts.Of(entry.PrimaryKey);
+        entry.Parts = KeyParts.Of(entry.PrimaryKey, _shared);
+        entry.Headers = _sharedArrays.Share(_shared.ShareFields(entry.Headers));
+        entry.Tags = _sharedArrays.Share(_shared.ShareAll(entry.Tags));
+        entry.VaryValues = _shared.ShareAll(entry.VaryValues);
         entry.Size = EntrySize.Of(entry.PrimaryKey, entry.Headers, entry.Body.Length, entry.Tags, entry.VaryValues);
         if (entry.Size > MaxBytes)
         {

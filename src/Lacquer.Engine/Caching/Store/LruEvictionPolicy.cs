@@ -1,17 +1,17 @@
-// Least-recently-used eviction: a linked list, most recent at the head, under its own small lock.
-// Lock order: the store lock, then this one; Touched takes only this one.
+// Least-recently-used eviction: an intrusive queue (EntryQueue), most recent at the newest end, under its own
+// small lock. Lock order: the store lock, then this one; Touched takes only this one.
 namespace Lacquer.Caching.Store;
 
 internal sealed class LruEvictionPolicy : IEvictionPolicy
 {
-    private readonly LinkedList<CacheEntry> _order = new();
+    private readonly EntryQueue _order = new();
     private readonly Lock _lock = new();
 
     public void Admitted(CacheEntry entry)
     {
         lock (_lock)
         {
-            entry.PolicyNode = _order.AddFirst(entry);
+            _order.Enqueue(entry);
         }
     }
 
@@ -19,10 +19,11 @@ internal sealed class LruEvictionPolicy : IEvictionPolicy
     {
         lock (_lock)
         {
-            if (entry.PolicyNode is LinkedListNode<CacheEntry> node && node.List is not null && node != _order.First)
+            // Not linked any more (removed meanwhile), or already the most recent: nothing to move.
+            if (ReferenceEquals(entry.EvictionQueue, _order) && entry != _order.Newest)
             {
-                _order.Remove(node);
-                _order.AddFirst(node);
+                _order.Unlink(entry);
+                _order.Enqueue(entry);
             }
         }
     }
@@ -31,12 +32,7 @@ internal sealed class LruEvictionPolicy : IEvictionPolicy
     {
         lock (_lock)
         {
-            if (entry.PolicyNode is LinkedListNode<CacheEntry> node && node.List is not null)
-            {
-                _order.Remove(node);
-            }
-
-            entry.PolicyNode = null;
+            entry.EvictionQueue?.Unlink(entry);
         }
     }
 
@@ -44,7 +40,7 @@ internal sealed class LruEvictionPolicy : IEvictionPolicy
     {
         lock (_lock)
         {
-            return _order.Last?.Value;
+            return _order.Oldest;
         }
     }
 }

@@ -4,7 +4,7 @@
 //   - small (S): new entries land here; its share is 10% of the store's capacity in BYTES;
 //   - main (M): entries that proved themselves, the rest of the capacity;
 //   - ghost (G): hashes of keys recently evicted from S, no data (S3FifoGhost).
-// Each entry carries a 2-bit access counter (0..3), bumped on every hit (S3FifoNode.Touch).
+// Each entry carries a 2-bit access counter (0..3), bumped on every hit (CacheEntry.TouchAccessCount).
 //   Admitted: into M if its key is in G (it came back soon after a quick eviction), else into S.
 //   NextVictim: while S holds at least its byte share (or M is empty), examine S's oldest entry: accessed
 //     (counter >= promotion threshold, 1 by default) -> moved to M with its counter cleared; else it is the
@@ -21,9 +21,9 @@
 //
 // Locking. Admitted, Removed and NextVictim run under the store lock and also take this policy's own lock
 // (uncontended; it keeps the policy safe on its own). Lock order: store lock, then this one. Touched takes no
-// lock: it reads CacheEntry.PolicyNode (a reference, set once by Admitted and cleared by Removed) and does a
-// single compare-and-swap on the node's counter; NextVictim reads and lowers that counter with Interlocked
-// operations under the policy lock, and a concurrent Touch can only raise it, so it never goes below zero.
+// lock: it does a single compare-and-swap on the entry's own counter (CacheEntry.Eviction.cs); NextVictim
+// reads and lowers that counter with Interlocked operations under the policy lock, and a concurrent touch can
+// only raise it, so it never goes below zero. The queue links live in the entries too (EntryQueue).
 namespace Lacquer.Caching.Store;
 
 internal sealed class S3FifoEvictionPolicy : IEvictionPolicy
@@ -31,8 +31,8 @@ internal sealed class S3FifoEvictionPolicy : IEvictionPolicy
     /// <summary>The small queue's share of the capacity, in bytes (the paper's 10%).</summary>
     public const double SmallShare = 0.10;
 
-    private readonly S3FifoQueue _small = new();
-    private readonly S3FifoQueue _main = new();
+    private readonly EntryQueue _small = new();
+    private readonly EntryQueue _main = new();
     private readonly S3FifoGhost _ghost = new();
     private readonly Lock _lock = new();
     private readonly long _smallTarget;
@@ -44,7 +44,7 @@ internal sealed class S3FifoEvictionPolicy : IEvictionPolicy
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxBytes);
         ArgumentOutOfRangeException.ThrowIfLessThan(promotionThreshold, 1);
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(promotionThreshold, S3FifoNode.MaxFrequency);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(promotionThreshold, CacheEntry.MaxAccessCount);
         _smallTarget = Math.Max(1, (long)(maxBytes * SmallShare));
         _promotionThreshold = promotionThreshold;
     }
@@ -60,33 +60,24 @@ internal sealed class S3FifoEvictionPolicy : IEvictionPolicy
 
     public void Admitted(CacheEntry entry)
     {
-        var node = new S3FifoNode(entry);
         lock (_lock)
         {
             var queue = _ghost.TryConsume(S3FifoGhost.Hash(entry.PrimaryKey)) ? _main : _small;
-            queue.Enqueue(node);
-            entry.PolicyNode = node;
+            entry.ResetAccessCount();
+            queue.Enqueue(entry);
         }
     }
 
     public void Touched(CacheEntry entry)
     {
-        if (entry.PolicyNode is S3FifoNode node)
-        {
-            node.Touch();
-        }
+        entry.TouchAccessCount();
     }
 
     public void Removed(CacheEntry entry)
     {
         lock (_lock)
         {
-            if (entry.PolicyNode is S3FifoNode node)
-            {
-                node.Queue?.Unlink(node);
-            }
-
-            entry.PolicyNode = null;
+            entry.EvictionQueue?.Unlink(entry);
         }
     }
 
@@ -96,37 +87,37 @@ internal sealed class S3FifoEvictionPolicy : IEvictionPolicy
         {
             // Every move either empties S by one or spends one of a main entry's counts, so this ends; the
             // bound only matters if hits keep re-raising counters while we rotate, and then M's oldest goes.
-            var budget = _small.Count + ((S3FifoNode.MaxFrequency + 1) * _main.Count) + 1;
+            var budget = _small.Count + ((CacheEntry.MaxAccessCount + 1) * _main.Count) + 1;
             while (true)
             {
                 if (_small.Oldest is { } candidate && (_small.Bytes >= _smallTarget || _main.Count == 0))
                 {
-                    if (candidate.Frequency >= _promotionThreshold && budget-- > 0)
+                    if (candidate.AccessCount >= _promotionThreshold && budget-- > 0)
                     {
                         _small.Unlink(candidate);
-                        candidate.Reset();
+                        candidate.ResetAccessCount();
                         _main.Enqueue(candidate);
                         continue;
                     }
 
-                    _ghost.Add(S3FifoGhost.Hash(candidate.Entry.PrimaryKey), _small.Count + _main.Count);
-                    return candidate.Entry;
+                    _ghost.Add(S3FifoGhost.Hash(candidate.PrimaryKey), _small.Count + _main.Count);
+                    return candidate;
                 }
 
                 if (_main.Oldest is not { } oldest)
                 {
-                    return _small.Oldest?.Entry;
+                    return _small.Oldest;
                 }
 
-                if (oldest.Frequency > 0 && budget-- > 0)
+                if (oldest.AccessCount > 0 && budget-- > 0)
                 {
                     _main.Unlink(oldest);
-                    oldest.Decrement();
+                    oldest.DecrementAccessCount();
                     _main.Enqueue(oldest);
                     continue;
                 }
 
-                return oldest.Entry;
+                return oldest;
             }
         }
     }

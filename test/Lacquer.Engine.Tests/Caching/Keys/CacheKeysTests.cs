@@ -1,5 +1,6 @@
 // The primary key (PRODUCT.md "Cache key"): scheme + lower-cased host without port + path and query as sent,
 // plus the values of the zone's key headers.
+using Lacquer.Caching.Store;
 using Lacquer.Configuration;
 using Lacquer.Zones;
 using Microsoft.AspNetCore.Http;
@@ -105,7 +106,59 @@ public sealed class CacheKeysTests
     [InlineData("https://[::1]/?x", "https://[::1]/?x", "[::1]", "/")]
     public void KeyParts_Split_A_Key_Into_Url_Host_And_Path(string key, string url, string host, string path)
     {
-        Assert.Equal(new KeyParts(url, host, path), KeyParts.Of(key));
+        var parts = KeyParts.Of(key);
+        Assert.Equal((url, host, path, path), (parts.Url, parts.Host, parts.Path, parts.PathSpan.ToString()));
+    }
+
+    [Fact]
+    public void KeyParts_Share_The_Host_Among_Entries_And_Keep_The_Url_When_It_Is_The_Key()
+    {
+        var shared = new SharedStrings();
+        var key = string.Concat("http://www.example.com", "/a");
+        var first = KeyParts.Of(key, shared);
+        var second = KeyParts.Of(string.Concat("http://www.example.com", "/b"), shared);
+        Assert.Same(first.Host, second.Host);
+        Assert.Same(key, first.Url);
+    }
+
+    [Theory]
+    [InlineData("www.example.com", "/a?b=1")]
+    [InlineData("WWW.Example.com:8080", "/A%2Fb?q=%41")]
+    [InlineData("[::1]:8080", "/")]
+    [InlineData("www.example.com", "")]
+    [InlineData("xn--bcher-kva.example:8080", "/a")]
+    public void RequestKey_Holds_The_Same_Characters_As_ForRequest(string host, string rawTarget)
+    {
+        var context = Request("http", host, rawTarget);
+        context.Request.Path = "/p";
+        context.Request.Headers["CF-Device-Type"] = " mobile ";
+        context.Request.Headers.AcceptLanguage = new(["en", "de"]);
+        foreach (var zone in new[] { Zone([]), Zone(["CF-Device-Type", "Accept-Language", "CF-IPCountry"]) })
+        {
+            using var key = RequestKey.For(zone, context);
+
+            Assert.Equal(CacheKeys.ForRequest(zone, context), key.Chars.ToString());
+            Assert.Equal(CacheKeys.ForRequest(zone, context), key.ToString());
+        }
+    }
+
+    [Theory]
+    [InlineData("WWW.Example.com:8080", "www.example.com")]
+    [InlineData("[::1]:8080", "[::1]")]
+    [InlineData("xn--bcher-kva.example", "bücher.example")]
+    public void ForRequest_Keys_The_Host_As_HostString_Reads_It_Without_The_Port(string field, string keyHost)
+    {
+        var context = Request("http", field, "/a");
+
+        Assert.Equal("http://" + keyHost + "/a", CacheKeys.ForRequest(Zone([]), context));
+    }
+
+    [Fact]
+    public void A_Key_Longer_Than_The_Stack_Buffer_Is_Built_Whole()
+    {
+        var target = "/" + new string('a', 300);
+
+        Assert.Equal("http://www.example.com" + target, CacheKeys.Build("http", "www.example.com", target, [], null));
     }
 
     private static string Build(string[] keyHeaders, params (string Name, string Value)[] fields)

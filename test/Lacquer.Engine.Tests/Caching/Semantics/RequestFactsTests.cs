@@ -39,4 +39,15 @@ public sealed class RequestFactsTests
         Assert.True(facts.HasAuthorization);
         Assert.True(facts.CacheControl.NoStore);
     }
+
+    [Fact]
+    public void A_Plain_Get_Is_Parsed_Into_One_Shared_Instance_With_No_Directives()
+    {
+        var first = RequestFacts.Parse("GET", null, null, hasAuthorization: false);
+
+        Assert.Same(first, RequestFacts.Parse("GET", null, null, hasAuthorization: false));
+        Assert.Equal(new RequestFacts("GET", CacheControl.Empty, false, false), first);
+        Assert.NotSame(first, RequestFacts.Parse("GET", null, null, hasAuthorization: true));
+        Assert.True(RequestFacts.Parse("GET", null, null, hasAuthorization: true).HasAuthorization);
+    }
 }

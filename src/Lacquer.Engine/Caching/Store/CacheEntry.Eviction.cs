@@ -1,0 +1,46 @@
+// The eviction policy's per-entry state, held in the entry itself: its links in the policy's intrusive queue
+// (EntryQueue) and S3-FIFO's access counter. A separate node object per entry (as LinkedListNode or a policy
+// node) would cost its own object header, a back reference and the entry's reference to it, about 56 to 64
+// bytes per entry (docs/performance.md, Memory).
+//
+// Locking: the links change only under the owning policy's lock. The counter is bumped by the hit path
+// without any lock (Touch) and lowered only under the policy's lock.
+namespace Lacquer.Caching.Store;
+
+internal sealed partial class CacheEntry
+{
+    /// <summary>Saturation point of the access counter (S3-FIFO uses two bits).</summary>
+    public const int MaxAccessCount = 3;
+
+    private int _accessCount;
+
+    /// <summary>The queue this entry is linked into, or null once unlinked.</summary>
+    public EntryQueue? EvictionQueue { get; set; }
+
+    /// <summary>Towards the older end of the queue.</summary>
+    public CacheEntry? EvictionOlder { get; set; }
+
+    /// <summary>Towards the newer end of the queue.</summary>
+    public CacheEntry? EvictionNewer { get; set; }
+
+    public int AccessCount => Volatile.Read(ref _accessCount);
+
+    /// <summary>
+    /// Lock-free and wait-free: one compare-and-swap attempt, skipped entirely once saturated, so a hot entry's
+    /// hits do not even write its cache line. A lost race loses one count, which S3-FIFO tolerates.
+    /// </summary>
+    public void TouchAccessCount()
+    {
+        var current = Volatile.Read(ref _accessCount);
+        if (current < MaxAccessCount)
+        {
+            Interlocked.CompareExchange(ref _accessCount, current + 1, current);
+        }
+    }
+
+    /// <summary>Policy lock only. A touch never lowers the counter, so a positive value stays positive until this runs.</summary>
+    public void DecrementAccessCount() => Interlocked.Decrement(ref _accessCount);
+
+    /// <summary>Policy lock only.</summary>
+    public void ResetAccessCount() => Interlocked.Exchange(ref _accessCount, 0);
+}

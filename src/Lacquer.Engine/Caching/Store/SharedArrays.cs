@@ -1,0 +1,105 @@
+// A bounded, lossy table of the arrays many entries repeat: stored field lists and tag lists made of the same
+// strings in the same order. It runs after SharedStrings, so equal contents are usually the very same string
+// objects, and it compares references only. Entries from one origin whose stored fields are all shared
+// (no per-object ETag or Last-Modified, and a Date of the same second) then hold one array between them
+// instead of one each (24 bytes plus 16 per field). A per-object value (an ETag) makes a list unshareable;
+// such lists simply keep their own array.
+//
+// Direct-mapped like SharedStrings: a list's hash picks one slot; an equal list in the slot is returned,
+// anything else takes the slot over. Lock-free: a slot is one reference. Shared arrays are never written
+// again: the store only reads them, and SharedStrings.ShareFields/ShareAll leave an array of shared strings
+// unchanged (each element already is the table's copy or becomes its own slot's holder, the same reference).
+//
+// Memory: Slots arrays of at most MaxLength elements of at most SharedStrings.MaxLength characters (about
+// 5 MB in the worst case, a few kilobytes in practice), held by the table alone only until their slot is
+// reused. EntrySize still charges each entry its full field and tag list (invariant 2).
+using System.Runtime.CompilerServices;
+using Microsoft.Extensions.Primitives;
+
+namespace Lacquer.Caching.Store;
+
+internal sealed class SharedArrays
+{
+    /// <summary>Power of two; lists that repeat are few (one or a handful per origin and second).</summary>
+    public const int Slots = 256;
+
+    /// <summary>Longer lists pass through unshared.</summary>
+    public const int MaxLength = 32;
+
+    private readonly KeyValuePair<string, StringValues>[]?[] _fields = new KeyValuePair<string, StringValues>[]?[Slots];
+    private readonly string[]?[] _tags = new string[]?[Slots];
+
+    /// <summary>An array held by the table with the same names and values (by reference), or <paramref name="fields"/>.</summary>
+    public KeyValuePair<string, StringValues>[] Share(KeyValuePair<string, StringValues>[] fields)
+    {
+        if (fields.Length is 0 or > MaxLength)
+        {
+            return fields;
+        }
+
+        var hash = new HashCode();
+        foreach (var (name, value) in fields)
+        {
+            if (value.Count != 1)
+            {
+                return fields;
+            }
+
+            hash.Add(RuntimeHelpers.GetHashCode(name));
+            hash.Add(RuntimeHelpers.GetHashCode(value[0]));
+        }
+
+        ref var slot = ref _fields[hash.ToHashCode() & (Slots - 1)];
+        var held = Volatile.Read(ref slot);
+        if (held is not null && SameFields(held, fields))
+        {
+            return held;
+        }
+
+        Volatile.Write(ref slot, fields);
+        return fields;
+    }
+
+    /// <summary>An array held by the table with the same tags (by reference), or <paramref name="tags"/>.</summary>
+    public string[] Share(string[] tags)
+    {
+        if (tags.Length is 0 or > MaxLength)
+        {
+            return tags;
+        }
+
+        var hash = new HashCode();
+        foreach (var tag in tags)
+        {
+            hash.Add(RuntimeHelpers.GetHashCode(tag));
+        }
+
+        ref var slot = ref _tags[hash.ToHashCode() & (Slots - 1)];
+        var held = Volatile.Read(ref slot);
+        if (held is not null && held.AsSpan().SequenceEqual(tags, ReferenceEqualityComparer.Instance))
+        {
+            return held;
+        }
+
+        Volatile.Write(ref slot, tags);
+        return tags;
+    }
+
+    private static bool SameFields(KeyValuePair<string, StringValues>[] held, KeyValuePair<string, StringValues>[] fields)
+    {
+        if (held.Length != fields.Length)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < held.Length; i++)
+        {
+            if (!ReferenceEquals(held[i].Key, fields[i].Key) || held[i].Value.Count != 1 || !ReferenceEquals(held[i].Value[0], fields[i].Value[0]))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+}

@@ -1,0 +1,85 @@
+// A bounded, lossy intern table for the short strings that many stored entries repeat: header names and
+// values (Content-Type, Cache-Control, a Date shared by every fill of the same second), hosts, tags and Vary
+// values. Without it every entry holds its own UTF-16 copy of each, which at 1M small objects costs several
+// hundred bytes per object (docs/performance.md, Memory).
+//
+// Direct-mapped: a string's hash picks one slot; an equal string in the slot is returned, anything else takes
+// the slot over. Values seen once (an ETag) just pass through a slot, values that repeat stay or come back at
+// their next occurrence. Lock-free: a slot is one reference, read and written atomically; two inserts racing
+// for a slot cost at most one missed share, never a wrong string.
+//
+// Memory: at most Slots strings of at most MaxLength characters (about 2.3 MB), held by the table alone only
+// until their slot is reused; strings still referenced by entries are charged to each of those entries in
+// full (EntrySize does not assume sharing), so cache.maxBytes stays an upper bound (invariant 2).
+using Microsoft.Extensions.Primitives;
+
+namespace Lacquer.Caching.Store;
+
+internal sealed class SharedStrings
+{
+    /// <summary>Power of two, so a hash picks a slot with a mask.</summary>
+    public const int Slots = 8192;
+
+    /// <summary>Longer strings are rarely shared (and would make the table's own memory large); they pass through.</summary>
+    public const int MaxLength = 128;
+
+    private readonly string?[] _slots = new string?[Slots];
+
+    /// <summary>An equal string already held by the table, or <paramref name="value"/> (which then takes its slot).</summary>
+    public string Share(string value)
+    {
+        if (value.Length is 0 or > MaxLength)
+        {
+            return value.Length == 0 ? string.Empty : value;
+        }
+
+        ref var slot = ref _slots[value.GetHashCode() & (Slots - 1)];
+        var held = Volatile.Read(ref slot);
+        if (held is not null && string.Equals(held, value, StringComparison.Ordinal))
+        {
+            return held;
+        }
+
+        Volatile.Write(ref slot, value);
+        return value;
+    }
+
+    /// <summary>
+    /// <paramref name="values"/> with each string swapped for its shared copy: the same array when nothing
+    /// changes, otherwise a new one (arrays given to the store may be shared with others, so they are never written).
+    /// </summary>
+    public T[] ShareAll<T>(T[] values)
+        where T : class?
+    {
+        T[]? shared = null;
+        for (var i = 0; i < values.Length; i++)
+        {
+            if (values[i] is string value && Share(value) is var copy && !ReferenceEquals(copy, value))
+            {
+                shared ??= (T[])values.Clone();
+                shared[i] = (T)(object)copy;
+            }
+        }
+
+        return shared ?? values;
+    }
+
+    /// <summary>
+    /// A new array of <paramref name="fields"/> with each name and value shared. A single value is kept as a
+    /// plain string: a StringValues wrapping a one-element array (as fills produce) costs that array, 32 bytes,
+    /// per field.
+    /// </summary>
+    public KeyValuePair<string, StringValues>[] ShareFields(KeyValuePair<string, StringValues>[] fields)
+    {
+        var shared = new KeyValuePair<string, StringValues>[fields.Length];
+        for (var i = 0; i < fields.Length; i++)
+        {
+            var (name, value) = fields[i];
+            shared[i] = new(Share(name), value.Count == 1
+                ? new StringValues(value[0] is { } single ? Share(single) : null)
+                : new StringValues(ShareAll(value.ToArray())));
+        }
+
+        return shared;
+    }
+}

@@ -1,0 +1,140 @@
+// The store's intern tables: entries filled with equal header values, tags and Vary values end up holding one
+// shared copy (and one shared list when the whole list is equal), a one-element value array becomes a plain
+// string, the caller's arrays are never written, and nothing a hit serves changes.
+using Microsoft.Extensions.Primitives;
+
+namespace Lacquer.Caching.Store;
+
+public sealed class SharedStringsTests
+{
+    [Fact]
+    public void Equal_Strings_Come_Back_As_The_First_One_Seen()
+    {
+        var shared = new SharedStrings();
+        var first = new string("text/html".AsSpan());
+        var second = new string("text/html".AsSpan());
+
+        Assert.Same(first, shared.Share(first));
+        Assert.Same(first, shared.Share(second));
+    }
+
+    [Fact]
+    public void Long_Strings_Pass_Through_Unshared()
+    {
+        var shared = new SharedStrings();
+        var text = new string('x', SharedStrings.MaxLength + 1);
+        var copy = new string(text.AsSpan());
+
+        shared.Share(text);
+
+        Assert.Same(copy, shared.Share(copy));
+    }
+
+    [Fact]
+    public void Entries_Filled_With_Equal_Fields_Tags_And_Vary_Values_Share_Them_After_Insert()
+    {
+        var (first, second) = InsertTwo(pair: true);
+
+        Assert.Same(first.Headers[0].Value.ToString(), second.Headers[0].Value.ToString());
+        Assert.Same(first.Headers[0].Key, second.Headers[0].Key);
+        Assert.Same(first.Tags[0], second.Tags[0]);
+        Assert.Same(first.VaryValues[0], second.VaryValues[0]);
+        Assert.Same(first.Parts.Host, second.Parts.Host);
+    }
+
+    [Fact]
+    public void A_Single_Value_Is_Stored_Without_Its_Array_And_Several_Values_Keep_Their_Order()
+    {
+        var zone = StoreWorld.Zone();
+        var store = new CacheStore(1_000_000, new LruEvictionPolicy());
+        var entry = Filled(zone, "/a");
+
+        store.Insert(entry, ticket: null);
+
+        Assert.IsType<string>(Held(entry.Headers[0].Value));
+        Assert.Equal("a=1,b=2", entry.Headers[1].Value.ToString());
+        Assert.Equal(2, entry.Headers[1].Value.Count);
+        Assert.Equal(StoreWorld.SizeOf(entry), entry.Size);
+    }
+
+    [Fact]
+    public void Entries_With_Equal_Field_And_Tag_Lists_Share_One_Array_Each()
+    {
+        var (first, second) = InsertTwo(pair: false);
+        var (third, fourth) = InsertTwo(pair: true);
+
+        Assert.Same(first.Headers, second.Headers);
+        Assert.Equal("text/plain", second.Headers[0].Value.ToString());
+        Assert.Same(first.Tags, second.Tags);
+
+        // A field with two values keeps its list unshared.
+        Assert.NotSame(third.Headers, fourth.Headers);
+        Assert.Same(third.Tags, fourth.Tags);
+    }
+
+    [Fact]
+    public void A_Per_Object_Value_Keeps_Its_Own_List_And_The_Callers_Arrays_Are_Not_Written()
+    {
+        var zone = StoreWorld.Zone();
+        var store = new CacheStore(1_000_000, new LruEvictionPolicy());
+        var first = Filled(zone, "/a", pair: false);
+        var second = Filled(zone, "/b", pair: false, etag: "\"2\"");
+        var given = second.Headers;
+        var givenValue = given[0].Value[0];
+
+        store.Insert(first, ticket: null);
+        store.Insert(second, ticket: null);
+
+        Assert.NotSame(first.Headers, second.Headers);
+        Assert.Equal("\"2\"", second.Headers[1].Value.ToString());
+        Assert.Same(givenValue, given[0].Value[0]);
+        Assert.NotSame(given, second.Headers);
+    }
+
+    private static (CacheEntry First, CacheEntry Second) InsertTwo(bool pair)
+    {
+        var zone = StoreWorld.Zone();
+        var store = new CacheStore(1_000_000, new LruEvictionPolicy());
+        var first = Filled(zone, "/a", pair);
+        var second = Filled(zone, "/b", pair);
+        store.Insert(first, ticket: null);
+        store.Insert(second, ticket: null);
+        return (first, second);
+    }
+
+    /// <summary>What a StringValues holds: a string, or an array of them (its one private field).</summary>
+    private static object? Held(StringValues value) =>
+        typeof(StringValues).GetField("_values", System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance)!.GetValue(value);
+
+    /// <summary>An entry as a fill builds it: fresh strings, each value wrapped in its own array.</summary>
+    private static CacheEntry Filled(Zones.Zone zone, string path, bool pair = true, string etag = "\"1\"")
+    {
+        var entry = StoreWorld.Entry(zone, path, varyNames: ["accept-language"], varyValues: [Fresh("en")], tags: [Fresh("red")]);
+        return new CacheEntry
+        {
+            PrimaryKey = entry.PrimaryKey,
+            Zone = zone,
+            VaryNames = entry.VaryNames,
+            VaryValues = entry.VaryValues,
+            Status = 200,
+            Headers = pair
+                ?
+                [
+                    new(Fresh("X-Kind"), new StringValues([Fresh("text/plain")])),
+                    new(Fresh("X-Pair"), new StringValues([Fresh("a=1"), Fresh("b=2")])),
+                ]
+                :
+                [
+                    new(Fresh("X-Kind"), new StringValues([Fresh("text/plain")])),
+                    new(Fresh("ETag"), new StringValues([Fresh(etag)])),
+                ],
+            Body = entry.Body,
+            Tags = entry.Tags,
+            ResponseTime = entry.ResponseTime,
+            CorrectedInitialAge = entry.CorrectedInitialAge,
+            FreshnessLifetime = entry.FreshnessLifetime,
+        };
+    }
+
+    private static string Fresh(string text) => new(text.AsSpan());
+}

@@ -1,8 +1,11 @@
 // The whole hit as the proxy listener runs it (CachingProxy.HandleAsync) minus Kestrel: zone by Host, key,
 // request directives, lookup, freshness, counters, and the response written to Stream.Null. Its Allocated
 // column is "allocations per hit" of docs/performance.md: what the engine adds on top of the server.
+// Also: a conditional hit answered 304 (If-None-Match), and a hit in a zone with two key headers whose
+// Accept-Language value is a list that needs normalising.
 using BenchmarkDotNet.Attributes;
 using Lacquer.Benchmarks.Fixtures;
+using Lacquer.Caching.Keys;
 using Lacquer.Caching.Store;
 using Lacquer.Forwarding;
 using Lacquer.Proxy;
@@ -18,6 +21,9 @@ public class HitPathBenchmarks
     private CachingProxy _proxy = null!;
     private OriginClient _origin = null!;
     private HttpContext _context = null!;
+    private HttpContext _conditional = null!;
+    private CachingProxy _keyedProxy = null!;
+    private HttpContext _keyed = null!;
 
     [GlobalSetup]
     public void Setup()
@@ -33,7 +39,27 @@ public class HitPathBenchmarks
         _proxy = new CachingProxy(new ZoneTable([zone]), store, 16_000_000, _origin, TimeProvider.System, NullLogger.Instance);
         _context = BenchRequests.Get("/products/1/item-1");
         _proxy.HandleAsync(_context).GetAwaiter().GetResult();
-        if (_context.Response.StatusCode != 200 || !_context.Response.Headers["Cache-Status"].ToString().Contains("hit", StringComparison.Ordinal))
+        ExpectHit(_context, 200);
+
+        _conditional = BenchRequests.Get("/products/1/item-1");
+        _conditional.Request.Headers.IfNoneMatch = BenchZones.TypicalHeaders[2].Value;
+        _proxy.HandleAsync(_conditional).GetAwaiter().GetResult();
+        ExpectHit(_conditional, 304);
+
+        var keyedZone = BenchZones.Create("CF-Device-Type", "Accept-Language");
+        var keyedStore = new CacheStore(1L << 30, new LruEvictionPolicy());
+        _keyedProxy = new CachingProxy(new ZoneTable([keyedZone]), keyedStore, 16_000_000, _origin, TimeProvider.System, NullLogger.Instance);
+        _keyed = BenchRequests.Get("/products/1/item-1");
+        _keyed.Request.Headers["CF-Device-Type"] = "mobile";
+        _keyed.Request.Headers.AcceptLanguage = "en-US, en;q=0.9";
+        keyedStore.Insert(BenchZones.Entry(keyedZone, CacheKeys.ForRequest(keyedZone, _keyed), new byte[1024], ["a"]), null);
+        _keyedProxy.HandleAsync(_keyed).GetAwaiter().GetResult();
+        ExpectHit(_keyed, 200);
+    }
+
+    private static void ExpectHit(HttpContext context, int status)
+    {
+        if (context.Response.StatusCode != status || !context.Response.Headers["Cache-Status"].ToString().Contains("hit", StringComparison.Ordinal))
         {
             throw new InvalidOperationException("The benchmark request is not a hit; the fixture is wrong.");
         }
@@ -47,5 +73,19 @@ public class HitPathBenchmarks
     {
         BenchRequests.ResetResponse(_context);
         return _proxy.HandleAsync(_context);
+    }
+
+    [Benchmark]
+    public Task Hit_NotModified()
+    {
+        BenchRequests.ResetResponse(_conditional);
+        return _proxy.HandleAsync(_conditional);
+    }
+
+    [Benchmark]
+    public Task Hit_TwoKeyHeaders()
+    {
+        BenchRequests.ResetResponse(_keyed);
+        return _keyedProxy.HandleAsync(_keyed);
     }
 }

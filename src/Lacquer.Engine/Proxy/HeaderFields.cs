@@ -10,8 +10,11 @@ internal static class HeaderFields
 {
     public static StringValues Find(IReadOnlyList<KeyValuePair<string, StringValues>> fields, string name)
     {
-        foreach (var field in fields)
+        // Indexed, not foreach: a foreach over the interface allocates an enumerator, and a conditional hit
+        // (If-None-Match, If-Modified-Since) looks up two stored fields this way on every request.
+        for (var i = 0; i < fields.Count; i++)
         {
+            var field = fields[i];
             if (field.Key.Equals(name, StringComparison.OrdinalIgnoreCase))
             {
                 return field.Value;

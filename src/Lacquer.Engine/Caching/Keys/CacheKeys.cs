@@ -63,7 +63,7 @@ internal static class CacheKeys
         var length = scheme.Length + SchemeSeparator.Length + ZoneTable.HostWithoutPort(host).Length + pathAndQuery.Length;
         foreach (var name in keyHeaders)
         {
-            length += 2 + name.Length + (headers is null ? 0 : VaryValues.Normalize(headers[name]).Length);
+            length += 2 + name.Length + (headers is null ? 0 : VaryValues.NormalizedLength(headers[name]));
         }
 
         return length;
@@ -84,7 +84,7 @@ internal static class CacheKeys
             destination[at++] = ':';
             if (headers is not null)
             {
-                at = Append(destination, at, VaryValues.Normalize(headers[name]));
+                at += VaryValues.WriteNormalized(headers[name], destination[at..]);
             }
         }
     }

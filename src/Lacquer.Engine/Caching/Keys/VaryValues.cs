@@ -43,7 +43,7 @@ internal static class VaryValues
                 continue;
             }
 
-            if (stored[i] is null || !string.Equals(stored[i], Normalize(raw), StringComparison.Ordinal))
+            if (stored[i] is not { } value || !NormalizesTo(raw, value))
             {
                 return false;
             }
@@ -64,7 +64,36 @@ internal static class VaryValues
             }
         }
 
-        var builder = new System.Text.StringBuilder();
+        return string.Create(NormalizedLength(values), values, static (destination, state) => Normalize(state, destination, write: true));
+    }
+
+    /// <summary>The length of <see cref="Normalize(StringValues)"/>'s result, without making it.</summary>
+    public static int NormalizedLength(StringValues values) => Normalize(values, [], write: false);
+
+    /// <summary>Writes <see cref="Normalize(StringValues)"/>'s result into <paramref name="destination"/> (at least <see cref="NormalizedLength"/> long).</summary>
+    public static int WriteNormalized(StringValues values, Span<char> destination) => Normalize(values, destination, write: true);
+
+    /// <summary>
+    /// Compares without making the normalised string: a hit on a response with Vary (Accept-Encoding lists
+    /// commas in nearly every request) would otherwise build one per request.
+    /// </summary>
+    private static bool NormalizesTo(StringValues values, string stored)
+    {
+        var length = NormalizedLength(values);
+        if (length != stored.Length)
+        {
+            return false;
+        }
+
+        var buffer = length <= 256 ? stackalloc char[length] : new char[length];
+        WriteNormalized(values, buffer);
+        return buffer.SequenceEqual(stored);
+    }
+
+    /// <summary>The one normalisation: a separator goes before a member only once something was written.</summary>
+    private static int Normalize(StringValues values, Span<char> destination, bool write)
+    {
+        var written = 0;
         foreach (var line in values)
         {
             if (line is null)
@@ -75,15 +104,25 @@ internal static class VaryValues
             foreach (var range in line.AsSpan().Split(','))
             {
                 var member = line.AsSpan()[range].Trim();
-                if (builder.Length > 0)
+                if (written > 0)
                 {
-                    builder.Append(',');
+                    if (write)
+                    {
+                        destination[written] = ',';
+                    }
+
+                    written++;
                 }
 
-                builder.Append(member);
+                if (write)
+                {
+                    member.CopyTo(destination[written..]);
+                }
+
+                written += member.Length;
             }
         }
 
-        return builder.ToString();
+        return written;
     }
 }

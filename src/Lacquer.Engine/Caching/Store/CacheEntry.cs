@@ -20,7 +20,8 @@ internal sealed partial class CacheEntry
     public required Zone Zone { get; init; }
 
     /// <summary>Field names of the response's Vary, lower-cased and sorted; empty when it has none.</summary>
-    public required IReadOnlyList<string> VaryNames { get; init; }
+    /// <remarks>Replaced on insert like <see cref="Headers"/> when it is an array (responses with the same Vary share one).</remarks>
+    public required IReadOnlyList<string> VaryNames { get; set; }
 
     /// <summary>The request's normalised values for <see cref="VaryNames"/>, null where the request lacked the field.</summary>
     /// <remarks>Set by the creator; the store replaces it once on insert with a copy made of shared strings.</remarks>

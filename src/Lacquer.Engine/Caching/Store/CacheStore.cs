@@ -75,7 +75,8 @@ internal sealed partial class CacheStore
     /// Stores <paramref name="entry"/>, replacing the variant it supersedes and evicting as needed, unless a
     /// hard purge that ran since <paramref name="ticket"/> was taken covers it (see CacheStore.Purge.cs). The
     /// entry's field, tag and Vary lists are first swapped for copies made of shared strings, and for shared
-    /// arrays where other entries have equal lists (SharedStrings, SharedArrays).
+    /// arrays where other entries have equal lists (SharedStrings, SharedArrays; Vary values are per request,
+    /// so only their strings are shared).
     /// </summary>
     public InsertResult Insert(CacheEntry entry, FillTicket? ticket)
     {
@@ -83,6 +84,10 @@ internal sealed partial class CacheStore
         entry.Headers = _sharedArrays.Share(_shared.ShareFields(entry.Headers));
         entry.Tags = _sharedArrays.Share(_shared.ShareAll(entry.Tags));
         entry.VaryValues = _shared.ShareAll(entry.VaryValues);
+        if (entry.VaryNames is string[] varyNames)
+        {
+            entry.VaryNames = _sharedArrays.Share(_shared.ShareAll(varyNames));
+        }
         entry.Size = EntrySize.Of(entry.PrimaryKey, entry.Headers, entry.Body.Length, entry.Tags, entry.VaryValues);
         if (entry.Size > MaxBytes)
         {

@@ -1,6 +1,6 @@
-// A bounded, lossy table of the arrays many entries repeat: stored field lists and tag lists made of the same
-// strings in the same order. It runs after SharedStrings, so equal contents are usually the very same string
-// objects, and it compares references only. Entries from one origin whose stored fields are all shared
+// A bounded, lossy table of the arrays many entries repeat: stored field lists, and tag or Vary-name lists,
+// made of the same strings in the same order. It runs after SharedStrings, so equal contents are usually the
+// very same string objects, and it compares references only. Entries from one origin whose stored fields are all shared
 // (no per-object ETag or Last-Modified, and a Date of the same second) then hold one array between them
 // instead of one each (24 bytes plus 16 per field). A per-object value (an ETag) makes a list unshareable;
 // such lists simply keep their own array.
@@ -27,7 +27,7 @@ internal sealed class SharedArrays
     public const int MaxLength = 32;
 
     private readonly KeyValuePair<string, StringValues>[]?[] _fields = new KeyValuePair<string, StringValues>[]?[Slots];
-    private readonly string[]?[] _tags = new string[]?[Slots];
+    private readonly string[]?[] _stringLists = new string[]?[Slots];
 
     /// <summary>An array held by the table with the same names and values (by reference), or <paramref name="fields"/>.</summary>
     public KeyValuePair<string, StringValues>[] Share(KeyValuePair<string, StringValues>[] fields)
@@ -60,29 +60,29 @@ internal sealed class SharedArrays
         return fields;
     }
 
-    /// <summary>An array held by the table with the same tags (by reference), or <paramref name="tags"/>.</summary>
-    public string[] Share(string[] tags)
+    /// <summary>An array held by the table with the same strings (by reference), or <paramref name="strings"/>: tags, Vary names.</summary>
+    public string[] Share(string[] strings)
     {
-        if (tags.Length is 0 or > MaxLength)
+        if (strings.Length is 0 or > MaxLength)
         {
-            return tags;
+            return strings;
         }
 
         var hash = new HashCode();
-        foreach (var tag in tags)
+        foreach (var text in strings)
         {
-            hash.Add(RuntimeHelpers.GetHashCode(tag));
+            hash.Add(RuntimeHelpers.GetHashCode(text));
         }
 
-        ref var slot = ref _tags[hash.ToHashCode() & (Slots - 1)];
+        ref var slot = ref _stringLists[hash.ToHashCode() & (Slots - 1)];
         var held = Volatile.Read(ref slot);
-        if (held is not null && held.AsSpan().SequenceEqual(tags, ReferenceEqualityComparer.Instance))
+        if (held is not null && held.AsSpan().SequenceEqual(strings, ReferenceEqualityComparer.Instance))
         {
             return held;
         }
 
-        Volatile.Write(ref slot, tags);
-        return tags;
+        Volatile.Write(ref slot, strings);
+        return strings;
     }
 
     private static bool SameFields(KeyValuePair<string, StringValues>[] held, KeyValuePair<string, StringValues>[] fields)

@@ -20,6 +20,9 @@ public sealed class VaryValuesTests
     [InlineData(new[] { "en , de", " fr" }, "en,de,fr")]
     [InlineData(new[] { "" }, "")]
     [InlineData(new[] { "en;q=0.8, de;q=0.9" }, "en;q=0.8,de;q=0.9")]
+    [InlineData(new[] { " , en" }, "en")] // no separator before anything was written
+    [InlineData(new[] { "en,,de" }, "en,,de")]
+    [InlineData(new[] { ",", "" }, "")]
     public void Normalize_Combines_Lines_And_Trims_List_Members(string[] lines, string expected)
     {
         Assert.Equal(expected, VaryValues.Normalize(new StringValues(lines)));
@@ -88,6 +91,28 @@ public sealed class VaryValuesTests
     public void A_Variant_Without_Vary_Matches_Every_Request()
     {
         Assert.True(VaryValues.Matches([], [], Headers(("Accept-Language", "en"))));
+    }
+
+    [Theory]
+    [InlineData("gzip, deflate, br")]
+    [InlineData(" , en")]
+    [InlineData("")]
+    public void Written_Normal_Form_Equals_The_Normalized_String(string value)
+    {
+        var values = new StringValues([value, "x , y"]);
+        var buffer = new char[VaryValues.NormalizedLength(values)];
+
+        Assert.Equal(buffer.Length, VaryValues.WriteNormalized(values, buffer));
+        Assert.Equal(VaryValues.Normalize(values), new string(buffer));
+    }
+
+    [Fact]
+    public void Matches_A_Value_Longer_Than_The_Stack_Buffer()
+    {
+        var longValue = string.Join(", ", Enumerable.Range(0, 100).Select(i => $"lang-{i}"));
+
+        Assert.True(VaryValues.Matches(AcceptLanguage, [longValue.Replace(" ", string.Empty, StringComparison.Ordinal)], Headers(("Accept-Language", longValue))));
+        Assert.False(VaryValues.Matches(AcceptLanguage, [longValue], Headers(("Accept-Language", longValue))));
     }
 
     [Fact]

@@ -39,6 +39,7 @@ public sealed class SharedStringsTests
         Assert.Same(first.Headers[0].Key, second.Headers[0].Key);
         Assert.Same(first.Tags[0], second.Tags[0]);
         Assert.Same(first.VaryValues[0], second.VaryValues[0]);
+        Assert.Same(first.VaryNames, second.VaryNames);
         Assert.Same(first.Parts.Host, second.Parts.Host);
     }
 
@@ -109,7 +110,7 @@ public sealed class SharedStringsTests
     /// <summary>An entry as a fill builds it: fresh strings, each value wrapped in its own array.</summary>
     private static CacheEntry Filled(Zones.Zone zone, string path, bool pair = true, string etag = "\"1\"")
     {
-        var entry = StoreWorld.Entry(zone, path, varyNames: ["accept-language"], varyValues: [Fresh("en")], tags: [Fresh("red")]);
+        var entry = StoreWorld.Entry(zone, path, varyNames: [Fresh("accept-language")], varyValues: [Fresh("en")], tags: [Fresh("red")]);
         return new CacheEntry
         {
             PrimaryKey = entry.PrimaryKey,

@@ -6,6 +6,7 @@
 #   bench/run.sh            full: 3 rounds of 10 s runs (about 12-14 minutes on the 2-core machine)
 #   bench/run.sh --quick    smoke test: 1 round of 3 s runs, a 20k Zipf set (about 3 minutes)
 #   options: --rounds N  --duration SECONDS  --zipf-n N  --keep (leave the temp folder)  --out FILE
+#            --only a,b,d   run only these scenarios (of a b c d f; g runs with f); default: all
 #
 # Scenarios: (a) 1 KiB hits; (b) 16 KiB and 1 MiB hits; (c) Zipf(0.9) over 100k URLs after a warm-up that
 # fetched each once; (d) every request a new URL (the miss path), also against the origin directly; (f)
@@ -26,6 +27,7 @@ GSET=20000
 MODE=full
 KEEP=0
 OUT=""
+ONLY=a,b,c,d,f
 while [ $# -gt 0 ]; do
     case "$1" in
         --quick) ROUNDS=1; DURATION=3; WARM=1; ZIPF_N=20000; MODE=quick ;;
@@ -34,11 +36,15 @@ while [ $# -gt 0 ]; do
         --zipf-n) ZIPF_N=$2; shift ;;
         --keep) KEEP=1 ;;
         --out) OUT=$2; shift ;;
-        -h|--help) sed -n '2,17p' "$0"; exit 0 ;;
+        --only) ONLY=$2; shift ;;
+        -h|--help) sed -n '2,18p' "$0"; exit 0 ;;
         *) echo "unknown option $1" >&2; exit 2 ;;
     esac
     shift
 done
+
+# wanted SCENARIO — true when --only names it (or was not given).
+wanted() { [[ ",$ONLY," == *",$1,"* ]]; }
 
 STAMP=$(date -u +%Y%m%d-%H%M%S)
 mkdir -p "$BENCH_DIR/results"
@@ -104,20 +110,27 @@ for proxy in "${PROXIES[@]}"; do
     done
     "${WRK[@]/-d${DURATION}s/-d${WARM}s}" "http://127.0.0.1:${PORT[$proxy]}/obj/1k" > /dev/null
     "${WRK[@]/-d${DURATION}s/-d${WARM}s}" "http://127.0.0.1:${PORT[$proxy]}/obj/16k" > /dev/null
-    sweep "${PORT[$proxy]}" /z/ "$ZIPF_N" 1
-    log "warmed $proxy (Zipf set of $ZIPF_N fetched once)"
+    if wanted c; then
+        sweep "${PORT[$proxy]}" /z/ "$ZIPF_N" 1
+        log "warmed $proxy (Zipf set of $ZIPF_N fetched once)"
+    fi
 done
-sweep "$LACQUER_PORT" /g/ "$GSET" 1000
-log "purge-storm set of $GSET objects in Lacquer ($((GSET / 1000)) per tag)"
+if wanted f; then
+    sweep "$LACQUER_PORT" /g/ "$GSET" 1000
+    log "purge-storm set of $GSET objects in Lacquer ($((GSET / 1000)) per tag)"
+fi
 
 # ---- rounds -----------------------------------------------------------------------------------------------
 for ((round = 1; round <= ROUNDS; round++)); do
     log "round $round of $ROUNDS"
-    for proxy in "${PROXIES[@]}"; do run_one a-1k "$proxy" "$round" /obj/1k; done
-    for proxy in "${PROXIES[@]}"; do run_one b-16k "$proxy" "$round" /obj/16k; done
-    for proxy in "${PROXIES[@]}"; do run_one b-1m "$proxy" "$round" /obj/1m; done
-    for proxy in "${PROXIES[@]}"; do run_one c-zipf "$proxy" "$round" / zipf.lua "$ZIPF_N" 0.9 "$round"; done
-    for proxy in "${PROXIES[@]}" origin; do run_one d-miss "$proxy" "$round" / unique.lua "$STAMP-$round"; done
+    if wanted a; then for proxy in "${PROXIES[@]}"; do run_one a-1k "$proxy" "$round" /obj/1k; done; fi
+    if wanted b; then
+        for proxy in "${PROXIES[@]}"; do run_one b-16k "$proxy" "$round" /obj/16k; done
+        for proxy in "${PROXIES[@]}"; do run_one b-1m "$proxy" "$round" /obj/1m; done
+    fi
+    if wanted c; then for proxy in "${PROXIES[@]}"; do run_one c-zipf "$proxy" "$round" / zipf.lua "$ZIPF_N" 0.9 "$round"; done; fi
+    if wanted d; then for proxy in "${PROXIES[@]}" origin; do run_one d-miss "$proxy" "$round" / unique.lua "$STAMP-$round"; done; fi
+    if ! wanted f; then continue; fi
 
     # (f) the same 1 KiB hits, alone and during a purge storm (tags of the /g/ set, refilled afterwards).
     run_one f-baseline lacquer "$round" /obj/1k
@@ -133,16 +146,19 @@ for ((round = 1; round <= ROUNDS; round++)); do
 done
 
 # (g) one-URL purges at the API (the hottest Zipf URLs; this is the last thing the run does).
-wrk -t1 -c1 -d3s --latency -s "$BENCH_DIR/purge-url.lua" "$storm_url" -- "$TOKEN" 5 > "$TMP/raw/g-url-purge.txt" 2>&1
-url_p50=$(awk '/^ +50%/ { v = $2; if (v ~ /us$/) v = v / 1000; else if (v ~ /ms$/) v = v + 0; else v = v * 1000; printf "%.2f", v }' "$TMP/raw/g-url-purge.txt")
-read -r url_rps url_p99 _ url_errors < <(parse_wrk "$TMP/raw/g-url-purge.txt")
+url_rps=– url_p50=– url_p99=– url_errors=–
+if wanted f; then
+    wrk -t1 -c1 -d3s --latency -s "$BENCH_DIR/purge-url.lua" "$storm_url" -- "$TOKEN" 5 > "$TMP/raw/g-url-purge.txt" 2>&1
+    url_p50=$(awk '/^ +50%/ { v = $2; if (v ~ /us$/) v = v / 1000; else if (v ~ /ms$/) v = v + 0; else v = v * 1000; printf "%.2f", v }' "$TMP/raw/g-url-purge.txt")
+    read -r url_rps url_p99 _ url_errors < <(parse_wrk "$TMP/raw/g-url-purge.txt")
+fi
 LACQUER_RSS_MIB=$(( $(rss_kib "$LACQUER_PID") / 1024 ))
 STATS=$(curl -s "http://127.0.0.1:$ADMIN_PORT/api/stats")
 ELAPSED=$(( $(date +%s) - BEGAN ))
 
 # ---- report -----------------------------------------------------------------------------------------------
 report() {
-    echo "## Load kit results ($MODE: $ROUNDS round(s) of ${DURATION} s, wrk -t2 -c64 --latency, $(date -u '+%Y-%m-%d %H:%M UTC'))"
+    echo "## Load kit results ($MODE: $ROUNDS round(s) of ${DURATION} s, scenarios $ONLY, wrk -t2 -c64 --latency, $(date -u '+%Y-%m-%d %H:%M UTC'))"
     echo
     echo "Medians over the rounds; each round ran every proxy in turn. p99 in ms (lower is better), MiB/s = wrk Transfer/sec."
     echo "Zipf set: $ZIPF_N URLs. Machine: $(nproc) cores, load average at the end: $(cut -d' ' -f1-3 /proc/loadavg). Whole run: ${ELAPSED} s."

@@ -176,6 +176,7 @@ report() {
         function row(label, s, m, d,    l, v, n, o) {
             l = median(s SUBSEP "lacquer" SUBSEP m); v = median(s SUBSEP "varnish" SUBSEP m)
             n = median(s SUBSEP "nginx" SUBSEP m); o = median(s SUBSEP "origin" SUBSEP m)
+            if (l == "" && v == "" && n == "" && o == "") return   # a scenario left out with --only
             printf "| %s | %s | %s | %s | %s | %s | %s | %s |\n", label, fmt(l, d), fmt(v, d), fmt(n, d), fmt(o, d), ratio(l, v), ratio(l, n), ratio(l, o)
         }
         {
@@ -201,17 +202,18 @@ report() {
             row("(d) unique URLs (miss), req/s", "d-miss", "rps", 0)
             row("(d) unique URLs (miss), p99 ms", "d-miss", "p99", 2)
             print ""
-            print "### Purge storm (Lacquer, 1 KiB hits)"
-            print ""
+            if (count["f-baseline" SUBSEP "lacquer" SUBSEP "p99"] == 0) skipStorm = 1
+            if (!skipStorm) print "### Purge storm (Lacquer, 1 KiB hits)"
+            if (!skipStorm) print ""
             b = median("f-baseline" SUBSEP "lacquer" SUBSEP "p99"); s = median("f-storm" SUBSEP "lacquer" SUBSEP "p99")
             br = median("f-baseline" SUBSEP "lacquer" SUBSEP "rps"); sr = median("f-storm" SUBSEP "lacquer" SUBSEP "rps")
-            print "| | no purges | during the storm | storm/baseline |"
-            print "| --- | ---: | ---: | ---: |"
-            printf "| hit p99 ms | %s | %s | %s |\n", fmt(b, 2), fmt(s, 2), ratio(s, b)
-            printf "| hit req/s | %s | %s | %s |\n", fmt(br, 0), fmt(sr, 0), ratio(sr, br)
-            printf "| tag purges/s achieved | | %s | |\n", fmt(median("f-purges" SUBSEP "lacquer" SUBSEP "rps"), 0)
-            printf "| tag purge API p99 ms | | %s | |\n", fmt(median("f-purges" SUBSEP "lacquer" SUBSEP "p99"), 2)
-            print ""
+            if (!skipStorm) print "| | no purges | during the storm | storm/baseline |"
+            if (!skipStorm) print "| --- | ---: | ---: | ---: |"
+            if (!skipStorm) printf "| hit p99 ms | %s | %s | %s |\n", fmt(b, 2), fmt(s, 2), ratio(s, b)
+            if (!skipStorm) printf "| hit req/s | %s | %s | %s |\n", fmt(br, 0), fmt(sr, 0), ratio(sr, br)
+            if (!skipStorm) printf "| tag purges/s achieved | | %s | |\n", fmt(median("f-purges" SUBSEP "lacquer" SUBSEP "rps"), 0)
+            if (!skipStorm) printf "| tag purge API p99 ms | | %s | |\n", fmt(median("f-purges" SUBSEP "lacquer" SUBSEP "p99"), 2)
+            if (!skipStorm) print ""
             print "### Every run"
             print ""
             print "| scenario | proxy | round | req/s | p99 ms | MiB/s | errors |"
@@ -219,12 +221,14 @@ report() {
             for (i = 1; i <= nruns; i++) { split(runs[i], f, "\t"); printf "| %s | %s | %s | %s | %s | %s | %s |\n", f[1], f[2], f[3], f[4], f[5], f[6], f[7] }
         }
     ' "$TSV"
-    echo
-    echo "### One-URL purge at the admin API (wrk -t1 -c1, 5 ms between purges)"
-    echo
-    echo "| purges/s | p50 ms | p99 ms | errors |"
-    echo "| ---: | ---: | ---: | ---: |"
-    echo "| $url_rps | $url_p50 | $url_p99 | $url_errors |"
+    if wanted f; then
+        echo
+        echo "### One-URL purge at the admin API (wrk -t1 -c1, 5 ms between purges)"
+        echo
+        echo "| purges/s | p50 ms | p99 ms | errors |"
+        echo "| ---: | ---: | ---: | ---: |"
+        echo "| $url_rps | $url_p50 | $url_p99 | $url_errors |"
+    fi
     echo
     echo "Lacquer at the end: RSS ${LACQUER_RSS_MIB} MiB; /api/stats total: $(echo "$STATS" | sed 's/.*"total"://; s/}}$/}/')"
     echo

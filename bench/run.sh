@@ -6,6 +6,7 @@
 #   bench/run.sh            full: 3 rounds of 10 s runs (about 12-14 minutes on the 2-core machine)
 #   bench/run.sh --quick    smoke test: 1 round of 3 s runs, a 20k Zipf set (about 3 minutes)
 #   options: --rounds N  --duration SECONDS  --zipf-n N  --keep (leave the temp folder)  --out FILE
+#            --only a,b,d   run only these scenarios (of a b c d f; g runs with f); default: all
 #
 # Scenarios: (a) 1 KiB hits; (b) 16 KiB and 1 MiB hits; (c) Zipf(0.9) over 100k URLs after a warm-up that
 # fetched each once; (d) every request a new URL (the miss path), also against the origin directly; (f)
@@ -26,6 +27,7 @@ GSET=20000
 MODE=full
 KEEP=0
 OUT=""
+ONLY=a,b,c,d,f
 while [ $# -gt 0 ]; do
     case "$1" in
         --quick) ROUNDS=1; DURATION=3; WARM=1; ZIPF_N=20000; MODE=quick ;;
@@ -34,11 +36,15 @@ while [ $# -gt 0 ]; do
         --zipf-n) ZIPF_N=$2; shift ;;
         --keep) KEEP=1 ;;
         --out) OUT=$2; shift ;;
-        -h|--help) sed -n '2,17p' "$0"; exit 0 ;;
+        --only) ONLY=$2; shift ;;
+        -h|--help) sed -n '2,18p' "$0"; exit 0 ;;
         *) echo "unknown option $1" >&2; exit 2 ;;
     esac
     shift
 done
+
+# wanted SCENARIO — true when --only names it (or was not given).
+wanted() { [[ ",$ONLY," == *",$1,"* ]]; }
 
 STAMP=$(date -u +%Y%m%d-%H%M%S)
 mkdir -p "$BENCH_DIR/results"
@@ -104,20 +110,27 @@ for proxy in "${PROXIES[@]}"; do
     done
     "${WRK[@]/-d${DURATION}s/-d${WARM}s}" "http://127.0.0.1:${PORT[$proxy]}/obj/1k" > /dev/null
     "${WRK[@]/-d${DURATION}s/-d${WARM}s}" "http://127.0.0.1:${PORT[$proxy]}/obj/16k" > /dev/null
-    sweep "${PORT[$proxy]}" /z/ "$ZIPF_N" 1
-    log "warmed $proxy (Zipf set of $ZIPF_N fetched once)"
+    if wanted c; then
+        sweep "${PORT[$proxy]}" /z/ "$ZIPF_N" 1
+        log "warmed $proxy (Zipf set of $ZIPF_N fetched once)"
+    fi
 done
-sweep "$LACQUER_PORT" /g/ "$GSET" 1000
-log "purge-storm set of $GSET objects in Lacquer ($((GSET / 1000)) per tag)"
+if wanted f; then
+    sweep "$LACQUER_PORT" /g/ "$GSET" 1000
+    log "purge-storm set of $GSET objects in Lacquer ($((GSET / 1000)) per tag)"
+fi
 
 # ---- rounds -----------------------------------------------------------------------------------------------
 for ((round = 1; round <= ROUNDS; round++)); do
     log "round $round of $ROUNDS"
-    for proxy in "${PROXIES[@]}"; do run_one a-1k "$proxy" "$round" /obj/1k; done
-    for proxy in "${PROXIES[@]}"; do run_one b-16k "$proxy" "$round" /obj/16k; done
-    for proxy in "${PROXIES[@]}"; do run_one b-1m "$proxy" "$round" /obj/1m; done
-    for proxy in "${PROXIES[@]}"; do run_one c-zipf "$proxy" "$round" / zipf.lua "$ZIPF_N" 0.9 "$round"; done
-    for proxy in "${PROXIES[@]}" origin; do run_one d-miss "$proxy" "$round" / unique.lua "$STAMP-$round"; done
+    if wanted a; then for proxy in "${PROXIES[@]}"; do run_one a-1k "$proxy" "$round" /obj/1k; done; fi
+    if wanted b; then
+        for proxy in "${PROXIES[@]}"; do run_one b-16k "$proxy" "$round" /obj/16k; done
+        for proxy in "${PROXIES[@]}"; do run_one b-1m "$proxy" "$round" /obj/1m; done
+    fi
+    if wanted c; then for proxy in "${PROXIES[@]}"; do run_one c-zipf "$proxy" "$round" / zipf.lua "$ZIPF_N" 0.9 "$round"; done; fi
+    if wanted d; then for proxy in "${PROXIES[@]}" origin; do run_one d-miss "$proxy" "$round" / unique.lua "$STAMP-$round"; done; fi
+    if ! wanted f; then continue; fi
 
     # (f) the same 1 KiB hits, alone and during a purge storm (tags of the /g/ set, refilled afterwards).
     run_one f-baseline lacquer "$round" /obj/1k
@@ -133,16 +146,19 @@ for ((round = 1; round <= ROUNDS; round++)); do
 done
 
 # (g) one-URL purges at the API (the hottest Zipf URLs; this is the last thing the run does).
-wrk -t1 -c1 -d3s --latency -s "$BENCH_DIR/purge-url.lua" "$storm_url" -- "$TOKEN" 5 > "$TMP/raw/g-url-purge.txt" 2>&1
-url_p50=$(awk '/^ +50%/ { v = $2; if (v ~ /us$/) v = v / 1000; else if (v ~ /ms$/) v = v + 0; else v = v * 1000; printf "%.2f", v }' "$TMP/raw/g-url-purge.txt")
-read -r url_rps url_p99 _ url_errors < <(parse_wrk "$TMP/raw/g-url-purge.txt")
+url_rps=– url_p50=– url_p99=– url_errors=–
+if wanted f; then
+    wrk -t1 -c1 -d3s --latency -s "$BENCH_DIR/purge-url.lua" "$storm_url" -- "$TOKEN" 5 > "$TMP/raw/g-url-purge.txt" 2>&1
+    url_p50=$(awk '/^ +50%/ { v = $2; if (v ~ /us$/) v = v / 1000; else if (v ~ /ms$/) v = v + 0; else v = v * 1000; printf "%.2f", v }' "$TMP/raw/g-url-purge.txt")
+    read -r url_rps url_p99 _ url_errors < <(parse_wrk "$TMP/raw/g-url-purge.txt")
+fi
 LACQUER_RSS_MIB=$(( $(rss_kib "$LACQUER_PID") / 1024 ))
 STATS=$(curl -s "http://127.0.0.1:$ADMIN_PORT/api/stats")
 ELAPSED=$(( $(date +%s) - BEGAN ))
 
 # ---- report -----------------------------------------------------------------------------------------------
 report() {
-    echo "## Load kit results ($MODE: $ROUNDS round(s) of ${DURATION} s, wrk -t2 -c64 --latency, $(date -u '+%Y-%m-%d %H:%M UTC'))"
+    echo "## Load kit results ($MODE: $ROUNDS round(s) of ${DURATION} s, scenarios $ONLY, wrk -t2 -c64 --latency, $(date -u '+%Y-%m-%d %H:%M UTC'))"
     echo
     echo "Medians over the rounds; each round ran every proxy in turn. p99 in ms (lower is better), MiB/s = wrk Transfer/sec."
     echo "Zipf set: $ZIPF_N URLs. Machine: $(nproc) cores, load average at the end: $(cut -d' ' -f1-3 /proc/loadavg). Whole run: ${ELAPSED} s."
@@ -160,6 +176,7 @@ report() {
         function row(label, s, m, d,    l, v, n, o) {
             l = median(s SUBSEP "lacquer" SUBSEP m); v = median(s SUBSEP "varnish" SUBSEP m)
             n = median(s SUBSEP "nginx" SUBSEP m); o = median(s SUBSEP "origin" SUBSEP m)
+            if (l == "" && v == "" && n == "" && o == "") return   # a scenario left out with --only
             printf "| %s | %s | %s | %s | %s | %s | %s | %s |\n", label, fmt(l, d), fmt(v, d), fmt(n, d), fmt(o, d), ratio(l, v), ratio(l, n), ratio(l, o)
         }
         {
@@ -185,17 +202,18 @@ report() {
             row("(d) unique URLs (miss), req/s", "d-miss", "rps", 0)
             row("(d) unique URLs (miss), p99 ms", "d-miss", "p99", 2)
             print ""
-            print "### Purge storm (Lacquer, 1 KiB hits)"
-            print ""
+            if (count["f-baseline" SUBSEP "lacquer" SUBSEP "p99"] == 0) skipStorm = 1
+            if (!skipStorm) print "### Purge storm (Lacquer, 1 KiB hits)"
+            if (!skipStorm) print ""
             b = median("f-baseline" SUBSEP "lacquer" SUBSEP "p99"); s = median("f-storm" SUBSEP "lacquer" SUBSEP "p99")
             br = median("f-baseline" SUBSEP "lacquer" SUBSEP "rps"); sr = median("f-storm" SUBSEP "lacquer" SUBSEP "rps")
-            print "| | no purges | during the storm | storm/baseline |"
-            print "| --- | ---: | ---: | ---: |"
-            printf "| hit p99 ms | %s | %s | %s |\n", fmt(b, 2), fmt(s, 2), ratio(s, b)
-            printf "| hit req/s | %s | %s | %s |\n", fmt(br, 0), fmt(sr, 0), ratio(sr, br)
-            printf "| tag purges/s achieved | | %s | |\n", fmt(median("f-purges" SUBSEP "lacquer" SUBSEP "rps"), 0)
-            printf "| tag purge API p99 ms | | %s | |\n", fmt(median("f-purges" SUBSEP "lacquer" SUBSEP "p99"), 2)
-            print ""
+            if (!skipStorm) print "| | no purges | during the storm | storm/baseline |"
+            if (!skipStorm) print "| --- | ---: | ---: | ---: |"
+            if (!skipStorm) printf "| hit p99 ms | %s | %s | %s |\n", fmt(b, 2), fmt(s, 2), ratio(s, b)
+            if (!skipStorm) printf "| hit req/s | %s | %s | %s |\n", fmt(br, 0), fmt(sr, 0), ratio(sr, br)
+            if (!skipStorm) printf "| tag purges/s achieved | | %s | |\n", fmt(median("f-purges" SUBSEP "lacquer" SUBSEP "rps"), 0)
+            if (!skipStorm) printf "| tag purge API p99 ms | | %s | |\n", fmt(median("f-purges" SUBSEP "lacquer" SUBSEP "p99"), 2)
+            if (!skipStorm) print ""
             print "### Every run"
             print ""
             print "| scenario | proxy | round | req/s | p99 ms | MiB/s | errors |"
@@ -203,12 +221,14 @@ report() {
             for (i = 1; i <= nruns; i++) { split(runs[i], f, "\t"); printf "| %s | %s | %s | %s | %s | %s | %s |\n", f[1], f[2], f[3], f[4], f[5], f[6], f[7] }
         }
     ' "$TSV"
-    echo
-    echo "### One-URL purge at the admin API (wrk -t1 -c1, 5 ms between purges)"
-    echo
-    echo "| purges/s | p50 ms | p99 ms | errors |"
-    echo "| ---: | ---: | ---: | ---: |"
-    echo "| $url_rps | $url_p50 | $url_p99 | $url_errors |"
+    if wanted f; then
+        echo
+        echo "### One-URL purge at the admin API (wrk -t1 -c1, 5 ms between purges)"
+        echo
+        echo "| purges/s | p50 ms | p99 ms | errors |"
+        echo "| ---: | ---: | ---: | ---: |"
+        echo "| $url_rps | $url_p50 | $url_p99 | $url_errors |"
+    fi
     echo
     echo "Lacquer at the end: RSS ${LACQUER_RSS_MIB} MiB; /api/stats total: $(echo "$STATS" | sed 's/.*"total"://; s/}}$/}/')"
     echo

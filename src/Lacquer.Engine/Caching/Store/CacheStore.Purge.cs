@@ -11,7 +11,7 @@
 //     quarter of a second, and fills waiting on the lock are not stalled behind it.
 // Purge-everything goes further: it records the purge sequence in the zone (HardPurgedBefore /
 // SoftPurgedBefore), which hides or staleness-marks every older entry in O(1); the reclaim then finds the
-// hidden entries by scanning the slots. Until reclaimed, hidden entries still count in StoredBytes (their
+// hidden entries by scanning the store's keys. Until reclaimed, hidden entries still count in StoredBytes (their
 // memory is still in use), eviction may take them first, and a new fill of the same key replaces them.
 //
 // Race freedom (invariant 1: no purged content after the purge answers). The danger is a fill whose origin
@@ -293,13 +293,13 @@ internal sealed partial class CacheStore
         }
     }
 
-    /// <summary>Reclaims entries hidden by purge-everything: scans the slots, a batch per lock acquisition.</summary>
+    /// <summary>Reclaims entries hidden by purge-everything: scans every key's variants, a batch per lock acquisition.</summary>
     private void SweepHidden()
     {
         var hidden = new List<CacheEntry>(ReclaimBatch);
-        foreach (var slot in _slots.Values)
+        foreach (var stored in _slots.Values)
         {
-            foreach (var entry in slot.Variants)
+            foreach (var entry in new Variants(stored))
             {
                 if (entry.IsHidden)
                 {

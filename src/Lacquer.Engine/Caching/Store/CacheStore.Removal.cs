@@ -8,18 +8,13 @@ internal sealed partial class CacheStore
     {
         lock (_lock)
         {
-            if (!_slots.TryGetValue(primaryKey, out var slot))
-            {
-                return 0;
-            }
-
-            var variants = slot.Variants;
+            var variants = VariantsLocked(primaryKey);
             foreach (var variant in variants)
             {
-                RemoveLocked(slot, variant);
+                RemoveLocked(variant);
             }
 
-            return variants.Length;
+            return variants.Count;
         }
     }
 
@@ -28,46 +23,37 @@ internal sealed partial class CacheStore
     {
         lock (_lock)
         {
-            if (entry.Removed || !_slots.TryGetValue(entry.PrimaryKey, out var slot))
-            {
-                return false;
-            }
-
-            RemoveLocked(slot, entry);
-            return true;
+            return RemoveLocked(entry);
         }
     }
 
-    private void MakeRoomLocked(long needed, CacheSlot keep)
+    private void MakeRoomLocked(long needed)
     {
         while (_storedBytes + needed > MaxBytes)
         {
             var victim = _policy.NextVictim() ?? throw new InvalidOperationException(
                 $"Store accounting is inconsistent: {_storedBytes} bytes stored but the eviction policy tracks no entry.");
-            if (!_slots.TryGetValue(victim.PrimaryKey, out var slot))
+            if (!RemoveLocked(victim))
             {
-                throw new InvalidOperationException($"Eviction policy returned an entry whose key is not stored: {victim.PrimaryKey}");
+                throw new InvalidOperationException($"Eviction policy returned an entry that is not stored: {victim.PrimaryKey}");
             }
 
-            RemoveLocked(slot, victim, keepEmptySlot: ReferenceEquals(slot, keep));
             victim.Zone.Counters.Evicted();
         }
     }
 
-    /// <summary>Removes <paramref name="entry"/> unless it already left the store.</summary>
-    private void RemoveLocked(CacheEntry entry)
-    {
-        if (!entry.Removed && _slots.TryGetValue(entry.PrimaryKey, out var slot))
-        {
-            RemoveLocked(slot, entry);
-        }
-    }
-
-    private void RemoveLocked(CacheSlot slot, CacheEntry entry, bool keepEmptySlot = false)
+    /// <summary>Removes <paramref name="entry"/> from its key's variants and from every index; false when it is not stored.</summary>
+    private bool RemoveLocked(CacheEntry entry)
     {
         if (entry.Removed)
         {
-            return;
+            return false;
+        }
+
+        var variants = VariantsLocked(entry.PrimaryKey);
+        if (!variants.Contains(entry))
+        {
+            return false;
         }
 
         entry.Removed = true;
@@ -76,30 +62,14 @@ internal sealed partial class CacheStore
             entry.Zone.HiddenEntries--;
         }
 
-        var variants = slot.Variants;
-        CacheEntry[] remaining;
-        if (variants.Length == 1 && ReferenceEquals(variants[0], entry))
+        var remaining = variants.Without(entry);
+        if (remaining.Value is { } value)
         {
-            remaining = [];
+            _slots[entry.PrimaryKey] = value;
         }
         else
         {
-            var kept = new List<CacheEntry>(variants.Length);
-            foreach (var variant in variants)
-            {
-                if (!ReferenceEquals(variant, entry))
-                {
-                    kept.Add(variant);
-                }
-            }
-
-            remaining = [.. kept];
-        }
-
-        slot.Variants = remaining;
-        if (remaining.Length == 0 && !keepEmptySlot)
-        {
-            _slots.TryRemove(new KeyValuePair<string, CacheSlot>(slot.PrimaryKey, slot));
+            _slots.TryRemove(entry.PrimaryKey, out _);
         }
 
         _storedBytes -= entry.Size;
@@ -107,5 +77,6 @@ internal sealed partial class CacheStore
         entry.Zone.Counters.Removed(entry.Size);
         entry.Zone.Index.Remove(entry);
         _policy.Removed(entry);
+        return true;
     }
 }

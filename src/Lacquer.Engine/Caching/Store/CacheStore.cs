@@ -1,6 +1,6 @@
-// The in-memory store: primary key -> slot of Vary variants.
+// The in-memory store: primary key -> its Vary variants (one entry, or an array of several: Variants.cs).
 //
-// Concurrency: reads (Lookup) are lock-free: the slot dictionary is concurrent and a slot's variant array is
+// Concurrency: reads (Lookup) are lock-free: the dictionary is concurrent and the value under a key is
 // replaced, never mutated. Every mutation (insert, replace, evict, remove) happens under _lock, which keeps
 // _storedBytes, the zone counters and the eviction policy consistent with the dictionary.
 //
@@ -14,10 +14,11 @@ namespace Lacquer.Caching.Store;
 
 internal sealed partial class CacheStore
 {
-    private readonly ConcurrentDictionary<string, CacheSlot> _slots;
+    /// <summary>Primary key -> <see cref="Variants.Value"/>: the key's one entry, or an array of its variants.</summary>
+    private readonly ConcurrentDictionary<string, object> _slots;
 
     /// <summary>The same dictionary, looked up by the key's characters (a hit never builds the key string).</summary>
-    private readonly ConcurrentDictionary<string, CacheSlot>.AlternateLookup<ReadOnlySpan<char>> _slotsByChars;
+    private readonly ConcurrentDictionary<string, object>.AlternateLookup<ReadOnlySpan<char>> _slotsByChars;
     private readonly SharedStrings _shared = new();
     private readonly SharedArrays _sharedArrays = new();
     private readonly IEvictionPolicy _policy;
@@ -47,13 +48,13 @@ internal sealed partial class CacheStore
     /// <summary>Finds the variant stored under <paramref name="primaryKey"/> that matches the request's Vary fields.</summary>
     public CacheLookup Lookup(ReadOnlySpan<char> primaryKey, IHeaderDictionary requestHeaders)
     {
-        if (!_slotsByChars.TryGetValue(primaryKey, out var slot))
+        if (!_slotsByChars.TryGetValue(primaryKey, out var stored))
         {
             return CacheLookup.None;
         }
 
         var any = false;
-        foreach (var variant in slot.Variants)
+        foreach (var variant in new Variants(stored))
         {
             if (variant.IsHidden)
             {
@@ -104,23 +105,19 @@ internal sealed partial class CacheStore
 
             entry.SoftPurged = result == InsertResult.StoredStale;
             entry.InsertSequence = _purgeSequence;
-            var slot = _slots.GetOrAdd(entry.PrimaryKey, static key => new CacheSlot(key));
-            foreach (var existing in slot.Variants)
+            foreach (var existing in VariantsLocked(entry.PrimaryKey))
             {
                 if (existing.IsHidden || Supersedes(entry, existing))
                 {
-                    RemoveLocked(slot, existing);
+                    RemoveLocked(existing);
                 }
             }
 
-            MakeRoomLocked(entry.Size, slot);
+            MakeRoomLocked(entry.Size);
             entry.Generation = ++_generation;
-            slot.Variants = [entry, .. slot.Variants];
-            if (!_slots.ContainsKey(entry.PrimaryKey))
-            {
-                // Eviction emptied and dropped this slot while making room; put it back.
-                _slots[entry.PrimaryKey] = slot;
-            }
+
+            // Read again: making room may have evicted other variants of this key.
+            _slots[entry.PrimaryKey] = VariantsLocked(entry.PrimaryKey).With(entry).Value!;
 
             _storedBytes += entry.Size;
             _count++;
@@ -135,6 +132,10 @@ internal sealed partial class CacheStore
             return result;
         }
     }
+
+    /// <summary>The variants stored under <paramref name="primaryKey"/>; a snapshot, valid while the lock is held.</summary>
+    private Variants VariantsLocked(string primaryKey) =>
+        new(_slots.TryGetValue(primaryKey, out var stored) ? stored : null);
 
     /// <summary>A new response replaces the variant with the same Vary selection, and any variant stored under a different Vary.</summary>
     private static bool Supersedes(CacheEntry incoming, CacheEntry existing)

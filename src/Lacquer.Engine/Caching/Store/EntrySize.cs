@@ -1,6 +1,6 @@
 // What an entry costs against cache.maxBytes (invariant 2): its body, its headers, its key (and the copies of
 // its parts the indexes use), tags and Vary values as UTF-16 strings, and charges for the objects that hold
-// them: a fixed one (entry, slot share, dictionary node, eviction node, arrays), one per tag (its tag-index
+// them: a fixed one (entry with its eviction links, dictionary node, arrays), one per tag (its tag-index
 // record) and one per path segment (its node in the host/path trie). Each charge is an upper estimate of the
 // runtime's object sizes on x64 (a trie node or tag set shared by several entries is charged to each of them),
 // so the real footprint stays under the configured limit; IndexMemoryTests measures that it does.
@@ -10,12 +10,12 @@ namespace Lacquer.Caching.Store;
 
 internal static class EntrySize
 {
-    /// <summary>Entry object, its arrays, the slot's share, the dictionary node and the eviction node.</summary>
-    public const int FixedOverhead = 512;
+    /// <summary>Entry object (eviction links included), its arrays, the body array's header and the dictionary node.</summary>
+    public const int FixedOverhead = 448;
 
     /// <summary>
     /// A path-trie node: the node, its slot in the parent's child map, and the whole map when it is the first
-    /// child. The segment string is extra.
+    /// child. Segments are ranges of the entry's URL, so they cost no string of their own.
     /// </summary>
     private const int PathSegmentRecord = 320;
 
@@ -40,8 +40,7 @@ internal static class EntrySize
     {
         // The key, and KeyParts (host, path, and the URL when the key has key-header values) kept for the indexes.
         long size = FixedOverhead + bodyLength + (2 * Text(primaryKey)) + StringOverhead;
-        var (segments, segmentChars) = PathShape(primaryKey);
-        size += PathEntryRecord + (segments * (long)(PathSegmentRecord + StringOverhead)) + (2L * segmentChars);
+        size += PathEntryRecord + (PathSegments(primaryKey) * (long)PathSegmentRecord);
         foreach (var header in headers)
         {
             size += Text(header.Key) + 16;
@@ -67,26 +66,20 @@ internal static class EntrySize
     private static long Text(string? text) => text is null ? 0 : StringOverhead + (2L * text.Length);
 
     /// <summary>
-    /// The path-trie segments of the key's path and their total length, as PathIndex splits it: "/" has none,
-    /// "/a/b" has "a" and "b", "/a/" has "a" and "". Read from the key without allocating.
+    /// How many path-trie segments the key's path has, as PathIndex splits it: "/" has none, "/a/b" has "a"
+    /// and "b", "/a/" has "a" and "". Read from the key without allocating.
     /// </summary>
-    private static (int Segments, int Chars) PathShape(string primaryKey)
+    private static int PathSegments(string primaryKey)
     {
         var scheme = primaryKey.IndexOf("://", StringComparison.Ordinal);
         var start = scheme < 0 ? -1 : primaryKey.IndexOf('/', scheme + 3);
         if (start < 0)
         {
-            return (0, 0);
+            return 0;
         }
 
         var end = primaryKey.AsSpan(start).IndexOfAny('?', '\n');
         var path = end < 0 ? primaryKey.AsSpan(start) : primaryKey.AsSpan(start, end);
-        if (path.Length <= 1)
-        {
-            return (0, 0);
-        }
-
-        var segments = path.Count('/');
-        return (segments, path.Length - segments);
+        return path.Length <= 1 ? 0 : path.Count('/');
     }
 }

@@ -149,6 +149,76 @@ public sealed class CacheStoreTests
     }
 
     [Fact]
+    public void Removing_Variants_One_By_One_Leaves_The_Others_Findable()
+    {
+        var zone = StoreWorld.Zone();
+        var store = new CacheStore(1_000_000, new LruEvictionPolicy());
+        var key = StoreWorld.Key(zone, "/a");
+        var byLanguage = new Dictionary<string, CacheEntry>();
+        foreach (var language in new[] { "en", "de", "fr" })
+        {
+            byLanguage[language] = StoreWorld.Entry(zone, "/a", varyNames: AcceptLanguage, varyValues: [language]);
+            store.Insert(byLanguage[language], ticket: null);
+        }
+
+        Assert.True(store.Remove(byLanguage["de"]));
+        Assert.Same(byLanguage["en"], store.Lookup(key, StoreWorld.Request(("Accept-Language", "en"))).Entry);
+        Assert.Same(byLanguage["fr"], store.Lookup(key, StoreWorld.Request(("Accept-Language", "fr"))).Entry);
+        Assert.Null(store.Lookup(key, StoreWorld.Request(("Accept-Language", "de"))).Entry);
+
+        Assert.True(store.Remove(byLanguage["en"]));
+        Assert.Same(byLanguage["fr"], store.Lookup(key, StoreWorld.Request(("Accept-Language", "fr"))).Entry);
+        Assert.True(store.Lookup(key, StoreWorld.Request(("Accept-Language", "en"))).KeyHasVariants);
+
+        Assert.True(store.Remove(byLanguage["fr"]));
+        Assert.False(store.Lookup(key, StoreWorld.Request(("Accept-Language", "fr"))).KeyHasVariants);
+        Assert.Equal(0, store.Count);
+        Assert.Equal(0, store.StoredBytes);
+    }
+
+    [Fact]
+    public void An_Insert_That_Evicts_The_Only_Other_Variant_Of_Its_Key_Is_Still_Stored()
+    {
+        var zone = StoreWorld.Zone();
+        var english = StoreWorld.Entry(zone, "/a", varyNames: AcceptLanguage, varyValues: ["en"]);
+        var other = StoreWorld.Entry(zone, "/b");
+        var german = StoreWorld.Entry(zone, "/a", varyNames: AcceptLanguage, varyValues: ["de"]);
+        var store = new CacheStore(2 * StoreWorld.SizeOf(english), new LruEvictionPolicy());
+        var key = StoreWorld.Key(zone, "/a");
+
+        store.Insert(english, ticket: null);
+        store.Insert(other, ticket: null);
+        store.Insert(german, ticket: null);
+
+        Assert.True(english.Removed);
+        Assert.Same(german, store.Lookup(key, StoreWorld.Request(("Accept-Language", "de"))).Entry);
+        Assert.Null(store.Lookup(key, StoreWorld.Request(("Accept-Language", "en"))).Entry);
+        Assert.Same(other, store.Lookup(StoreWorld.Key(zone, "/b"), StoreWorld.Request()).Entry);
+        Assert.Equal(2, store.Count);
+        Assert.Equal(german.Size + other.Size, store.StoredBytes);
+    }
+
+    [Fact]
+    public void An_Insert_That_Evicts_One_Of_Several_Variants_Keeps_The_Rest()
+    {
+        var zone = StoreWorld.Zone();
+        var english = StoreWorld.Entry(zone, "/a", varyNames: AcceptLanguage, varyValues: ["en"]);
+        var german = StoreWorld.Entry(zone, "/a", varyNames: AcceptLanguage, varyValues: ["de"]);
+        var french = StoreWorld.Entry(zone, "/a", varyNames: AcceptLanguage, varyValues: ["fr"]);
+        var store = new CacheStore(2 * StoreWorld.SizeOf(english), new LruEvictionPolicy());
+        var key = StoreWorld.Key(zone, "/a");
+
+        store.Insert(english, ticket: null);
+        store.Insert(german, ticket: null);
+        store.Insert(french, ticket: null);
+
+        Assert.True(english.Removed);
+        Assert.Same(german, store.Lookup(key, StoreWorld.Request(("Accept-Language", "de"))).Entry);
+        Assert.Same(french, store.Lookup(key, StoreWorld.Request(("Accept-Language", "fr"))).Entry);
+        Assert.Equal(2, store.Count);
+    }
+
+    [Fact]
     public void Eviction_Removes_The_Least_Recently_Used_Entry()
     {
         var zone = StoreWorld.Zone();

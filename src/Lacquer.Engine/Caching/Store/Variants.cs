@@ -1,0 +1,94 @@
+// What the store keeps under one primary key: its Vary variants. Most keys have exactly one, and the store's
+// dictionary then holds that entry itself; a key with several holds an array of them. A slot object with a
+// one-element array cost 64 bytes per key more (docs/performance.md, Memory).
+//
+// A value is never mutated once it is in the dictionary: adding or removing a variant makes a new value and
+// replaces the old one under the store lock, so a lock-free reader sees the old set or the new one, never a
+// half-changed one.
+namespace Lacquer.Caching.Store;
+
+/// <summary>A read-only view of the value stored under one primary key: null, one entry, or an array of two or more.</summary>
+internal readonly struct Variants(object? value)
+{
+    /// <summary>What the store's dictionary holds for this set (null when it is empty).</summary>
+    public object? Value => value;
+
+    public int Count => value switch
+    {
+        null => 0,
+        CacheEntry => 1,
+        _ => ((CacheEntry[])value).Length,
+    };
+
+    public bool Contains(CacheEntry entry)
+    {
+        foreach (var variant in this)
+        {
+            if (ReferenceEquals(variant, entry))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>This set with <paramref name="entry"/> in front: the newest variant is tried first.</summary>
+    public Variants With(CacheEntry entry) => value switch
+    {
+        null => new Variants(entry),
+        CacheEntry single => new Variants(new[] { entry, single }),
+        _ => new Variants((CacheEntry[])[entry, .. (CacheEntry[])value]),
+    };
+
+    /// <summary>This set without <paramref name="entry"/> (the same set when it is not a member).</summary>
+    public Variants Without(CacheEntry entry)
+    {
+        if (value is not CacheEntry[] many)
+        {
+            return ReferenceEquals(value, entry) ? default : this;
+        }
+
+        var kept = new List<CacheEntry>(many.Length);
+        foreach (var variant in many)
+        {
+            if (!ReferenceEquals(variant, entry))
+            {
+                kept.Add(variant);
+            }
+        }
+
+        return kept.Count switch
+        {
+            0 => default,
+            1 => new Variants(kept[0]),
+            _ when kept.Count == many.Length => this,
+            _ => new Variants(kept.ToArray()),
+        };
+    }
+
+    public Enumerator GetEnumerator() => new(value);
+
+    /// <summary>Walks the variants without allocating.</summary>
+    public struct Enumerator
+    {
+        private readonly CacheEntry? _single;
+        private readonly CacheEntry[]? _many;
+        private int _index;
+
+        internal Enumerator(object? value)
+        {
+            _single = value as CacheEntry;
+            _many = _single is null ? (CacheEntry[]?)value : null;
+            _index = -1;
+        }
+
+        public readonly CacheEntry Current => _single ?? _many![_index];
+
+        public bool MoveNext()
+        {
+            _index++;
+            return _single is not null ? _index == 0 : _many is not null && _index < _many.Length;
+        }
+    }
+}

@@ -10,7 +10,6 @@
 // bench/memory.sh measures the same through the real listener (RSS), GC slack and runtime included.
 using System.Globalization;
 using Lacquer.Caching.Indexes;
-using Lacquer.Caching.Keys;
 using Lacquer.Caching.Store;
 using Microsoft.Extensions.Primitives;
 
@@ -46,7 +45,6 @@ internal static class MemoryFootprint
                 CorrectedInitialAge = TimeSpan.Zero,
                 FreshnessLifetime = TimeSpan.FromDays(1),
             };
-            entries[i].Parts = KeyParts.Of(entries[i].PrimaryKey);
             payload += 1024 + WireBytes(headers);
         }
 

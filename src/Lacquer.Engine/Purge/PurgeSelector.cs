@@ -112,7 +112,7 @@ internal sealed record PurgeSelector
     {
         PurgeSelectorKind.Everything => true,
         PurgeSelectorKind.Url => ExactKey is null
-            ? string.Equals(entry.Parts.Url, Value, StringComparison.Ordinal)
+            ? entry.Parts.UrlSpan.SequenceEqual(Value)
             : string.Equals(entry.PrimaryKey, ExactKey, StringComparison.Ordinal),
         PurgeSelectorKind.Tag => Array.IndexOf(entry.Tags, Value) >= 0,
         PurgeSelectorKind.Host => string.Equals(entry.Parts.Host, Host, StringComparison.Ordinal),

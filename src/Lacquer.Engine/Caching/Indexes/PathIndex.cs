@@ -2,7 +2,7 @@
 // purges (a subtree, so matches fall on path-segment boundaries: /foo matches /foo, /foo/bar and /foo?x=1,
 // never /foobar) and URL purges (one path, filtered by the full URL). Maintained under the store lock.
 // Paths with nothing below them are leaves without a node of their own (PathNode), and segment keys are
-// ranges of the entries' URLs (SegmentKey): a stored URL costs the index a map slot, not a node and a string.
+// ranges of the entries' keys (SegmentKey): a stored URL costs the index a map slot, not a node and a string.
 using Lacquer.Caching.Store;
 
 namespace Lacquer.Caching.Indexes;
@@ -18,7 +18,7 @@ internal sealed class PathIndex
             _hosts[entry.Parts.Host] = node = new PathNode(null, default);
         }
 
-        entry.PathNode = Add(node, entry.Parts.Url, entry.Parts.PathStart, entry.Parts.PathLength, entry);
+        entry.PathNode = Add(node, entry.Parts.Key, entry.Parts.PathStart, entry.Parts.PathLength, entry);
     }
 
     /// <summary>O(1) in the cache size: the entry knows its node, so removal walks only up to prune empty nodes.</summary>

@@ -14,8 +14,11 @@ internal sealed partial class CacheEntry
 
     private int _accessCount;
 
-    /// <summary>The queue this entry is linked into, or null once unlinked.</summary>
-    public EntryQueue? EvictionQueue { get; set; }
+    /// <summary>
+    /// Which of its policy's queues holds the entry (<see cref="EntryQueue.Id"/>), 0 for none: a byte where a
+    /// reference to the queue took 8.
+    /// </summary>
+    public byte EvictionQueueId { get; set; }
 
     /// <summary>Towards the older end of the queue.</summary>
     public CacheEntry? EvictionOlder { get; set; }

@@ -15,7 +15,12 @@ internal sealed partial class CacheEntry
     /// <summary>UTC ticks of <see cref="ResponseTime"/>: 8 bytes where a DateTimeOffset takes 16.</summary>
     private readonly long _responseTicks;
 
-    public required string PrimaryKey { get; init; }
+    /// <summary>The entry's key, held in <see cref="Parts"/> (one reference per entry, not two).</summary>
+    public required string PrimaryKey
+    {
+        get => Parts.Key;
+        init => Parts = KeyParts.Of(value);
+    }
 
     public required Zone Zone { get; init; }
 
@@ -66,7 +71,7 @@ internal sealed partial class CacheEntry
     /// <summary>Unique, increasing per insert; index records carry it so a late removal never hits a newer entry.</summary>
     public long Generation { get; set; }
 
-    /// <summary>URL, host and path, for the purge indexes; set by the store on insert.</summary>
+    /// <summary>The key with its URL, host and path, for the purge indexes; split when the key is set, the host shared by the store on insert.</summary>
     public KeyParts Parts { get; set; }
 
     /// <summary>The store's purge sequence when the entry was inserted: a purge-everything with a later sequence hides it.</summary>

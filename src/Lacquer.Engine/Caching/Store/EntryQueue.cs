@@ -4,8 +4,11 @@
 // under the owning policy's lock.
 namespace Lacquer.Caching.Store;
 
-internal sealed class EntryQueue
+/// <param name="id">Told apart from the policy's other queues by this number (1 to 255) in <see cref="CacheEntry.EvictionQueueId"/>.</param>
+internal sealed class EntryQueue(byte id)
 {
+    public byte Id { get; } = id > 0 ? id : throw new ArgumentOutOfRangeException(nameof(id), "0 stands for no queue.");
+
     /// <summary>The oldest entry: the next one the policy examines.</summary>
     public CacheEntry? Oldest { get; private set; }
 
@@ -18,12 +21,12 @@ internal sealed class EntryQueue
 
     public void Enqueue(CacheEntry entry)
     {
-        if (entry.EvictionQueue is not null)
+        if (entry.EvictionQueueId != 0)
         {
             throw new InvalidOperationException("Entry is already linked into a queue.");
         }
 
-        entry.EvictionQueue = this;
+        entry.EvictionQueueId = Id;
         entry.EvictionOlder = Newest;
         entry.EvictionNewer = null;
         if (Newest is null)
@@ -42,7 +45,7 @@ internal sealed class EntryQueue
 
     public void Unlink(CacheEntry entry)
     {
-        if (!ReferenceEquals(entry.EvictionQueue, this))
+        if (entry.EvictionQueueId != Id)
         {
             throw new InvalidOperationException("Entry is not linked into this queue.");
         }
@@ -65,7 +68,7 @@ internal sealed class EntryQueue
             entry.EvictionNewer.EvictionOlder = entry.EvictionOlder;
         }
 
-        entry.EvictionQueue = null;
+        entry.EvictionQueueId = 0;
         entry.EvictionOlder = null;
         entry.EvictionNewer = null;
         Count--;

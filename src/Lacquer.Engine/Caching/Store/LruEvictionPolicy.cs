@@ -4,7 +4,7 @@ namespace Lacquer.Caching.Store;
 
 internal sealed class LruEvictionPolicy : IEvictionPolicy
 {
-    private readonly EntryQueue _order = new();
+    private readonly EntryQueue _order = new(1);
     private readonly Lock _lock = new();
 
     public void Admitted(CacheEntry entry)
@@ -20,7 +20,7 @@ internal sealed class LruEvictionPolicy : IEvictionPolicy
         lock (_lock)
         {
             // Not linked any more (removed meanwhile), or already the most recent: nothing to move.
-            if (ReferenceEquals(entry.EvictionQueue, _order) && entry != _order.Newest)
+            if (entry.EvictionQueueId == _order.Id && entry != _order.Newest)
             {
                 _order.Unlink(entry);
                 _order.Enqueue(entry);
@@ -32,7 +32,10 @@ internal sealed class LruEvictionPolicy : IEvictionPolicy
     {
         lock (_lock)
         {
-            entry.EvictionQueue?.Unlink(entry);
+            if (entry.EvictionQueueId == _order.Id)
+            {
+                _order.Unlink(entry);
+            }
         }
     }
 

@@ -31,8 +31,8 @@ internal sealed class S3FifoEvictionPolicy : IEvictionPolicy
     /// <summary>The small queue's share of the capacity, in bytes (the paper's 10%).</summary>
     public const double SmallShare = 0.10;
 
-    private readonly EntryQueue _small = new();
-    private readonly EntryQueue _main = new();
+    private readonly EntryQueue _small = new(1);
+    private readonly EntryQueue _main = new(2);
     private readonly S3FifoGhost _ghost = new();
     private readonly Lock _lock = new();
     private readonly long _smallTarget;
@@ -77,7 +77,8 @@ internal sealed class S3FifoEvictionPolicy : IEvictionPolicy
     {
         lock (_lock)
         {
-            entry.EvictionQueue?.Unlink(entry);
+            var queue = entry.EvictionQueueId == _small.Id ? _small : entry.EvictionQueueId == _main.Id ? _main : null;
+            queue?.Unlink(entry);
         }
     }
 

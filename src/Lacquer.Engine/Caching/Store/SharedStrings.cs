@@ -44,6 +44,26 @@ internal sealed class SharedStrings
         return value;
     }
 
+    /// <summary>An equal string already held by the table, or a new one made of <paramref name="value"/> (which then takes its slot).</summary>
+    public string Share(ReadOnlySpan<char> value)
+    {
+        if (value.Length is 0 or > MaxLength)
+        {
+            return value.ToString();
+        }
+
+        ref var slot = ref _slots[string.GetHashCode(value) & (Slots - 1)];
+        var held = Volatile.Read(ref slot);
+        if (held is not null && value.SequenceEqual(held))
+        {
+            return held;
+        }
+
+        var made = value.ToString();
+        Volatile.Write(ref slot, made);
+        return made;
+    }
+
     /// <summary>
     /// <paramref name="values"/> with each string swapped for its shared copy: the same array when nothing
     /// changes, otherwise a new one (arrays given to the store may be shared with others, so they are never written).

@@ -4,7 +4,7 @@
 #
 #   bench/memory.sh                 1M objects of 1 KiB (the fill takes about 5 minutes on the 2-core machine)
 #   bench/memory.sh --count 100000  a smaller store, for a quick look
-#   options: --gc workstation (DOTNET_gcServer=0; default: as shipped, server GC)  --keep  --out FILE
+#   options: --gc server|workstation (DOTNET_gcServer=1 or 0; default: workstation, as shipped)  --keep  --out FILE
 #
 # Steps: start the origin and the Release build of Lacquer (bench/lacquer.json, maxBytes raised so nothing is
 # evicted) on their own ports; warm the process with 3 s of 1 KiB hits; read VmRSS; fill COUNT distinct
@@ -22,7 +22,7 @@ BENCH_DIR=$(cd "$(dirname "$0")" && pwd)
 source "$BENCH_DIR/lib.sh"
 
 COUNT=1000000
-GC_MODE=server
+GC_MODE=workstation
 KEEP=0
 OUT=""
 while [ $# -gt 0 ]; do
@@ -50,7 +50,11 @@ trap cleanup EXIT
 
 build_lacquer
 start_origin
-if [ "$GC_MODE" = workstation ]; then export DOTNET_gcServer=0; fi
+case "$GC_MODE" in
+    server) export DOTNET_gcServer=1 ;;
+    workstation) export DOTNET_gcServer=0 ;;
+    *) echo "--gc takes server or workstation, not: $GC_MODE" >&2; exit 2 ;;
+esac
 start_lacquer --cache:maxBytes=16GiB
 unset DOTNET_gcServer
 PROXY="http://127.0.0.1:$LACQUER_PORT"

@@ -19,7 +19,7 @@ internal sealed partial class CacheStore
             return urls;
         }
 
-        lock (_lock)
+        using (EnterLock())
         {
             foreach (var entry in zone.Index.Paths.All())
             {

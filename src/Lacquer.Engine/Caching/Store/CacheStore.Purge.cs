@@ -43,7 +43,7 @@ internal sealed partial class CacheStore
     internal const int DefaultEagerRemovalLimit = 1024;
 
     /// <summary>Entries removed per acquisition of the store lock by the background reclaim.</summary>
-    private const int ReclaimBatch = 512;
+    private const int ReclaimBatch = 128;
 
     /// <summary>Completes when every hard purge's hidden entries have been reclaimed (tests and shutdown wait on it).</summary>
     public Task Sweep => Volatile.Read(ref _sweep);
@@ -59,7 +59,7 @@ internal sealed partial class CacheStore
     {
         get
         {
-            lock (_lock)
+            using (EnterLock())
             {
                 return _fences.Count;
             }
@@ -68,7 +68,7 @@ internal sealed partial class CacheStore
 
     public FillTicket BeginFill()
     {
-        lock (_lock)
+        using (EnterLock())
         {
             var ticket = new FillTicket(_purgeSequence);
             _openTickets.Add(ticket);
@@ -78,7 +78,7 @@ internal sealed partial class CacheStore
 
     public void EndFill(FillTicket ticket)
     {
-        lock (_lock)
+        using (EnterLock())
         {
             if (!_openTickets.Remove(ticket) || _fences.Count == 0)
             {
@@ -101,7 +101,7 @@ internal sealed partial class CacheStore
         List<CacheEntry>? reclaim = null;
         var sweepZones = false;
         long matched = 0;
-        lock (_lock)
+        using (EnterLock())
         {
             var sequence = ++_purgeSequence;
             if (_openTickets.Count > 0)
@@ -271,7 +271,7 @@ internal sealed partial class CacheStore
     /// <summary>Chains work that reclaims hidden entries' memory; <see cref="Sweep"/> completes when all of it has run.</summary>
     private void QueueReclaim(Action reclaim)
     {
-        lock (_lock)
+        using (EnterLock())
         {
             _sweep = _sweep.ContinueWith(_ => reclaim(), CancellationToken.None, TaskContinuationOptions.None, _reclaimScheduler);
         }
@@ -290,14 +290,19 @@ internal sealed partial class CacheStore
                     RemoveLocked(entries[i]);
                 }
             }
+
+            StepAsideForWaiters();
         }
     }
 
-    /// <summary>Reclaims entries hidden by purge-everything: scans every key's variants, a batch per lock acquisition.</summary>
+    /// <summary>
+    /// Reclaims entries hidden by purge-everything: scans every key's variants, a batch per lock acquisition.
+    /// Enumerates the dictionary itself (lock-free, no copy), not its Values snapshot of the whole store.
+    /// </summary>
     private void SweepHidden()
     {
         var hidden = new List<CacheEntry>(ReclaimBatch);
-        foreach (var stored in _slots.Values)
+        foreach (var (_, stored) in _slots)
         {
             foreach (var entry in new Variants(stored))
             {

@@ -6,7 +6,7 @@ internal sealed partial class CacheStore
     /// <summary>Removes every variant stored under <paramref name="primaryKey"/>; returns how many there were.</summary>
     public int RemoveKey(string primaryKey)
     {
-        lock (_lock)
+        using (EnterLock())
         {
             var variants = VariantsLocked(primaryKey);
             foreach (var variant in variants)
@@ -21,7 +21,7 @@ internal sealed partial class CacheStore
     /// <summary>Removes one entry if it is still stored; false when it already left.</summary>
     public bool Remove(CacheEntry entry)
     {
-        lock (_lock)
+        using (EnterLock())
         {
             return RemoveLocked(entry);
         }

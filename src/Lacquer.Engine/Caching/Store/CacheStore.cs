@@ -95,7 +95,7 @@ internal sealed partial class CacheStore
             return InsertResult.TooLarge;
         }
 
-        lock (_lock)
+        using (EnterLock())
         {
             var result = CheckFencesLocked(entry, ticket);
             if (result == InsertResult.Purged)

@@ -115,8 +115,8 @@ internal sealed record PurgeSelector
             ? entry.Parts.UrlSpan.SequenceEqual(Value)
             : string.Equals(entry.PrimaryKey, ExactKey, StringComparison.Ordinal),
         PurgeSelectorKind.Tag => Array.IndexOf(entry.Tags, Value) >= 0,
-        PurgeSelectorKind.Host => string.Equals(entry.Parts.Host, Host, StringComparison.Ordinal),
-        PurgeSelectorKind.Prefix => string.Equals(entry.Parts.Host, Host, StringComparison.Ordinal) && PathHasPrefix(entry.Parts.PathSpan, Path),
+        PurgeSelectorKind.Host => entry.Parts.HostSpan.SequenceEqual(Host),
+        PurgeSelectorKind.Prefix => entry.Parts.HostSpan.SequenceEqual(Host) && PathHasPrefix(entry.Parts.PathSpan, Path),
         _ => false,
     };
 

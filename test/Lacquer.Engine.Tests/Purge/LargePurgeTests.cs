@@ -112,8 +112,8 @@ public sealed class LargePurgeTests
         var reclaim = new HeldTaskScheduler();
         var zone = PurgeWorld.Zone();
         var probe = PurgeWorld.Entry(zone, "http://a.example/probe");
-        probe.Size = EntrySize.Of(probe.PrimaryKey, probe.Headers, probe.Body.Length, ["t"], probe.VaryValues);
-        var store = PurgeWorld.Store(maxBytes: probe.Size * (Many + 8), reclaim: reclaim);
+        var probeSize = EntrySize.Of(probe.PrimaryKey, probe.Headers, probe.Body.Length, ["t"], probe.VaryValues);
+        var store = PurgeWorld.Store(maxBytes: probeSize * (Many + 8), reclaim: reclaim);
         var hidden = Enumerable.Range(0, Many).Select(i => PurgeWorld.Stored(store, zone, $"http://a.example/{i:D5}", "t")).ToArray();
 
         store.Purge(PurgeWorld.Hard(zone, PurgeSelector.ForTag("t")));

@@ -9,11 +9,20 @@ namespace Lacquer.Caching.Indexes;
 
 internal sealed class PathIndex
 {
-    private readonly Dictionary<string, PathNode> _hosts = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, PathNode> _hosts;
+
+    /// <summary>The same map, looked up by the host's characters in an entry's key (an entry holds no host string).</summary>
+    private readonly Dictionary<string, PathNode>.AlternateLookup<ReadOnlySpan<char>> _hostsByChars;
+
+    public PathIndex()
+    {
+        _hosts = new(StringComparer.Ordinal);
+        _hostsByChars = _hosts.GetAlternateLookup<ReadOnlySpan<char>>();
+    }
 
     public void Add(CacheEntry entry)
     {
-        if (!_hosts.TryGetValue(entry.Parts.Host, out var node))
+        if (!_hostsByChars.TryGetValue(entry.Parts.HostSpan, out var node))
         {
             _hosts[entry.Parts.Host] = node = new PathNode(null, default);
         }
@@ -35,7 +44,7 @@ internal sealed class PathIndex
         node.Remove(entry, path[(path.LastIndexOf('/') + 1)..]);
         if (node.Prune() is { IsEmpty: true })
         {
-            _hosts.Remove(entry.Parts.Host);
+            _hostsByChars.Remove(entry.Parts.HostSpan);
         }
     }
 

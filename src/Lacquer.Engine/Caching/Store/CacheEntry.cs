@@ -65,13 +65,13 @@ internal sealed partial class CacheEntry
     /// <summary>The targeted cache-control value (RFC 9213) that governed this entry, if any.</summary>
     public string? TargetedCacheControl { get; init; }
 
-    /// <summary>Bytes charged against <c>cache.maxBytes</c> for this entry (see <see cref="EntrySize"/>).</summary>
-    public long Size { get; set; }
+    /// <summary>Bytes charged against <c>cache.maxBytes</c> for this entry (see <see cref="EntrySize"/>); the store refuses larger than 2 GiB.</summary>
+    public int Size { get; set; }
 
     /// <summary>Unique, increasing per insert; index records carry it so a late removal never hits a newer entry.</summary>
     public long Generation { get; set; }
 
-    /// <summary>The key with its URL, host and path, for the purge indexes; split when the key is set, the host shared by the store on insert.</summary>
+    /// <summary>The key with its URL, host and path as ranges of it, for the purge indexes; split when the key is set.</summary>
     public KeyParts Parts { get; set; }
 
     /// <summary>The store's purge sequence when the entry was inserted: a purge-everything with a later sequence hides it.</summary>

@@ -81,7 +81,6 @@ internal sealed partial class CacheStore
     /// </summary>
     public InsertResult Insert(CacheEntry entry, FillTicket? ticket)
     {
-        entry.Parts = KeyParts.Of(entry.PrimaryKey, _shared);
         entry.Headers = _sharedArrays.Share(_shared.ShareFields(entry.Headers));
         entry.Tags = _sharedArrays.Share(_shared.ShareAll(entry.Tags));
         entry.VaryValues = _shared.ShareAll(entry.VaryValues);
@@ -89,11 +88,13 @@ internal sealed partial class CacheStore
         {
             entry.VaryNames = _sharedArrays.Share(_shared.ShareAll(varyNames));
         }
-        entry.Size = EntrySize.Of(entry.PrimaryKey, entry.Headers, entry.Body.Length, entry.Tags, entry.VaryValues);
-        if (entry.Size > MaxBytes)
+        var size = EntrySize.Of(entry.PrimaryKey, entry.Headers, entry.Body.Length, entry.Tags, entry.VaryValues);
+        if (size > MaxBytes || size > int.MaxValue)
         {
             return InsertResult.TooLarge;
         }
+
+        entry.Size = (int)size;
 
         using (EnterLock())
         {

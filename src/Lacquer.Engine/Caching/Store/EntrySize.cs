@@ -1,5 +1,5 @@
-// What an entry costs against cache.maxBytes (invariant 2): its body, its headers, its key (and the copies of
-// its parts the indexes use), tags and Vary values as UTF-16 strings, and charges for the objects that hold
+// What an entry costs against cache.maxBytes (invariant 2): its body, its headers, its key (twice, an upper
+// estimate), tags and Vary values as UTF-16 strings, and charges for the objects that hold
 // them: a fixed one (entry with its eviction links, dictionary node, arrays), one per tag (its tag-index
 // record) and one per path segment (its node in the host/path trie). Each charge is an upper estimate of the
 // runtime's object sizes on x64 (a trie node or tag set shared by several entries is charged to each of them),
@@ -38,7 +38,7 @@ internal static class EntrySize
         string[] tags,
         string?[] varyValues)
     {
-        // The key, and KeyParts (host, path, and the URL when the key has key-header values) kept for the indexes.
+        // The key, charged twice: an upper estimate that predates KeyParts keeping only ranges of it.
         long size = FixedOverhead + bodyLength + (2 * Text(primaryKey)) + StringOverhead;
         size += PathEntryRecord + (PathSegments(primaryKey) * (long)PathSegmentRecord);
         foreach (var header in headers)

@@ -1,5 +1,5 @@
 // A bounded, lossy intern table for the short strings that many stored entries repeat: header names and
-// values (Content-Type, Cache-Control, a Date shared by every fill of the same second), hosts, tags and Vary
+// values (Content-Type, Cache-Control, a Date shared by every fill of the same second), tags and Vary
 // values. Without it every entry holds its own UTF-16 copy of each, which at 1M small objects costs several
 // hundred bytes per object (docs/performance.md, Memory).
 //
@@ -42,26 +42,6 @@ internal sealed class SharedStrings
 
         Volatile.Write(ref slot, value);
         return value;
-    }
-
-    /// <summary>An equal string already held by the table, or a new one made of <paramref name="value"/> (which then takes its slot).</summary>
-    public string Share(ReadOnlySpan<char> value)
-    {
-        if (value.Length is 0 or > MaxLength)
-        {
-            return value.ToString();
-        }
-
-        ref var slot = ref _slots[string.GetHashCode(value) & (Slots - 1)];
-        var held = Volatile.Read(ref slot);
-        if (held is not null && value.SequenceEqual(held))
-        {
-            return held;
-        }
-
-        var made = value.ToString();
-        Volatile.Write(ref slot, made);
-        return made;
     }
 
     /// <summary>

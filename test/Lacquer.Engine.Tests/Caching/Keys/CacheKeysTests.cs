@@ -111,14 +111,30 @@ public sealed class CacheKeysTests
     }
 
     [Fact]
-    public void KeyParts_Share_The_Host_Among_Entries_And_Keep_The_Url_When_It_Is_The_Key()
+    public void KeyParts_Are_Ranges_Of_The_Key_Made_Without_Allocating()
     {
-        var shared = new SharedStrings();
-        var key = string.Concat("http://www.example.com", "/a");
-        var first = KeyParts.Of(key, shared);
-        var second = KeyParts.Of(string.Concat("http://www.example.com", "/b"), shared);
-        Assert.Same(first.Host, second.Host);
-        Assert.Same(key, first.Url);
+        var key = string.Concat("http://www.example.com", "/a?x=1");
+        KeyParts.Of(key);
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        var parts = KeyParts.Of(key);
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        Assert.Equal(0, allocated);
+        Assert.Same(key, parts.Key);
+        Assert.Same(key, parts.Url);
+        Assert.Equal("www.example.com", parts.HostSpan.ToString());
+        Assert.Equal("/a", parts.PathSpan.ToString());
+    }
+
+    [Theory]
+    [InlineData("http://www.example.com", "www.example.com", "/")]
+    [InlineData("http://www.example.com\nAccept-Language:en", "www.example.com", "/")]
+    public void KeyParts_Of_A_Url_Without_A_Path_Read_As_Slash(string key, string host, string path)
+    {
+        var parts = KeyParts.Of(key);
+
+        Assert.Equal((host, path), (parts.Host, parts.Path));
     }
 
     [Theory]

@@ -71,7 +71,7 @@ internal sealed partial class CachingProxy
             response.ContentLength = entry.Body.Length;
             if (!HttpMethods.IsHead(context.Request.Method))
             {
-                await response.Body.WriteAsync(entry.Body, context.RequestAborted);
+                await ResponseBody.WriteAsync(response, entry.Body, context.RequestAborted);
             }
         }
     }

@@ -46,7 +46,7 @@ internal sealed partial class CachingProxy
             var (start, end) = ranges[0];
             response.Headers.ContentRange = ContentRange(start, end, entry.Body.Length);
             response.ContentLength = end - start + 1;
-            await response.Body.WriteAsync(entry.Body.AsMemory((int)start, (int)(end - start + 1)), context.RequestAborted);
+            await ResponseBody.WriteAsync(response, entry.Body.AsMemory((int)start, (int)(end - start + 1)), context.RequestAborted);
             return true;
         }
 

@@ -99,10 +99,18 @@ internal sealed partial class CachingProxy
             var fill = _coalescer.Join(key, out var isLeader);
             if (isLeader)
             {
-                // 6. Fetch as the leader.
-                zone.Counters.Miss();
                 try
                 {
+                    // A waiter leading the second round looks once more: between its lookup and its Join, another
+                    // waiter may have led that round and stored this very variant already.
+                    if (round > 0 && (await TryServeFromStoreAsync(context, zone, RequestKey.Of(key), request: null)).Served)
+                    {
+                        fill.Complete(FillOutcome.Stored);
+                        return;
+                    }
+
+                    // 6. Fetch as the leader.
+                    zone.Counters.Miss();
                     await ForwardAsync(context, zone, new ForwardPlan(key, HttpMethods.Get, lookup.Reason, request, fill, lookup.Stale));
                 }
                 finally

@@ -24,7 +24,8 @@
 //   - An insert runs under the lock and checks the fences newer than its ticket: a hard purge that covers
 //     the entry refuses it; a soft one stores it already stale. A fill that began after the purge took its
 //     sequence cannot have content older than the purge, so it needs no check.
-//   - Fences older than every open ticket can no longer match anything and are dropped when tickets close.
+//   - Fences older than every open ticket can no longer match anything and are dropped when tickets close;
+//     the open tickets are kept oldest first (OpenTickets), so finding the oldest costs nothing.
 // Lookups are lock-free: after a purge releases the lock, removed entries are gone from the dictionary and
 // soft-purged ones carry their flag, so any request that starts after the purge answered sees the result.
 using Lacquer.Purge;
@@ -34,7 +35,7 @@ namespace Lacquer.Caching.Store;
 
 internal sealed partial class CacheStore
 {
-    private readonly HashSet<FillTicket> _openTickets = [];
+    private readonly OpenTickets _openTickets = new();
     private readonly List<(long Sequence, PurgeCommand Command)> _fences = [];
     private long _purgeSequence;
     private Task _sweep = Task.CompletedTask;
@@ -85,13 +86,15 @@ internal sealed partial class CacheStore
                 return;
             }
 
-            var oldest = long.MaxValue;
-            foreach (var open in _openTickets)
+            // Fences are in sequence order: drop those no open ticket began before.
+            var oldest = _openTickets.OldestStart;
+            var drop = 0;
+            while (drop < _fences.Count && _fences[drop].Sequence <= oldest)
             {
-                oldest = Math.Min(oldest, open.StartSequence);
+                drop++;
             }
 
-            _fences.RemoveAll(fence => fence.Sequence <= oldest);
+            _fences.RemoveRange(0, drop);
         }
     }
 

@@ -4,11 +4,13 @@
 # proxy's requests/s is bounded by what every request costs all of them together; this script shows that cost.
 #
 #   bench/cpu.sh [--rounds N] [--duration SECONDS] SCENARIO...
-#     SCENARIO  miss (every request a new URL; also run against the origin directly) | 1k | 16k | 1m (hits)
+#     SCENARIO  miss (every request a new URL) | pass (a 1 MiB no-store response, never cached) | 1k | 16k | 1m
+#               (hits); miss and pass also run against the origin directly
 #   e.g. bench/cpu.sh miss 1m
 #
-# Each scenario runs for Lacquer, Varnish and nginx proxy_cache in turn (and the origin for miss), --rounds times
-# (default 2). Prints one line per run: req/s, then user+system microseconds per request for each process.
+# Each scenario runs for Lacquer, Varnish and nginx proxy_cache in turn (and the origin for miss and pass),
+# --rounds times (default 2). Prints one line per run: req/s, then user+system microseconds per request for each
+# process.
 # wrk's own time is read one second before it ends (its process is gone after), so it is scaled up by
 # DURATION/(DURATION-1). Softirq work the kernel does outside any process is in nobody's column.
 set -euo pipefail
@@ -26,13 +28,13 @@ while [ $# -gt 0 ]; do
     case "$1" in
         --rounds) ROUNDS=$2; shift ;;
         --duration) DURATION=$2; shift ;;
-        -h|--help) sed -n '2,13p' "$0"; exit 0 ;;
+        -h|--help) sed -n '2,15p' "$0"; exit 0 ;;
         -*) echo "unknown option $1" >&2; exit 2 ;;
         *) break ;;
     esac
     shift
 done
-[ $# -gt 0 ] || { sed -n '2,13p' "$0"; exit 2; }
+[ $# -gt 0 ] || { sed -n '2,15p' "$0"; exit 2; }
 
 install_missing wrk:wrk nginx:nginx varnishd:varnish curl:curl
 make_tmp
@@ -69,7 +71,11 @@ cpu_ticks() {
 # measure SCENARIO SERVER ROUND
 measure() {
     local scenario=$1 server=$2 round=$3 url="http://127.0.0.1:${PORT[$2]}" args=()
-    if [ "$scenario" = miss ]; then args=(-s "$BENCH_DIR/unique.lua" "$url/" -- "cpu-$server-$round"); else args=("$url/obj/$scenario"); fi
+    case "$scenario" in
+        miss) args=(-s "$BENCH_DIR/unique.lua" "$url/" -- "cpu-$server-$round") ;;
+        pass) args=("$url/pass/1m") ;;
+        *) args=("$url/obj/$scenario") ;;
+    esac
     local proxy=() origin
     origin=$(pids origin)
     if [ "$server" != origin ]; then proxy=($(pids "$server")); fi
@@ -95,10 +101,12 @@ measure() {
 
 for scenario in "$@"; do
     servers=(lacquer varnish nginx)
-    if [ "$scenario" = miss ]; then servers+=(origin); fi
+    if [ "$scenario" = miss ] || [ "$scenario" = pass ]; then servers+=(origin); fi
     for server in lacquer varnish nginx; do # warm-up: the object cached, Lacquer's code jitted
         if [ "$scenario" = miss ]; then
             wrk -t2 -c64 -d2s -s "$BENCH_DIR/unique.lua" "http://127.0.0.1:${PORT[$server]}/" -- "warm-$server" > /dev/null
+        elif [ "$scenario" = pass ]; then
+            wrk -t2 -c64 -d2s "http://127.0.0.1:${PORT[$server]}/pass/1m" > /dev/null
         else
             curl -s -o /dev/null "http://127.0.0.1:${PORT[$server]}/obj/$scenario"
             wrk -t2 -c64 -d2s "http://127.0.0.1:${PORT[$server]}/obj/$scenario" > /dev/null

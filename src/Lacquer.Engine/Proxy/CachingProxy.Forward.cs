@@ -23,7 +23,7 @@ namespace Lacquer.Proxy;
 
 internal sealed partial class CachingProxy
 {
-    private const int CopyBufferSize = 16 * 1024;
+    private const int CopyBufferSize = ResponseBody.ChunkBytes;
 
     private async Task ForwardAsync(HttpContext context, Zone zone, ForwardPlan plan)
     {
@@ -115,7 +115,7 @@ internal sealed partial class CachingProxy
 
         // 5. Body.
         var capture = decision.Storable ? new BodyCapture(head.ContentLength, MaxObjectBytes) : null;
-        var complete = await CopyBodyAsync(context, zone, origin, capture, writeBody, url);
+        var complete = await CopyBodyAsync(context, zone, origin, capture, writeBody, head.ContentLength, url);
         if (!complete || capture is null || capture.Overflowed)
         {
             fill?.Complete(complete ? FillOutcome.NotStorable : FillOutcome.Failed);
@@ -170,19 +170,46 @@ internal sealed partial class CachingProxy
     }
 
     /// <summary>Copies the origin body; false when the origin broke off (the client connection is then aborted).</summary>
-    private async Task<bool> CopyBodyAsync(HttpContext context, Zone zone, OriginResponse origin, BodyCapture? capture, bool writeBody, string url)
+    /// <summary>
+    /// Streams the origin's body to the client while <paramref name="capture"/> keeps a copy. The origin is read
+    /// straight into memory of the client's response pipe (ResponseBody.cs explains why a large size hint matters),
+    /// so a chunk is copied once, into the capture, and not again into Kestrel's 4 KiB blocks. Once the client
+    /// is gone, or for HEAD, the reads go to a pooled buffer instead.
+    /// </summary>
+    private async Task<bool> CopyBodyAsync(HttpContext context, Zone zone, OriginResponse origin, BodyCapture? capture, bool writeBody, long? contentLength, string url)
     {
-        var buffer = ArrayPool<byte>.Shared.Rent(CopyBufferSize);
+        byte[]? spare = null;
+        var writer = context.Response.BodyWriter;
+        var remaining = contentLength;
+        var clientGone = false;
         try
         {
             var source = await origin.Message!.Content.ReadAsStreamAsync(origin.BodyToken);
-            var clientGone = false;
             while (true)
             {
+                if (remaining == 0)
+                {
+                    return true; // the whole declared length has come; the handler has already ended the response
+                }
+
+                var toClient = writeBody && !clientGone;
+                var chunk = (int)Math.Min(remaining is > 0 ? remaining.Value : CopyBufferSize, CopyBufferSize);
+                Memory<byte> target;
+                if (toClient)
+                {
+                    target = writer.GetMemory(chunk);
+                    target = target[..Math.Min(chunk, target.Length)];
+                }
+                else
+                {
+                    spare ??= ArrayPool<byte>.Shared.Rent(CopyBufferSize);
+                    target = spare.AsMemory(0, CopyBufferSize);
+                }
+
                 int read;
                 try
                 {
-                    read = await source.ReadAsync(buffer.AsMemory(0, CopyBufferSize), origin.BodyToken);
+                    read = await source.ReadAsync(target, origin.BodyToken);
                 }
                 catch (Exception exception) when (exception is IOException or HttpRequestException or OperationCanceledException)
                 {
@@ -196,15 +223,17 @@ internal sealed partial class CachingProxy
                     return true;
                 }
 
+                remaining -= read;
                 origin.Progressed(zone.OriginTimeout);
-                if (capture is not null && !capture.TryAppend(buffer.AsSpan(0, read)))
+                if (capture is not null && !capture.TryAppend(target.Span[..read]))
                 {
                     capture = null;
                 }
 
-                if (writeBody && !clientGone)
+                if (toClient)
                 {
-                    clientGone = !await TryWriteAsync(context, buffer.AsMemory(0, read));
+                    writer.Advance(read);
+                    clientGone = !await TryFlushAsync(context, writer);
                     if (clientGone)
                     {
                         ProxyLog.ClientLeft(_logger, url);
@@ -225,16 +254,19 @@ internal sealed partial class CachingProxy
         }
         finally
         {
-            ArrayPool<byte>.Shared.Return(buffer);
+            if (spare is not null)
+            {
+                ArrayPool<byte>.Shared.Return(spare);
+            }
         }
     }
 
-    private static async Task<bool> TryWriteAsync(HttpContext context, ReadOnlyMemory<byte> chunk)
+    private static async Task<bool> TryFlushAsync(HttpContext context, System.IO.Pipelines.PipeWriter writer)
     {
         try
         {
-            await context.Response.Body.WriteAsync(chunk, context.RequestAborted);
-            return !context.RequestAborted.IsCancellationRequested;
+            var flushed = await writer.FlushAsync(context.RequestAborted);
+            return !flushed.IsCompleted && !flushed.IsCanceled && !context.RequestAborted.IsCancellationRequested;
         }
         catch (Exception exception) when (exception is IOException or OperationCanceledException or ConnectionResetException)
         {

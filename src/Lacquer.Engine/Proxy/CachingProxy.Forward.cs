@@ -10,6 +10,7 @@
 // A stale entry with validators is revalidated instead (CachingProxy.Revalidation.cs): the request carries
 // If-None-Match / If-Modified-Since, and a 304 refreshes the stored entry rather than replacing it.
 using System.Buffers;
+using System.IO.Pipelines;
 using Lacquer.Caching.Coalescing;
 using Lacquer.Caching.Keys;
 using Lacquer.Caching.Semantics;
@@ -169,12 +170,12 @@ internal sealed partial class CachingProxy
         }
     }
 
-    /// <summary>Copies the origin body; false when the origin broke off (the client connection is then aborted).</summary>
     /// <summary>
-    /// Streams the origin's body to the client while <paramref name="capture"/> keeps a copy. The origin is read
-    /// straight into memory of the client's response pipe (ResponseBody.cs explains why a large size hint matters),
-    /// so a chunk is copied once, into the capture, and not again into Kestrel's 4 KiB blocks. Once the client
-    /// is gone, or for HEAD, the reads go to a pooled buffer instead.
+    /// Streams the origin's body to the client while <paramref name="capture"/> keeps a copy; false when the origin
+    /// broke off (the client connection is then aborted). The origin is read straight into memory of the client's
+    /// response pipe (ResponseBody.cs explains why a large size hint matters), so a chunk is copied once, into the
+    /// capture, and not again into Kestrel's 4 KiB blocks. Once the client is gone, or for HEAD, the reads go to a
+    /// pooled buffer instead.
     /// </summary>
     private async Task<bool> CopyBodyAsync(HttpContext context, Zone zone, OriginResponse origin, BodyCapture? capture, bool writeBody, long? contentLength, string url)
     {
@@ -193,7 +194,7 @@ internal sealed partial class CachingProxy
                 }
 
                 var toClient = writeBody && !clientGone;
-                var chunk = (int)Math.Min(remaining is > 0 ? remaining.Value : CopyBufferSize, CopyBufferSize);
+                var chunk = remaining is long left and > 0 ? (int)Math.Min(left, CopyBufferSize) : CopyBufferSize;
                 Memory<byte> target;
                 if (toClient)
                 {
@@ -261,7 +262,7 @@ internal sealed partial class CachingProxy
         }
     }
 
-    private static async Task<bool> TryFlushAsync(HttpContext context, System.IO.Pipelines.PipeWriter writer)
+    private static async Task<bool> TryFlushAsync(HttpContext context, PipeWriter writer)
     {
         try
         {

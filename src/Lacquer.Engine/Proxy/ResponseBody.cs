@@ -6,6 +6,7 @@
 // ArrayPool), so each chunk is one copy and one socket send. 64 KiB chunks, the size of Kestrel's default
 // response buffer, measured best: larger ones outrun the array pool under 64 connections, smaller ones flush
 // more often, and bodies of one chunk or less gain nothing over Body.WriteAsync.
+using System.IO.Pipelines;
 using Microsoft.AspNetCore.Http;
 
 namespace Lacquer.Proxy;
@@ -14,15 +15,14 @@ internal static class ResponseBody
 {
     internal const int ChunkBytes = 64 * 1024;
 
-    public static async Task WriteAsync(HttpResponse response, ReadOnlyMemory<byte> body, CancellationToken cancellationToken)
-    {
-        if (body.Length <= ChunkBytes)
-        {
-            await response.Body.WriteAsync(body, cancellationToken);
-            return;
-        }
+    /// <summary>Not async itself, so that a small body (every 1 KiB hit) goes straight to Body.WriteAsync with no wrapper.</summary>
+    public static ValueTask WriteAsync(HttpResponse response, ReadOnlyMemory<byte> body, CancellationToken cancellationToken) =>
+        body.Length <= ChunkBytes
+            ? response.Body.WriteAsync(body, cancellationToken)
+            : WriteInPiecesAsync(response.BodyWriter, body, cancellationToken);
 
-        var writer = response.BodyWriter;
+    private static async ValueTask WriteInPiecesAsync(PipeWriter writer, ReadOnlyMemory<byte> body, CancellationToken cancellationToken)
+    {
         while (!body.IsEmpty)
         {
             var wanted = Math.Min(body.Length, ChunkBytes);

@@ -1,9 +1,10 @@
 namespace Lacquer.Configuration;
 
 /// <summary>
-/// The seed cache-clear endpoints (COMPAT.md §1–4, docs/compat.md): one block per surface. Each can be
-/// switched off; the two that the seeds define without authentication (<see cref="ServiceCache"/>,
-/// <see cref="ReferenceServer"/>) are only allowed off loopback with a token or an explicit opt-in.
+/// The seed cache-clear endpoints (docs/compat.md): one block per surface, each off unless configured. The
+/// two that the emulated systems define without authentication (<see cref="ServiceCache"/>,
+/// <see cref="ReferenceServer"/>) are only allowed off loopback with a token or an explicit opt-in; published
+/// default credentials are refused off loopback.
 /// </summary>
 internal sealed record CompatSettings(
     CrafterSettings Crafter,
@@ -11,6 +12,7 @@ internal sealed record CompatSettings(
     OpenSurfaceSettings ReferenceServer,
     FlextypeSettings Flextype)
 {
+    /// <summary>Every surface off: what a configuration without a <c>compat</c> section gives.</summary>
     public static CompatSettings Default { get; } = new(
-        CrafterSettings.Default, OpenSurfaceSettings.Default, OpenSurfaceSettings.Default, FlextypeSettings.Default);
+        CrafterSettings.Off, OpenSurfaceSettings.Off, OpenSurfaceSettings.Off, FlextypeSettings.Off);
 }

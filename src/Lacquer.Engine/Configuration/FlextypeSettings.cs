@@ -8,5 +8,6 @@ internal sealed record FlextypeSettings(bool Enabled, int SuccessStatus, IReadOn
 {
     public const int DefaultSuccessStatus = 200;
 
-    public static FlextypeSettings Default { get; } = new(true, DefaultSuccessStatus, []);
+    /// <summary>Off, as without a <c>compat:flextype</c> section.</summary>
+    public static FlextypeSettings Off { get; } = new(false, DefaultSuccessStatus, []);
 }

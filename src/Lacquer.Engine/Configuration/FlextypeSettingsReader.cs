@@ -1,10 +1,12 @@
 namespace Lacquer.Configuration;
 
 /// <summary>
-/// Reads <c>compat:flextype</c>: <c>enabled</c> (default true), <c>successStatus</c> (200 or 204, default 200)
+/// Reads <c>compat:flextype</c>: <c>enabled</c> (default: true when the section is present), <c>successStatus</c> (200 or 204, default 200)
 /// and <c>tokens</c>, each an object with a non-empty <c>token</c>, exactly one of <c>accessToken</c> or
 /// <c>accessTokenHash</c> (SHA-256, 64 hex digits), <c>enabled</c> (default true) and <c>limitCalls</c>
 /// (0 = unlimited, the default). Two entries may not share a token. Tokens are never quoted in a message.
+/// While <c>listen:admin</c> is not a loopback address, an enabled entry may not use Flextype's documented
+/// example token as its token or access token (<see cref="PublishedSecrets"/>).
 /// </summary>
 internal static class FlextypeSettingsReader
 {
@@ -12,13 +14,12 @@ internal static class FlextypeSettingsReader
 
     private static readonly string[] TokenKeys = ["token", "accessToken", "accessTokenHash", "enabled", "limitCalls"];
 
-    public static FlextypeSettings Read(ObjectReader compat)
+    public static FlextypeSettings Read(ObjectReader compat, Uri? admin)
     {
-        var flextype = compat.Object("flextype", Keys);
-        return new FlextypeSettings(
-            flextype.Boolean("enabled", fallback: true),
-            ReadSuccessStatus(flextype.Node("successStatus"), flextype.Errors),
-            ReadTokens(flextype.Node("tokens"), flextype.Errors));
+        var flextype = CompatSettingsReader.Open(compat, "flextype", Keys, out var enabled);
+        var successStatus = ReadSuccessStatus(flextype.Node("successStatus"), flextype.Errors);
+        var tokens = ReadTokens(flextype.Node("tokens"), flextype.Errors, enabled && CompatSettingsReader.IsExposed(admin) ? admin : null);
+        return new FlextypeSettings(enabled, successStatus, tokens);
     }
 
     private static int ReadSuccessStatus(ConfigNode node, List<ConfigError> errors)
@@ -37,7 +38,8 @@ internal static class FlextypeSettingsReader
         return FlextypeSettings.DefaultSuccessStatus;
     }
 
-    private static IReadOnlyList<FlextypeTokenSettings> ReadTokens(ConfigNode node, List<ConfigError> errors)
+    /// <param name="exposedAdmin">The admin listener when it is not on loopback: published tokens are then refused.</param>
+    private static IReadOnlyList<FlextypeTokenSettings> ReadTokens(ConfigNode node, List<ConfigError> errors, Uri? exposedAdmin)
     {
         if (!node.TryReadItems(errors, out var items))
         {
@@ -60,6 +62,12 @@ internal static class FlextypeSettingsReader
             var accessToken = SecretSettingReader.Read(entry, "accessToken", "accessTokenHash", required: true);
             var enabled = entry.Boolean("enabled", fallback: true);
             var limitCalls = entry.Integer("limitCalls", 0, 0, int.MaxValue);
+            if (exposedAdmin is not null && enabled && (PublishedSecrets.Contains(token) || PublishedSecrets.Contains(accessToken)))
+            {
+                errors.Add(CompatSettingsReader.PublishedSecretError(
+                    item.Path, "uses the example token of Flextype's documentation (as token or access token)", exposedAdmin, "choose your own tokens"));
+            }
+
             if (errors.Count == errorsBefore && token is not null && accessToken is not null)
             {
                 tokens.Add(new FlextypeTokenSettings(token, accessToken, enabled, limitCalls));

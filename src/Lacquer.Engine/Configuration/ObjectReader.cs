@@ -67,6 +67,12 @@ internal sealed partial class ObjectReader
 
     public ObjectReader Object(string key, IReadOnlyList<string> knownKeys) => ForObject(Node(key), knownKeys, Errors);
 
+    /// <summary>
+    /// Whether <paramref name="key"/> appears in the configuration at all, even as an empty object (<c>{}</c>),
+    /// which <see cref="Node"/> reads as missing.
+    /// </summary>
+    public bool IsPresent(string key) => _children.ContainsKey(key);
+
     private static bool Contains(IReadOnlyList<string> keys, string key)
     {
         foreach (var candidate in keys)

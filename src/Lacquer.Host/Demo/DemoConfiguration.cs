@@ -1,5 +1,7 @@
 // The demo's configuration, expressed as configuration keys so that it goes through the same reader and
 // validation as a real file, and so that environment variables and switches can still override it.
+using Lacquer.Configuration;
+
 namespace Lacquer.Demo;
 
 internal static class DemoConfiguration
@@ -29,7 +31,11 @@ internal static class DemoConfiguration
         ["tokens:0:permissions:0"] = "purge",
         ["tokens:0:permissions:1"] = "read",
 
-        // PRODUCT.md's example Flextype token (also the one in Flextype's documentation), so that the seed's request works.
+        // Every seed surface, with the credentials their documentation shows, so that the documented requests work.
+        // These published credentials are accepted only because the admin listener is on loopback.
+        ["compat:crafter:managementToken"] = CrafterSettings.DefaultManagementToken,
+        ["compat:serviceCache:enabled"] = "true",
+        ["compat:referenceServer:enabled"] = "true",
         ["compat:flextype:tokens:0:token"] = FlextypeToken,
         ["compat:flextype:tokens:0:accessToken"] = FlextypeToken,
     };

@@ -98,4 +98,23 @@ public sealed class FlextypeSettingsTests
         Assert.False(result.IsValid);
         Assert.All(result.Errors, error => Assert.DoesNotContain(Token, error.ToString(), StringComparison.Ordinal));
     }
+
+    [Theory]
+    [InlineData("\"token\": \"" + Token + "\", \"accessToken\": \"my-0wn-access\"")]
+    [InlineData("\"token\": \"my-0wn-token\", \"accessToken\": \"" + Token + "\"")]
+    public void The_Documented_Example_Token_Is_Refused_On_A_Public_Admin_Listener(string fieldsJson)
+    {
+        var result = TestConfig.ReadWith($"\"compat\": {{ \"flextype\": {{ \"tokens\": [ {{ {fieldsJson} }} ] }} }}, \"listen\": {{ \"admin\": \"http://10.0.0.7:8081\" }}");
+
+        result.ExpectOnlyError("compat:flextype:tokens:0", "uses the example token of Flextype's documentation (as token or access token), which is publicly known; refused while listen:admin (10.0.0.7:8081) is not a loopback address: choose your own tokens");
+        Assert.All(result.Errors, error => Assert.DoesNotContain(Token, error.ToString(), StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void The_Documented_Example_Token_Is_Accepted_On_Loopback_Or_When_Its_Entry_Is_Disabled()
+    {
+        var entry = $"\"token\": \"{Token}\", \"accessToken\": \"{Token}\"";
+        ReadToken(entry).ExpectValid();
+        TestConfig.ReadWith($"\"compat\": {{ \"flextype\": {{ \"tokens\": [ {{ {entry}, \"enabled\": false }} ] }} }}, \"listen\": {{ \"admin\": \"http://10.0.0.7:8081\" }}").ExpectValid();
+    }
 }

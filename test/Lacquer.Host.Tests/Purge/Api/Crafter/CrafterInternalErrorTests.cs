@@ -15,7 +15,7 @@ public sealed class CrafterInternalErrorTests
     {
         var purges = new PurgeService(new CacheStore(1024, new LruEvictionPolicy()), TimeProvider.System, NullLogger.Instance);
         var endpoint = new CrafterEndpoint(
-            () => throw new InvalidOperationException("zone table unavailable: secret detail"), CrafterSettings.Default, purges, NullLogger.Instance);
+            () => throw new InvalidOperationException("zone table unavailable: secret detail"), new CrafterSettings(true, Security.SecretHash.Of("defaultManagementToken")), purges, NullLogger.Instance);
         var context = new DefaultHttpContext();
         context.Request.Method = "GET";
         context.Request.QueryString = new QueryString("?token=defaultManagementToken");

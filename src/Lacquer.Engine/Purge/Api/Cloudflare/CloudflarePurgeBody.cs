@@ -14,28 +14,20 @@ internal static class CloudflarePurgeBody
     public const int MaxTagLength = 1024;
     public const int MaxPrefixSlashes = 31;
 
+    /// <summary>A purge body nests three levels at most ({"files":[{"headers":{…}}]}); deeper is malformed.</summary>
+    public const int MaxDepth = 16;
+
     public static (PurgeCommand? Command, CloudflareError? Error) Parse(ReadOnlySpan<byte> body, Zone zone, int maxItems)
     {
-        JsonDocument document;
-        try
-        {
-            document = JsonDocument.Parse(body.ToArray(), new JsonDocumentOptions { MaxDepth = 16 });
-        }
-        catch (JsonException)
+        // Not JSON, not Unicode text, or with a repeated member name: malformed (StrictJson).
+        using var document = StrictJson.TryParse(body.ToArray(), MaxDepth);
+        if (document is null)
         {
             return (null, CloudflareError.MalformedJson);
         }
 
-        using (document)
-        {
-            var root = document.RootElement;
-            if (root.ValueKind != JsonValueKind.Object)
-            {
-                return (null, CloudflareError.MalformedJson);
-            }
-
-            return Validate(root, zone, maxItems);
-        }
+        var root = document.RootElement;
+        return root.ValueKind == JsonValueKind.Object ? Validate(root, zone, maxItems) : (null, CloudflareError.MalformedJson);
     }
 
     private static (PurgeCommand?, CloudflareError?) Validate(JsonElement root, Zone zone, int maxItems)

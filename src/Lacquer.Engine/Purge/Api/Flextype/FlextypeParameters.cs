@@ -1,7 +1,8 @@
 // token and access_token as Flextype's Api::validateApiRequest sees them: array_merge(query, parsed body),
 // so a body value wins over the query's. Bodies: JSON (application/json, */*+json) and forms
 // (application/x-www-form-urlencoded), as Slim's BodyParsingMiddleware parses them; a body that does not
-// parse counts as no body, as there. A repeated query or form key takes its last value (PHP). A JSON value
+// parse counts as no body, as there (JSON is read by StrictJson, so text that is not Unicode or a repeated
+// member name does not parse). A repeated query or form key takes its last value (PHP). A JSON value
 // that is not a string counts as present but never matches (a number by its text); JSON null as absent.
 using System.Text;
 using System.Text.Json;
@@ -16,6 +17,9 @@ internal sealed record FlextypeParameters(string? Token, string? AccessToken)
 {
     public const string TokenName = "token";
     public const string AccessTokenName = "access_token";
+
+    /// <summary>Deeper JSON bodies count as not parsing.</summary>
+    public const int MaxDepth = 16;
 
     /// <returns>The parameters, or null when the body is larger than <paramref name="maxBodyBytes"/>.</returns>
     public static async Task<FlextypeParameters?> ReadAsync(HttpRequest request, int maxBodyBytes)
@@ -50,32 +54,22 @@ internal sealed record FlextypeParameters(string? Token, string? AccessToken)
 
     private static void ReadJson(byte[] body, ref string? token, ref string? accessToken)
     {
-        JsonDocument document;
-        try
-        {
-            document = JsonDocument.Parse(body, new JsonDocumentOptions { MaxDepth = 16 });
-        }
-        catch (JsonException)
+        // Not strict JSON (StrictJson: also text that is not Unicode, or a repeated name): no body, as a body
+        // that json_decode refuses is for Slim.
+        using var document = StrictJson.TryParse(body, MaxDepth);
+        if (document is null || document.RootElement.ValueKind != JsonValueKind.Object)
         {
             return;
         }
 
-        using (document)
+        if (document.RootElement.TryGetProperty(TokenName, out var tokenValue))
         {
-            if (document.RootElement.ValueKind != JsonValueKind.Object)
-            {
-                return;
-            }
+            token = Text(tokenValue);
+        }
 
-            if (document.RootElement.TryGetProperty(TokenName, out var tokenValue))
-            {
-                token = Text(tokenValue);
-            }
-
-            if (document.RootElement.TryGetProperty(AccessTokenName, out var accessValue))
-            {
-                accessToken = Text(accessValue);
-            }
+        if (document.RootElement.TryGetProperty(AccessTokenName, out var accessValue))
+        {
+            accessToken = Text(accessValue);
         }
     }
 

@@ -108,6 +108,8 @@ internal sealed partial class PythonJsonReader
             }
         }
 
+        // Paired surrogates returned above: this one is alone, which Python keeps and Lacquer refuses (PythonJsonResult).
+        _loneSurrogate |= char.IsSurrogate((char)unit);
         text.Append((char)unit);
         return true;
     }

@@ -6,7 +6,9 @@
 // delimiter", "Expecting ',' delimiter", "Extra data", "Unterminated string starting at", "Invalid control
 // character at", "Invalid \escape", "Invalid \uXXXX escape". Python accepts NaN, Infinity and -Infinity.
 // Values: null, bool, string, PythonJsonNumber, List<object?>, PythonJsonObject. The string and number rules
-// are in PythonJsonReader.Scalars.cs.
+// are in PythonJsonReader.Scalars.cs. Where Lacquer departs: a document that scans but holds a lone surrogate
+// escape or a repeated member name is unreadable (PythonJsonResult), checked after the scan so that a syntax
+// error anywhere still gets Python's own message and position.
 using System.Text;
 
 namespace Lacquer.Purge.Api.ServiceCache;
@@ -23,6 +25,8 @@ internal sealed partial class PythonJsonReader
     private string? _error;
     private int _errorPosition;
     private bool _tooDeep;
+    private bool _loneSurrogate;
+    private bool _repeatedName;
 
     private PythonJsonReader(int[] text) => _text = text;
 
@@ -40,7 +44,12 @@ internal sealed partial class PythonJsonReader
         }
 
         end = reader.SkipWhitespace(end);
-        return end == text.Length ? new(value, null, 0, false) : new(null, "Extra data", end, false);
+        if (end != text.Length)
+        {
+            return new(null, "Extra data", end, false);
+        }
+
+        return reader._loneSurrogate || reader._repeatedName ? PythonJsonResult.NotReadable : new(value, null, 0, false);
     }
 
     /// <summary>Python's scan_once: one value starting at <paramref name="index"/>.</summary>
@@ -131,6 +140,7 @@ internal sealed partial class PythonJsonReader
                 return false;
             }
 
+            _repeatedName |= obj.TryGetValue(key, out _);
             obj.Set(key, member);
             index = SkipWhitespace(index);
             if (At(index, '}'))

@@ -3,6 +3,7 @@
 //   empty body                                        -> every zone
 //   Content-Type not application/json nor */*+json    -> 422 model_attributes_type, input = the body's text
 //   not UTF-8, or nested too deep                     -> 400 "There was an error parsing the body"
+//   a lone surrogate escape, or a repeated name       -> the same 400 (Lacquer's; Python would accept both)
 //   malformed JSON                                    -> 422 json_invalid at Python's position
 //   null                                              -> every zone
 //   anything but an object                            -> 422 model_attributes_type, input = the value

@@ -92,7 +92,6 @@ public sealed class PythonJsonTests
     [InlineData("{\"serviceName\":5}", "{\"serviceName\":5}")]
     [InlineData("{\"a\":1.0,\"b\":-0,\"c\":-0.0,\"d\":1E2,\"e\":2.5e-7,\"f\":1e16,\"g\":1e15,\"h\":123456789012345678,\"i\":12345678901234567890123,\"j\":0.1}", "{\"a\":1.0,\"b\":0,\"c\":-0.0,\"d\":100.0,\"e\":2.5e-07,\"f\":1e+16,\"g\":1000000000000000.0,\"h\":123456789012345678,\"i\":12345678901234567890123,\"j\":0.1}")]
     [InlineData("[true,false,null,\"x\\u0001\\n\\\"\\\\/\\u00e9\\ud83d\\ude00\"]", "[true,false,null,\"x\\u0001\\n\\\"\\\\/\u00e9\ud83d\ude00\"]")]
-    [InlineData("{\"k\":1,\"k\":2,\"j\":3}", "{\"k\":2,\"j\":3}")]
     [InlineData(" {\"a\" : [ 1 , { } , [ ] ] } ", "{\"a\":[1,{},[]]}")]
     [InlineData("1e400", "null")]
     [InlineData("[NaN,Infinity,-Infinity]", "[null,null,null]")]
@@ -108,15 +107,24 @@ public sealed class PythonJsonTests
         Assert.Equal(expected, written.ToString());
     }
 
-    [Fact]
-    public void A_Lone_Surrogate_Escape_Stays_A_Lone_Surrogate()
+    [Theory]
+    [InlineData("\"\\ud83d\"")]
+    [InlineData("{\"serviceName\":\"\\udfff\"}")]
+    [InlineData("{\"a\\ud800\":null}")]
+    [InlineData("[\"\\ud83d\\u0041\"]")]
+    [InlineData("[\"\\udc00\\ud800\"]")]
+    public void A_Lone_Surrogate_Escape_Makes_The_Body_Unreadable_Though_Python_Keeps_It(string text)
     {
-        var result = PythonJsonReader.Parse("\"\\ud83d\""u8);
-        var written = new StringBuilder();
+        Assert.True(PythonJsonReader.Parse(Encoding.UTF8.GetBytes(text)).Unreadable);
+    }
 
-        PythonJsonWriter.Append(written, result.Value);
+    [Fact]
+    public void A_Syntax_Error_After_A_Lone_Surrogate_Is_Still_Pythons_Error()
+    {
+        var result = PythonJsonReader.Parse("[\"\\ud800\" 1]"u8);
 
-        Assert.Equal("\"\ud83d\"", written.ToString());
+        Assert.False(result.Unreadable);
+        Assert.Equal(("Expecting ',' delimiter", 10), (result.ErrorMessage, result.ErrorPosition));
     }
 
     [Fact]
@@ -151,12 +159,20 @@ public sealed class PythonJsonTests
         Assert.True(PythonJsonReader.Parse(Encoding.UTF8.GetBytes(allowed)).IsValue);
     }
 
-    [Fact]
-    public void A_Repeated_Key_Keeps_Its_First_Position_And_Its_Last_Value()
+    [Theory]
+    [InlineData("{\"serviceName\":5,\"other\":1,\"serviceName\":\"x\"}")]
+    [InlineData("{\"serviceName\":\"x\",\"serviceName\":\"x\"}")]
+    [InlineData("{\"a\":{\"k\":1,\"k\":2}}")]
+    public void A_Repeated_Member_Name_Makes_The_Body_Unreadable_Though_Python_Keeps_The_Last(string text)
     {
-        var result = PythonJsonReader.Parse("{\"serviceName\":5,\"other\":1,\"serviceName\":\"x\"}"u8);
+        Assert.True(PythonJsonReader.Parse(Encoding.UTF8.GetBytes(text)).Unreadable);
+    }
 
-        var model = Assert.IsType<PythonJsonObject>(result.Value);
+    [Fact]
+    public void A_Repeated_Key_Set_On_An_Object_Keeps_Its_First_Position_And_Its_Last_Value()
+    {
+        var model = PythonJsonObject.Of(("serviceName", 5), ("other", 1), ("serviceName", "x"));
+
         Assert.Equal(["serviceName", "other"], model.Members.Select(member => member.Key));
         Assert.True(model.TryGetValue("serviceName", out var name));
         Assert.Equal("x", name);

@@ -78,6 +78,19 @@ public sealed class PurgeErrorTests
     public Task Body_That_Is_Not_A_Json_Object_Is_6007(string json) =>
         ExpectRejected(c => c.Admin.CloudflarePurge(json), 400, CloudflareApi.ErrorBody(6007, "Malformed JSON in request body"));
 
+    [Theory]
+    [InlineData("""{"tags":["\ud800"]}""")]
+    [InlineData("""{"tags":["red","x\udfff"]}""")]
+    [InlineData("""{"hosts":["\ud800.test.example"]}""")]
+    [InlineData("""{"prefixes":["test.example/\udbff"]}""")]
+    [InlineData("""{"files":["http://test.example/\udc00\ud800"]}""")]
+    [InlineData("""{"files":[{"url":"http://test.example/a","headers":{"\ud800":"x"}}]}""")]
+    [InlineData("""{"tags":["red"],"\ud800":1}""")]
+    [InlineData("""{"tags":["red"],"tags":["blue"]}""")]
+    [InlineData("""{"files":[{"url":"http://test.example/a","url":"http://test.example/b"}]}""")]
+    public Task Text_That_Is_Not_Unicode_Or_A_Repeated_Member_Name_Is_6007(string json) =>
+        ExpectRejected(c => c.Admin.CloudflarePurge(json), 400, CloudflareApi.ErrorBody(6007, "Malformed JSON in request body"));
+
     [Fact]
     public Task No_Body_At_All_Is_6007() =>
         ExpectRejected(c => c.Admin.CloudflareSend("POST", Path, null, $"Authorization: Bearer {PurgeTestSettings.Secret}"), 400,

@@ -58,6 +58,9 @@ public sealed class FlextypeClearTests
     [InlineData("{\"token\": ", "application/json")]
     [InlineData("[1, 2]", "application/json")]
     [InlineData("<token>x</token>", "text/xml")]
+    [InlineData("{\"token\":\"\\ud800\",\"access_token\":\"efe1e36e4d60fcd547e22eb9f795dff9\"}", "application/json")]
+    [InlineData("{\"token\":\"efe1e36e4d60fcd547e22eb9f795dff9\",\"access_token\":\"\\udc00x\"}", "application/json")]
+    [InlineData("{\"token\":\"x\",\"token\":\"efe1e36e4d60fcd547e22eb9f795dff9\",\"access_token\":\"efe1e36e4d60fcd547e22eb9f795dff9\"}", "application/json")]
     public async Task A_Body_That_Does_Not_Parse_Counts_As_No_Body(string body, string contentType)
     {
         await using var c = await Conversation.StartAsync(Seed);

@@ -126,6 +126,26 @@ public sealed class ServiceCacheValidationTests
         c.Origin.ExpectAllConsumed();
     }
 
+    [Theory]
+    [InlineData("""{"serviceName":"\ud800"}""")]
+    [InlineData("""{"serviceName":"test\udfff"}""")]
+    [InlineData("""{"serviceName":null,"note":"\udc00"}""")]
+    [InlineData("""{"serviceName":"other","serviceName":"test"}""")]
+    [InlineData("""{"serviceName":"test","serviceName":"test"}""")]
+    public async Task A_Lone_Surrogate_Or_A_Repeated_Name_Is_400_And_Clears_Nothing(string body)
+    {
+        await using var c = await Conversation.StartAsync();
+        await c.CacheAsync("/a");
+
+        (await c.Admin.Send("POST", Clear, SeedApi.Json(body))).ExpectStatus(400)
+            .ExpectHeader("Content-Type", "application/json")
+            .ExpectBody("""{"detail":"There was an error parsing the body"}""");
+
+        await c.ExpectStillCachedAsync("/a");
+        c.ExpectNoPurge();
+        c.Origin.ExpectAllConsumed();
+    }
+
     [Fact]
     public async Task A_Body_Over_64_KiB_Is_413()
     {

@@ -1,8 +1,11 @@
-// The admin listener's routes (PRODUCT.md "Surfaces"): health, stats, the purge log, the
-// Cloudflare-compatible purge API and the seed cache-clear endpoints (COMPAT.md §1–4, docs/compat.md).
-// The seed routes take every method and refuse the wrong ones themselves, so that each 405 has its own
-// system's body and Allow header.
+// The admin listener's routes: health, stats, the purge log, the Cloudflare-compatible purge API and the
+// seed cache-clear endpoints (docs/compat.md). Every route takes every method and the wrong ones are
+// refused by the surface itself, so that each 405 (RFC 9110 §15.5.6, with Allow) has that surface's own
+// body: Cloudflare's envelope, each seed system's, and for Lacquer's own endpoints their own shape
+// ({"error":"…"} for the JSON ones, a line of text for /healthz).
+using System.Text;
 using Lacquer.Diagnostics;
+using Lacquer.Purge.Api;
 using Lacquer.Proxy;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -12,20 +15,39 @@ namespace Lacquer.Admin;
 
 internal static class AdminEndpoints
 {
-    private static readonly string[] PurgeMethods = [HttpMethods.Post, HttpMethods.Delete];
+    private const string PlainText = "text/plain; charset=utf-8";
+    private const string Json = "application/json";
 
     public static void Map(IEndpointRouteBuilder app, CachingProxy proxy, AdminServices services)
     {
-        app.MapGet("/healthz", () => Results.Text("ok\n", "text/plain; charset=utf-8"));
-        app.MapGet("/api/stats", () => Results.Bytes(StatsReport.ToJson(proxy.Zones), "application/json"));
-        app.MapGet("/api/purges", services.PurgeLog.HandleAsync);
+        MapRead(app, "/healthz", PlainText, context => ApiResponses.WriteAsync(context, StatusCodes.Status200OK, PlainText, "ok\n"u8.ToArray()));
+        MapRead(app, "/api/stats", Json, context => ApiResponses.WriteAsync(context, StatusCodes.Status200OK, Json, StatsReport.ToJson(proxy.Zones)));
+        MapRead(app, "/api/purges", Json, services.PurgeLog.HandleAsync);
 
         // Cloudflare's path, and the same without /client/v4 for clients whose base URL lacks it (COMPAT.md §5).
-        app.MapMethods("/client/v4/zones/{zoneId}/purge_cache", PurgeMethods, (HttpContext context, string zoneId) => services.Cloudflare.HandleAsync(context, zoneId));
-        app.MapMethods("/zones/{zoneId}/purge_cache", PurgeMethods, (HttpContext context, string zoneId) => services.Cloudflare.HandleAsync(context, zoneId));
+        app.Map("/client/v4/zones/{zoneId}/purge_cache", (HttpContext context, string zoneId) => services.Cloudflare.HandleAsync(context, zoneId));
+        app.Map("/zones/{zoneId}/purge_cache", (HttpContext context, string zoneId) => services.Cloudflare.HandleAsync(context, zoneId));
 
         MapSeedEndpoints(app, services);
     }
+
+    /// <summary>A read-only endpoint of Lacquer's own: GET and HEAD, else 405 in <paramref name="contentType"/>'s shape.</summary>
+    private static void MapRead(IEndpointRouteBuilder app, string pattern, string contentType, RequestDelegate handler) =>
+        app.Map(pattern, context =>
+        {
+            var method = context.Request.Method;
+            if (HttpMethods.IsGet(method) || HttpMethods.IsHead(method))
+            {
+                return handler(context);
+            }
+
+            // The method is an HTTP token (RFC 9110 §9.1), safe to echo.
+            context.Response.Headers.Allow = "GET, HEAD";
+            var message = $"Method {method} is not allowed here; use GET or HEAD.";
+            return contentType == Json
+                ? ApiResponses.WriteJsonAsync(context, StatusCodes.Status405MethodNotAllowed, Json, writer => writer.WriteString("error", message))
+                : ApiResponses.WriteAsync(context, StatusCodes.Status405MethodNotAllowed, contentType, Encoding.UTF8.GetBytes(message + "\n"));
+        });
 
     private static void MapSeedEndpoints(IEndpointRouteBuilder app, AdminServices services)
     {

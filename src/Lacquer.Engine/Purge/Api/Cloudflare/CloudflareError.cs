@@ -24,6 +24,9 @@ internal sealed record CloudflareError(int Status, int Code, string Message, int
 
     public static CloudflareError RateLimited { get; } = new(429, 971, "Please wait and consider throttling your request speed");
 
+    /// <summary>Any method but POST and DELETE; <paramref name="method"/> is an HTTP token (RFC 9110 §9.1), safe to echo.</summary>
+    public static CloudflareError MethodNotAllowed(string method) => new(405, 7001, $"Method {method} not available for that URI.");
+
     public static CloudflareError UnknownZone(string zoneId) =>
         new(404, 7003, $"Could not route to /client/v4/zones/{zoneId}/purge_cache, perhaps your object identifier is invalid?");
 

@@ -1,5 +1,7 @@
 // POST (or DELETE) /client/v4/zones/{zone_id}/purge_cache, also served at /zones/{zone_id}/purge_cache
 // (COMPAT.md §5). Steps of HandleAsync, each failing with its row of the error table:
+//   0. method: POST or DELETE, else 405 with Allow: POST, DELETE (the route takes every method, so that this
+//      405 carries the envelope like every other error);
 //   1. credentials: "Authorization: Bearer <token>", or X-Auth-Email + X-Auth-Key (the key is the secret);
 //   2. the token: known (403 otherwise);
 //   3. the zone: 32 hex and configured (404 7003);
@@ -26,8 +28,19 @@ internal sealed class CloudflarePurgeEndpoint(
 
     private readonly TokenBucket _rateLimit = new(settings.RatePerSecond, settings.Burst, time);
 
+    public const string AllowedMethods = "POST, DELETE";
+
     public async Task HandleAsync(HttpContext context, string zoneId)
     {
+        // 0. Method.
+        var method = context.Request.Method;
+        if (!HttpMethods.IsPost(method) && !HttpMethods.IsDelete(method))
+        {
+            context.Response.Headers.Allow = AllowedMethods;
+            await CloudflareResponses.WriteErrorAsync(context, CloudflareError.MethodNotAllowed(method));
+            return;
+        }
+
         // 1. Credentials.
         var (secret, credentialError) = Credentials(context.Request.Headers);
         if (credentialError is not null)

@@ -4,7 +4,8 @@
 // with a non-empty body in that surface's own error format, never 500 and never a success, and the cache
 // must be unchanged. The bad values go where the surface reads them (its purge or credential fields), and
 // the whole-body faults around an otherwise valid request. The random cases come from a fixed seed and a
-// fixed count. (The reference server ignores its body and Crafter takes none; they are not JSON surfaces.)
+// fixed count. The reference server ignores its body and Crafter takes none, so they are not JSON surfaces;
+// the text that Crafter and Flextype read from queries and forms gets malformed percent-escapes instead.
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
@@ -51,6 +52,35 @@ public sealed class JsonBodyFuzzTests
         // The valid request that the faults were built around does clear: each case failed for its fault alone.
         (await c.Admin.Send("POST", surface.Path, Content(Encoding.UTF8.GetBytes(surface.ValidBody)), surface.Headers)).ExpectStatus(200);
         await c.ExpectClearedAsync("/a");
+        c.Origin.ExpectAllConsumed();
+    }
+
+    /// <summary>Percent-escapes that do not decode to Unicode text, where the seed surfaces read text outside JSON.</summary>
+    [Theory]
+    [InlineData("%ED%A0%80")]
+    [InlineData("%FF")]
+    [InlineData("%C0%AF")]
+    [InlineData("%E2%82")]
+    [InlineData("%uD800")]
+    [InlineData("%")]
+    public async Task Malformed_Text_In_Queries_And_Forms_Gets_A_4xx_In_Each_Format_And_Clears_Nothing(string bad)
+    {
+        await using var c = await Conversation.StartAsync(FlextypeTestSettings.Seed);
+        await c.CacheAsync("/a");
+
+        (await c.Admin.Get($"/api/1/cache/clear_all?token={bad}")).ExpectStatus(401)
+            .ExpectBody("""{"message":"Management authorization failed, invalid token."}""");
+        (await c.Admin.Get($"/api/1/cache/clear?contextId={bad}&token=defaultManagementToken")).ExpectStatus(400)
+            .ExpectHeader("Content-Type", "application/json");
+        (await c.Admin.Get($"{FlextypeTestSettings.Clear}?token={bad}&access_token={bad}")).ExpectStatus(401)
+            .ExpectBody(FlextypeTestSettings.Unauthorized);
+        (await c.Admin.Send("POST", FlextypeTestSettings.Clear, SeedApi.Body($"token={bad}&access_token={FlextypeTestSettings.Token}", "application/x-www-form-urlencoded")))
+            .ExpectStatus(401).ExpectBody(FlextypeTestSettings.Unauthorized);
+        (await c.Admin.Send("POST", FlextypeTestSettings.Clear, SeedApi.Body($"token={FlextypeTestSettings.Token}&access_token={bad}", "application/x-www-form-urlencoded")))
+            .ExpectStatus(401).ExpectBody(FlextypeTestSettings.Unauthorized);
+
+        await c.ExpectStillCachedAsync("/a");
+        c.ExpectNoPurge();
         c.Origin.ExpectAllConsumed();
     }
 

@@ -5,6 +5,7 @@
 //     would throw at whichever field first touched them);
 //   - an object that repeats a member name (RFC 8259 §4: the result is unpredictable across parsers), so
 //     that two readers of one purge request can never disagree about what it asks for.
+using System.Globalization;
 using System.Text.Json;
 using System.Text.Unicode;
 
@@ -38,17 +39,8 @@ internal static class StrictJson
         {
             while (reader.Read())
             {
-                if (reader.TokenType is not (JsonTokenType.String or JsonTokenType.PropertyName))
-                {
-                    continue;
-                }
-
-                if (reader.ValueIsEscaped)
-                {
-                    // Unescaping throws for a lone surrogate and for bytes that are not UTF-8.
-                    _ = reader.GetString();
-                }
-                else if (!Utf8.IsValid(reader.ValueSpan))
+                if (reader.TokenType is (JsonTokenType.String or JsonTokenType.PropertyName)
+                    && (!Utf8.IsValid(reader.ValueSpan) || (reader.ValueIsEscaped && !SurrogateEscapesArePaired(reader.ValueSpan))))
                 {
                     return false;
                 }
@@ -56,9 +48,44 @@ internal static class StrictJson
 
             return true;
         }
-        catch (Exception exception) when (exception is JsonException or InvalidOperationException)
+        catch (JsonException)
         {
             return false;
         }
+    }
+
+    /// <summary>
+    /// In a string's raw text (escape syntax already checked by the reader): every \u escape of a high surrogate
+    /// is directly followed by one of a low surrogate, and no low surrogate escape stands alone.
+    /// </summary>
+    private static bool SurrogateEscapesArePaired(ReadOnlySpan<byte> raw)
+    {
+        var expectLow = false;
+        for (var i = 0; i < raw.Length; i++)
+        {
+            var unit = -1;
+            if (raw[i] == '\\')
+            {
+                if (raw[i + 1] == 'u')
+                {
+                    unit = ushort.Parse(raw.Slice(i + 2, 4), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture);
+                    i += 5;
+                }
+                else
+                {
+                    i++;
+                }
+            }
+
+            var isLow = unit >= 0 && char.IsLowSurrogate((char)unit);
+            if (expectLow != isLow)
+            {
+                return false;
+            }
+
+            expectLow = unit >= 0 && char.IsHighSurrogate((char)unit);
+        }
+
+        return !expectLow;
     }
 }

@@ -1,25 +1,71 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 
 namespace Lacquer.Configuration;
 
 /// <summary>
-/// Validates and normalises a zone host as it will be compared with the request's Host (without port):
-/// a DNS name (labels of letters, digits, <c>-</c> and <c>_</c>, 1–63 characters, 253 in all), an IPv4
-/// address, or an IPv6 address in brackets. Lower-cased. No scheme, path, port, wildcard, trailing dot
-/// or non-ASCII (use the punycode <c>xn--</c> form).
+/// The one canonical form of a host name, shared by zone configuration, cache keys, the Host and
+/// X-Forwarded-Host an origin is sent, the purge indexes and every purge selector: ASCII, lower-case, no
+/// port, an internationalised name in its IDNA (punycode, <c>xn--</c>) form. A host is a DNS name (labels of
+/// letters, digits, <c>-</c> and <c>_</c>, 1–63 characters, 253 in all), an IPv4 address, or an IPv6 address
+/// in brackets. No scheme, path, port, wildcard or trailing dot. A name given in Unicode (<c>bücher.example</c>)
+/// is converted to its ASCII form (<c>xn--bcher-kva.example</c>); an <c>xn--</c> label must decode.
 /// </summary>
+/// <remarks>IdnMapping instances are not documented as thread-safe, so each conversion makes its own (purges
+/// and start-up only; the request path compares the Host field with the zone's canonical names).</remarks>
 internal static class HostNames
 {
-    /// <summary>Returns the normalised host, or null with <paramref name="problem"/> set.</summary>
+    /// <summary>Returns the canonical host, or null with <paramref name="problem"/> set.</summary>
     public static string? Normalize(string text, out string problem)
     {
-        problem = Problem(text);
-        return problem.Length == 0 ? text.ToLowerInvariant() : null;
+        problem = Problem(text, out var ascii);
+        return problem.Length == 0 ? ascii.ToLowerInvariant() : null;
     }
 
-    private static string Problem(string text)
+    /// <summary>The canonical form of a host a purge names, or null when it is not a valid host.</summary>
+    public static string? Canonical(string text) => Normalize(text, out _);
+
+    /// <summary>
+    /// Lower-cases, then encodes each non-ASCII label as punycode (RFC 3492). The process runs with invariant
+    /// globalization, where IdnMapping applies no UTS #46 mapping of its own and no Unicode normalisation is
+    /// available: a name is read as given, so a decomposed spelling (u + combining diaeresis) gives another
+    /// name than the composed one (ü). Names should be given composed (NFC), as browsers send them.
+    /// </summary>
+    private static string? ToAscii(string text)
     {
+        try
+        {
+            return new IdnMapping().GetAscii(text.ToLowerInvariant());
+        }
+        catch (ArgumentException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>An <c>xn--</c> label must be punycode that decodes to a valid name.</summary>
+    private static bool DecodesAsIdna(string text)
+    {
+        if (!text.Contains("xn--", StringComparison.OrdinalIgnoreCase))
+        {
+            return true;
+        }
+
+        try
+        {
+            new IdnMapping().GetUnicode(text.ToLowerInvariant());
+            return true;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+    }
+
+    private static string Problem(string text, out string ascii)
+    {
+        ascii = text;
         if (text.Contains("://", StringComparison.Ordinal))
         {
             return "must be a host name, not a URL: remove the scheme";
@@ -51,7 +97,13 @@ internal static class HostNames
 
         if (!System.Text.Ascii.IsValid(text))
         {
-            return "must be ASCII; write an internationalised name in its punycode (xn--) form";
+            ascii = ToAscii(text) ?? string.Empty;
+            if (ascii.Length == 0)
+            {
+                return "is not a valid internationalised host name";
+            }
+
+            text = ascii;
         }
 
         if (text.EndsWith('.'))
@@ -59,7 +111,12 @@ internal static class HostNames
             return "must not end with a dot";
         }
 
-        return IsDnsName(text) ? string.Empty : "is not a valid host name";
+        if (!IsDnsName(text))
+        {
+            return "is not a valid host name";
+        }
+
+        return DecodesAsIdna(text) ? string.Empty : "has an xn-- label that is not valid punycode";
     }
 
     private static bool IsBracketedIPv6(string text) =>

@@ -10,4 +10,7 @@ internal sealed record LacquerSettings(
 {
     /// <summary>The seed cache-clear endpoints; an init property with a default so that code building settings by hand need not name it.</summary>
     public CompatSettings Compat { get; init; } = CompatSettings.Default;
+
+    /// <summary>Peers whose X-Forwarded-Proto / Forwarded proto= are believed and whose forwarding fields are extended; empty: none.</summary>
+    public IReadOnlyList<System.Net.IPNetwork> TrustedProxies { get; init; } = [];
 }

@@ -14,7 +14,7 @@ namespace Lacquer.Configuration;
 /// </summary>
 internal static class SettingsReader
 {
-    private static readonly string[] RootKeys = ["listen", "cache", "zones", "tokens", "purge", "compat"];
+    private static readonly string[] RootKeys = ["listen", "cache", "zones", "tokens", "purge", "compat", TrustedProxiesReader.Key];
 
     private static readonly string[] IgnoredRootKeys = ["config", "demo"];
 
@@ -31,11 +31,12 @@ internal static class SettingsReader
         var tokens = TokenSettingsReader.ReadAll(root, zones.Names);
         var purge = PurgeSettingsReader.Read(root);
         var compat = CompatSettingsReader.Read(root, listenValid ? listen.Admin : null);
+        var trustedProxies = TrustedProxiesReader.Read(root);
         if (errors.Count > 0)
         {
             return new ConfigResult(null, errors.AsReadOnly());
         }
 
-        return new ConfigResult(new LacquerSettings(listen, cache, zones.Zones, tokens, purge) { Compat = compat }, []);
+        return new ConfigResult(new LacquerSettings(listen, cache, zones.Zones, tokens, purge) { Compat = compat, TrustedProxies = trustedProxies }, []);
     }
 }

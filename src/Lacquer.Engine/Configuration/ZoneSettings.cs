@@ -26,6 +26,9 @@ internal sealed record ZoneSettings(
     /// <summary>Targeted cache-control fields (RFC 9213), highest precedence first; default CDN-Cache-Control.</summary>
     public IReadOnlyList<string> TargetedCacheControl { get; init; } = DefaultTargetedCacheControl;
 
+    /// <summary>"http" or "https": every key of the zone has this scheme, whatever the request said; null: the scheme the client used.</summary>
+    public string? Scheme { get; init; }
+
     /// <summary>Remove the targeted fields from responses to clients.</summary>
     public bool StripTargetedCacheControl { get; init; }
 

@@ -12,7 +12,7 @@ internal static class ZoneSettingsReader
     [
         "name", "id", "hosts", "origin", "cacheKeyHeaders", "tagHeaders",
         "defaultTtl", "maxHeuristicTtl", "cacheSetCookie", "originTimeout",
-        "serveStaleOnError", "honorClientNoCache", "targetedCacheControl", "stripTargetedCacheControl",
+        "serveStaleOnError", "honorClientNoCache", "targetedCacheControl", "stripTargetedCacheControl", "scheme",
     ];
 
     public static ZoneReadResult ReadAll(ObjectReader root, CacheSettings cache)
@@ -70,6 +70,7 @@ internal static class ZoneSettingsReader
             ? ZoneSettings.DefaultTargetedCacheControl
             : StringListReader.Read(zone.Node("targetedCacheControl"), errors, requiredMessage: null, HeaderName);
         var stripTargeted = zone.Boolean("stripTargetedCacheControl", fallback: false);
+        var scheme = ReadScheme(zone.Node("scheme"), errors);
         if (errors.Count > errorsBefore || name is null || id is null || origin is null)
         {
             return null;
@@ -82,6 +83,7 @@ internal static class ZoneSettingsReader
             HonorClientNoCache = honorClientNoCache,
             TargetedCacheControl = targeted,
             StripTargetedCacheControl = stripTargeted,
+            Scheme = scheme,
         };
     }
 
@@ -121,6 +123,23 @@ internal static class ZoneSettingsReader
     private static IReadOnlyList<string> ReadHosts(ConfigNode node, ZoneRegistry registry, List<ConfigError> errors) =>
         StringListReader.Read(
             node, errors, "is required: list at least one host name", HostName, rejectDuplicates: false, claim: registry.ClaimHost);
+
+    /// <summary>"http" or "https" (any case; stored lower-case): every key of the zone has that scheme. Not set: null.</summary>
+    private static string? ReadScheme(ConfigNode node, List<ConfigError> errors)
+    {
+        if (node.IsMissing || !node.TryReadText(errors, required: false, out var text))
+        {
+            return null;
+        }
+
+        if (text.Equals("https", StringComparison.OrdinalIgnoreCase) || text.Equals("http", StringComparison.OrdinalIgnoreCase))
+        {
+            return text.ToLowerInvariant();
+        }
+
+        errors.Add(new(node.Path, $"must be http or https (found {ObjectReader.Quote(text)})"));
+        return null;
+    }
 
     private static Uri? ReadOrigin(ConfigNode node, List<ConfigError> errors)
     {

@@ -1,7 +1,16 @@
 // The request headers an origin sees: the client's, minus hop-by-hop fields (RFC 9110 §7.6.1) and Expect
-// (the proxy already answered it), with the client's Host kept, Via extended (RFC 9110 §7.6.3) and the
-// X-Forwarded-For / -Proto / -Host fields that origins behind proxies conventionally read.
+// (the proxy already answered it), with Via extended (RFC 9110 §7.6.3) and the forwarding fields built from
+// what Lacquer knows. Host and X-Forwarded-Host are the key's host and X-Forwarded-Proto the key's scheme
+// (SiteAddress): a client's port or spelling of Host, which the key leaves out, never reaches the origin, so
+// an origin that builds links from them cannot store one client's variant for everyone.
+// Forwarded (RFC 7239) and X-Forwarded-For are replaced when the peer is a client, and appended to when it is
+// a trusted proxy: a client's claims about earlier hops are not passed on as if Lacquer had checked them.
+// Every other X-Forwarded-* field is dropped.
+using System.Net;
+using System.Net.Sockets;
+using Lacquer.Zones;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Primitives;
 using Microsoft.Net.Http.Headers;
 
 namespace Lacquer.Forwarding;
@@ -10,7 +19,7 @@ internal static class ForwardedRequestHeaders
 {
     public const string ViaValue = "1.1 lacquer";
 
-    public static void Copy(HttpContext context, HttpRequestMessage request)
+    public static void Copy(HttpContext context, HttpRequestMessage request, SiteAddress site)
     {
         var incoming = context.Request.Headers;
         var connectionNamed = HopByHop.NamedIn(incoming.Connection);
@@ -20,6 +29,7 @@ internal static class ForwardedRequestHeaders
                 || name.Equals(HeaderNames.Host, StringComparison.OrdinalIgnoreCase)
                 || name.Equals(HeaderNames.Expect, StringComparison.OrdinalIgnoreCase)
                 || name.Equals(HeaderNames.Via, StringComparison.OrdinalIgnoreCase)
+                || name.Equals(ForwardedScheme.Forwarded, StringComparison.OrdinalIgnoreCase)
                 || name.StartsWith("X-Forwarded-", StringComparison.OrdinalIgnoreCase))
             {
                 continue;
@@ -31,16 +41,34 @@ internal static class ForwardedRequestHeaders
             }
         }
 
-        request.Headers.Host = context.Request.Host.Value;
+        request.Headers.Host = site.Host;
         request.Headers.TryAddWithoutValidation(HeaderNames.Via, Append(incoming.Via, ViaValue));
 
-        var clientAddress = context.Connection.RemoteIpAddress?.ToString();
-        var forwardedFor = incoming["X-Forwarded-For"];
-        request.Headers.TryAddWithoutValidation("X-Forwarded-For", clientAddress is null ? forwardedFor.ToString() : Append(forwardedFor, clientAddress));
-        request.Headers.TryAddWithoutValidation("X-Forwarded-Proto", context.Request.Scheme);
-        request.Headers.TryAddWithoutValidation("X-Forwarded-Host", context.Request.Host.Value);
+        var client = context.Connection.RemoteIpAddress;
+        var forwarded = ForwardedElement(client, site);
+        var forwardedFor = client?.ToString() ?? "unknown";
+        if (site.ViaTrustedProxy)
+        {
+            forwarded = Append(incoming[ForwardedScheme.Forwarded], forwarded);
+            forwardedFor = Append(incoming["X-Forwarded-For"], forwardedFor);
+        }
+
+        request.Headers.TryAddWithoutValidation(ForwardedScheme.Forwarded, forwarded);
+        request.Headers.TryAddWithoutValidation("X-Forwarded-For", forwardedFor);
+        request.Headers.TryAddWithoutValidation(ForwardedScheme.XForwardedProto, site.Scheme);
+        request.Headers.TryAddWithoutValidation("X-Forwarded-Host", site.Host);
     }
 
-    private static string Append(Microsoft.Extensions.Primitives.StringValues existing, string value) =>
+    /// <summary>This hop's Forwarded element (RFC 7239 §4): for=, host= and proto=, quoted where a value is not a token.</summary>
+    private static string ForwardedElement(IPAddress? client, SiteAddress site)
+    {
+        var node = client is null ? "unknown"
+            : client.AddressFamily == AddressFamily.InterNetworkV6 && !client.IsIPv4MappedToIPv6 ? $"\"[{client}]\""
+            : (client.IsIPv4MappedToIPv6 ? client.MapToIPv4() : client).ToString();
+        var host = site.Host.StartsWith('[') ? $"\"{site.Host}\"" : site.Host;
+        return $"for={node};host={host};proto={site.Scheme}";
+    }
+
+    private static string Append(StringValues existing, string value) =>
         existing.Count == 0 ? value : string.Concat(string.Join(", ", (IEnumerable<string?>)existing), ", ", value);
 }

@@ -4,7 +4,7 @@
 //
 // Steps of SendAsync:
 //   1. build the origin URI from the zone's origin and the client's request target;
-//   2. copy the request headers, minus hop-by-hop fields, and add Via and the X-Forwarded-* fields;
+//   2. copy the request headers, minus hop-by-hop fields, and add Via, Forwarded and the X-Forwarded-* fields;
 //   3. attach the client's body as a stream when it has one;
 //   4. send, with the zone's origin timeout on the response head (a TimeProvider timer, so tests control it);
 //   5. refuse a response whose Content-Length makes its framing invalid (ResponseFraming): 502, not a guess.
@@ -39,9 +39,10 @@ internal sealed class OriginClient : IDisposable
         });
     }
 
+    /// <param name="site">The URL the client sees, as the key has it: the origin is sent this host and scheme.</param>
     /// <param name="method">The method to send: the client's, except that a HEAD miss is filled with GET.</param>
     /// <param name="validators">Conditional fields of a revalidation (If-None-Match, If-Modified-Since), or null.</param>
-    public async Task<OriginResponse> SendAsync(HttpContext context, Zone zone, string method, IReadOnlyList<KeyValuePair<string, string>>? validators, CancellationToken clientAborted)
+    public async Task<OriginResponse> SendAsync(HttpContext context, Zone zone, SiteAddress site, string method, IReadOnlyList<KeyValuePair<string, string>>? validators, CancellationToken clientAborted)
     {
         // 1. The origin URI.
         var request = new HttpRequestMessage(new HttpMethod(method), OriginUri(zone.Origin, CacheKeys.PathAndQuery(context)))
@@ -58,7 +59,7 @@ internal sealed class OriginClient : IDisposable
         }
 
         // 2. Headers.
-        ForwardedRequestHeaders.Copy(context, request);
+        ForwardedRequestHeaders.Copy(context, request, site);
         foreach (var (name, value) in validators ?? [])
         {
             request.Headers.TryAddWithoutValidation(name, value);

@@ -17,7 +17,7 @@ internal sealed partial class CachingProxy
 
     public Task WhenBackgroundIdleAsync() => Task.WhenAll(_background.Keys);
 
-    private void StartBackgroundRevalidation(HttpContext context, Zone zone, string key, CacheEntry stale)
+    private void StartBackgroundRevalidation(HttpContext context, Zone zone, SiteAddress site, string key, CacheEntry stale)
     {
         var fill = _coalescer.Join(key, out var isLeader);
         if (!isLeader)
@@ -26,7 +26,7 @@ internal sealed partial class CachingProxy
         }
 
         var detached = BackgroundRequest.CopyOf(context);
-        var plan = new ForwardPlan(key, HttpMethods.Get, ForwardReason.Stale, AnyRequest, fill, stale);
+        var plan = new ForwardPlan(site, key, HttpMethods.Get, ForwardReason.Stale, AnyRequest, fill, stale);
         var task = Task.Run(async () =>
         {
             try

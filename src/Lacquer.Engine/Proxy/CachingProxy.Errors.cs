@@ -1,4 +1,4 @@
-// Responses Lacquer writes itself: 421 for an unknown host, 502 and 504 for origin failures. Each is a short
+// Responses Lacquer writes itself: 400 for a malformed Host, 421 for an unknown host, 502 and 504 for origin failures. Each is a short
 // plain-text body that names the problem and nothing internal.
 using Lacquer.Forwarding;
 using Lacquer.Zones;
@@ -24,6 +24,19 @@ internal sealed partial class CachingProxy
         };
         context.Response.Headers[CacheStatus.HeaderName] = CacheStatus.Failed(reason, detail);
         await WritePlainText(context, status, text);
+    }
+
+    private async Task WriteHostErrorAsync(HttpContext context, HostMatch match)
+    {
+        var hostField = context.Request.Headers.Host.ToString();
+        if (match == HostMatch.Malformed)
+        {
+            await WritePlainText(context, StatusCodes.Status400BadRequest, $"Lacquer: the Host field '{SafeForText(hostField)}' is not a host with an optional port of 0-65535.\n");
+            return;
+        }
+
+        ProxyLog.UnknownHost(_logger, hostField);
+        await WritePlainText(context, StatusCodes.Status421MisdirectedRequest, $"Lacquer has no zone for host '{SafeForText(hostField)}'.\n");
     }
 
     internal static async Task WritePlainText(HttpContext context, int status, string text)

@@ -48,7 +48,7 @@ internal sealed partial class CachingProxy
         var fill = plan.Fill;
         var validators = plan.Stale is not null ? Revalidation.ValidatorsFor(plan.Stale, context.Request.Headers) : null;
         var requestTime = _time.GetUtcNow();
-        using var origin = await _origin.SendAsync(context, zone, plan.OriginMethod, validators, context.RequestAborted);
+        using var origin = await _origin.SendAsync(context, zone, plan.Site, plan.OriginMethod, validators, context.RequestAborted);
         if (origin.Error != OriginError.None)
         {
             if (origin.Error != OriginError.ClientAborted
@@ -69,7 +69,7 @@ internal sealed partial class CachingProxy
         var head = OriginHead.Read(message, zone, _logger, url);
         if (plan.Reason == ForwardReason.Method)
         {
-            InvalidateAfterUnsafeMethod(context, zone, head);
+            InvalidateAfterUnsafeMethod(context, zone, plan.Site, head);
         }
 
         if (head.Status >= 500 && await TryServeStaleOnErrorAsync(context, zone, plan, head.Status, url))

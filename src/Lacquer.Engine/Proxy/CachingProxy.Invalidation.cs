@@ -12,7 +12,7 @@ namespace Lacquer.Proxy;
 
 internal sealed partial class CachingProxy
 {
-    private void InvalidateAfterUnsafeMethod(HttpContext context, Zone zone, OriginHead head)
+    private void InvalidateAfterUnsafeMethod(HttpContext context, Zone zone, SiteAddress site, OriginHead head)
     {
         var method = context.Request.Method;
         if (head.Status >= 400 || HttpMethods.IsGet(method) || HttpMethods.IsHead(method) || HttpMethods.IsOptions(method) || HttpMethods.IsTrace(method))
@@ -20,21 +20,21 @@ internal sealed partial class CachingProxy
             return;
         }
 
-        var request = context.Request;
+        // The target URI is the URL the client sees (SiteAddress), the form its key has.
         var pathAndQuery = Caching.Keys.CacheKeys.PathAndQuery(context);
-        var target = new Uri(string.Concat(request.Scheme, "://", request.Host.Host, pathAndQuery));
+        Uri.TryCreate(site.Url(pathAndQuery), UriKind.Absolute, out var target);
 
         // The key holds the target as the client sent it; System.Uri may spell it otherwise (%7E as ~).
-        var selectors = new List<PurgeSelector> { PurgeSelector.ForUrl(request.Scheme, request.Host.Host, pathAndQuery) };
+        var selectors = new List<PurgeSelector> { PurgeSelector.ForUrl(site.Scheme, site.Host, pathAndQuery) };
         foreach (var name in (string[])[HeaderNames.Location, HeaderNames.ContentLocation])
         {
             var value = HeaderFields.Joined(head.Fields, name);
-            if (value is not null && Uri.TryCreate(target, value, out var other)
-                && other.Scheme == target.Scheme && string.Equals(other.Host, target.Host, StringComparison.OrdinalIgnoreCase))
+            if (target is not null && value is not null && Uri.TryCreate(target, value, out var other)
+                && other.Scheme == target.Scheme && PurgeSelector.CanonicalHost(other) == site.Host)
             {
                 foreach (var spelling in PurgeSelector.PathAndQuerySpellings(other))
                 {
-                    selectors.Add(PurgeSelector.ForUrl(other.Scheme, other.Host, spelling));
+                    selectors.Add(PurgeSelector.ForUrl(other.Scheme, site.Host, spelling));
                 }
             }
         }

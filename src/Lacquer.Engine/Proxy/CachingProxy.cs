@@ -1,6 +1,6 @@
-// The request path (PRODUCT.md "The request path"; docs/request-path.md):
-//   1. match the zone by Host, or answer 421;
-//   2. methods other than GET and HEAD go straight to the origin;
+// The request path (docs/request-path.md):
+//   1. match the zone by Host (421 when none, 400 for a malformed Host) and work out the URL the client sees;
+//   2. methods other than GET and HEAD go straight to the origin (OPTIONS * is answered here);
 //   3. compute the primary key and look up the variant for this request;
 //   4. a fresh variant is served from memory (a hit);
 //   5. otherwise coalesce: the first miss for the key fetches (the leader), the others wait for its outcome;
@@ -49,13 +49,12 @@ internal sealed partial class CachingProxy
 
     public async Task HandleAsync(HttpContext context)
     {
-        // 1. Zone.
+        // 1. Zone, and the URL the client sees (canonical host, scheme).
         var zones = _zones;
-        var hostHeader = context.Request.Headers.Host.ToString();
-        if (!zones.TryMatch(hostHeader, out var zone))
+        var match = zones.Resolve(context, out var zone, out var site);
+        if (match != HostMatch.Zone)
         {
-            ProxyLog.UnknownHost(_logger, hostHeader);
-            await WritePlainText(context, StatusCodes.Status421MisdirectedRequest, $"Lacquer has no zone for host '{SafeForText(hostHeader)}'.\n");
+            await WriteHostErrorAsync(context, match);
             return;
         }
 
@@ -63,7 +62,13 @@ internal sealed partial class CachingProxy
         var method = context.Request.Method;
         if (!HttpMethods.IsHead(method) && !HttpMethods.IsGet(method))
         {
-            await ForwardAsync(context, zone, new ForwardPlan(null, method, ForwardReason.Method, null));
+            if (ServerWideOptions.Is(context))
+            {
+                await ServerWideOptions.AnswerAsync(context);
+                return;
+            }
+
+            await ForwardAsync(context, zone, new ForwardPlan(site, null, method, ForwardReason.Method, null));
             return;
         }
 
@@ -72,10 +77,10 @@ internal sealed partial class CachingProxy
         var headers = context.Request.Headers;
         var request = RequestFacts.Parse(HttpMethods.Get, HeaderFields.Joined(headers.CacheControl), HeaderFields.Joined(headers.Pragma), headers.ContainsKey(HeaderNames.Authorization));
         (bool Served, ForwardReason Reason, CacheEntry? Stale) lookup;
-        using (var requestKey = RequestKey.For(zone, context))
+        using (var requestKey = RequestKey.For(zone, site, context))
         {
             // 4. Lookup.
-            lookup = await TryServeFromStoreAsync(context, zone, requestKey, request);
+            lookup = await TryServeFromStoreAsync(context, zone, site, requestKey, request);
             if (lookup.Served)
             {
                 return;
@@ -103,7 +108,7 @@ internal sealed partial class CachingProxy
                 {
                     // A waiter leading the second round looks once more: between its lookup and its Join, another
                     // waiter may have led that round and stored this very variant already.
-                    if (round > 0 && (await TryServeFromStoreAsync(context, zone, RequestKey.Of(key), request: null)).Served)
+                    if (round > 0 && (await TryServeFromStoreAsync(context, zone, site, RequestKey.Of(key), request: null)).Served)
                     {
                         fill.Complete(FillOutcome.Stored);
                         return;
@@ -111,7 +116,7 @@ internal sealed partial class CachingProxy
 
                     // 6. Fetch as the leader.
                     zone.Counters.Miss();
-                    await ForwardAsync(context, zone, new ForwardPlan(key, HttpMethods.Get, lookup.Reason, request, fill, lookup.Stale));
+                    await ForwardAsync(context, zone, new ForwardPlan(site, key, HttpMethods.Get, lookup.Reason, request, fill, lookup.Stale));
                 }
                 finally
                 {
@@ -124,7 +129,7 @@ internal sealed partial class CachingProxy
             var outcome = await fill.Outcome.WaitAsync(context.RequestAborted);
             if (outcome == FillOutcome.Stored)
             {
-                var again = await TryServeFromStoreAsync(context, zone, RequestKey.Of(key), request: null);
+                var again = await TryServeFromStoreAsync(context, zone, site, RequestKey.Of(key), request: null);
                 if (again.Served)
                 {
                     return;
@@ -139,7 +144,7 @@ internal sealed partial class CachingProxy
 
             // Not storable, failed, or still no variant for us: fetch on our own, at once.
             zone.Counters.Miss();
-            await ForwardAsync(context, zone, new ForwardPlan(key, HttpMethods.Get, lookup.Reason, request, Stale: lookup.Stale));
+            await ForwardAsync(context, zone, new ForwardPlan(site, key, HttpMethods.Get, lookup.Reason, request, Stale: lookup.Stale));
             return;
         }
     }
@@ -150,7 +155,7 @@ internal sealed partial class CachingProxy
     /// stored the response: that response is as fresh as the origin can make it, whatever the request's directives.
     /// A ValueTask, so that a hit, which completes synchronously when the body fits the transport's buffer, allocates no task.
     /// </summary>
-    private async ValueTask<(bool Served, ForwardReason Reason, CacheEntry? Stale)> TryServeFromStoreAsync(HttpContext context, Zone zone, RequestKey key, RequestFacts? request)
+    private async ValueTask<(bool Served, ForwardReason Reason, CacheEntry? Stale)> TryServeFromStoreAsync(HttpContext context, Zone zone, SiteAddress site, RequestKey key, RequestFacts? request)
     {
         CacheLookup lookup;
         try
@@ -177,7 +182,7 @@ internal sealed partial class CachingProxy
         {
             case ReuseDecision.StaleWhileRevalidate:
                 zone.Counters.StaleHit();
-                StartBackgroundRevalidation(context, zone, key.ToString(), entry);
+                StartBackgroundRevalidation(context, zone, site, key.ToString(), entry);
                 await ServeHitAsync(context, entry, now, CacheStatus.StaleWhileRevalidate);
                 return (true, ForwardReason.Miss, null);
             case ReuseDecision.Fresh:

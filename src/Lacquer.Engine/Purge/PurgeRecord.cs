@@ -10,4 +10,8 @@ internal sealed record PurgeRecord(
     IReadOnlyList<string> Selectors,
     bool Soft,
     long Matched,
-    TimeSpan Duration);
+    TimeSpan Duration)
+{
+    /// <summary>Why selectors of this purge can match nothing at all (PurgeNotes); empty when there is no such reason.</summary>
+    public IReadOnlyList<string> Notes { get; init; } = [];
+}

@@ -1,5 +1,7 @@
-// One thing a purge removes or marks stale. Values are normalised at construction: hosts and tags
-// lower-cased, URLs as "scheme://host/path?query" with a lower-cased host. Paths and queries keep their case.
+// One thing a purge removes or marks stale. Values are normalised at construction: tags lower-cased, hosts
+// in the canonical form keys use (HostNames: ASCII, lower-case, an internationalised name as punycode, so
+// "bücher.example" and "XN--BCHER-KVA.example" both name xn--bcher-kva.example), URLs as
+// "scheme://host/path?query" with that host. Paths and queries keep their case.
 //
 // URL spellings. A stored entry is keyed on the request target exactly as the client sent it (CacheKeys),
 // while System.Uri rewrites a path: it decodes unreserved escapes (%7E -> ~), upper-cases escape hex
@@ -9,6 +11,7 @@
 // "http://h/a%7Eb" removes what GET /a%7Eb stored, and also what GET /a~b stored.
 using Lacquer.Caching.Keys;
 using Lacquer.Caching.Store;
+using Lacquer.Configuration;
 
 namespace Lacquer.Purge;
 
@@ -39,15 +42,22 @@ internal sealed record PurgeSelector
 
     /// <param name="url">An absolute http(s) URL, already validated.</param>
     /// <param name="exactKey">The primary key of one variant, or null for every variant of the URL.</param>
-    public static PurgeSelector ForUrl(Uri url, string? exactKey = null) => ForUrl(url.Scheme, url.Host, url.PathAndQuery, exactKey);
+    public static PurgeSelector ForUrl(Uri url, string? exactKey = null) => ForUrl(url.Scheme, CanonicalHost(url), url.PathAndQuery, exactKey);
+
+    /// <summary>The canonical host of an absolute URL (an internationalised name as punycode, an IPv6 address in brackets).</summary>
+    public static string CanonicalHost(Uri url)
+    {
+        var host = url.HostNameType == UriHostNameType.IPv6 ? url.Host : url.IdnHost;
+        return HostNames.Canonical(host) ?? host.ToLowerInvariant();
+    }
 
     /// <param name="scheme">http or https.</param>
-    /// <param name="host">The host without port, any case.</param>
+    /// <param name="host">The host without port, any case; an internationalised name as punycode or Unicode.</param>
     /// <param name="pathAndQuery">The request target in origin-form ("/path?query"), compared as given.</param>
     /// <param name="exactKey">The primary key of one variant, or null for every variant of the URL.</param>
     public static PurgeSelector ForUrl(string scheme, string host, string pathAndQuery, string? exactKey = null)
     {
-        var normalized = string.Concat(scheme, "://", host.ToLowerInvariant(), pathAndQuery);
+        var normalized = string.Concat(scheme, "://", Canonical(host), pathAndQuery);
         var parts = KeyParts.Of(normalized);
         return new(PurgeSelectorKind.Url, normalized, parts.Host, parts.Path, exactKey);
     }
@@ -95,18 +105,21 @@ internal sealed record PurgeSelector
 
     public static PurgeSelector ForHost(string host)
     {
-        var lower = host.Trim().ToLowerInvariant();
-        return new(PurgeSelectorKind.Host, lower, lower);
+        var canonical = Canonical(host.Trim());
+        return new(PurgeSelectorKind.Host, canonical, canonical);
     }
 
     /// <param name="prefix">"host/path" without scheme, query or fragment, already validated.</param>
     public static PurgeSelector ForPrefix(string prefix)
     {
         var slash = prefix.IndexOf('/', StringComparison.Ordinal);
-        var host = (slash < 0 ? prefix : prefix[..slash]).ToLowerInvariant();
+        var host = Canonical(slash < 0 ? prefix : prefix[..slash]);
         var path = slash < 0 ? "/" : prefix[slash..];
         return new(PurgeSelectorKind.Prefix, host + path, host, path);
     }
+
+    /// <summary>A host in the form keys use; one that is no valid host name is only lower-cased (it then matches nothing).</summary>
+    private static string Canonical(string host) => HostNames.Canonical(host) ?? host.ToLowerInvariant();
 
     public bool Matches(CacheEntry entry) => Kind switch
     {

@@ -29,7 +29,10 @@ internal sealed partial class PurgeService(CacheStore store, TimeProvider time, 
             [.. command.Selectors.Select(Describe)],
             command.Soft,
             matched,
-            duration);
+            duration)
+        {
+            Notes = PurgeNotes.For(command),
+        };
         Audit.Add(record);
         if (logger.IsEnabled(LogLevel.Information))
         {
@@ -38,12 +41,17 @@ internal sealed partial class PurgeService(CacheStore store, TimeProvider time, 
             Purged(logger, record.Id, surface, who, command.Soft ? "soft" : "hard", selectors, zones, matched, duration.TotalMilliseconds);
         }
 
+        foreach (var note in record.Notes)
+        {
+            MatchesNothing(logger, record.Id, note);
+        }
+
         return record;
     }
 
     public static string NewId() => Guid.NewGuid().ToString("N");
 
-    private static string Describe(PurgeSelector selector) => selector.Kind switch
+    public static string Describe(PurgeSelector selector) => selector.Kind switch
     {
         PurgeSelectorKind.Everything => "everything",
         PurgeSelectorKind.Url => "url:" + selector.Value,
@@ -56,4 +64,7 @@ internal sealed partial class PurgeService(CacheStore store, TimeProvider time, 
     [LoggerMessage(EventId = 2001, Level = LogLevel.Information,
         Message = "Purge {Id} via {Surface} by {Who}: {Mode} {Selectors} in [{Zones}] matched {Matched} in {Milliseconds:F3} ms")]
     private static partial void Purged(ILogger logger, string id, string surface, string who, string mode, string selectors, string zones, long matched, double milliseconds);
+
+    [LoggerMessage(EventId = 2002, Level = LogLevel.Warning, Message = "Purge {Id}: {Note}")]
+    private static partial void MatchesNothing(ILogger logger, string id, string note);
 }

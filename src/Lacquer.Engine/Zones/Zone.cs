@@ -12,8 +12,13 @@ internal sealed class Zone
     private long _softPurgedBefore;
     private long _hiddenEntries;
 
-    public Zone(ZoneSettings settings)
+    /// <param name="settings">The validated zone.</param>
+    /// <param name="requestSchemes">The schemes requests can arrive with: http, and https when a trusted proxy may
+    /// state it (or, later, a TLS listener exists). A zone with a fixed scheme keys only that one.</param>
+    public Zone(ZoneSettings settings, IReadOnlyList<string>? requestSchemes = null)
     {
+        Scheme = settings.Scheme;
+        KeySchemes = settings.Scheme is { } fixedScheme ? [fixedScheme] : requestSchemes ?? [SiteAddress.Http];
         Name = settings.Name;
         Id = settings.Id;
         Hosts = settings.Hosts;
@@ -40,6 +45,12 @@ internal sealed class Zone
     public bool StripTargetedCacheControl { get; }
 
     public string Name { get; }
+
+    /// <summary>"https" or "http" when every key of the zone has that scheme, whatever the request said; null: the request's.</summary>
+    public string? Scheme { get; }
+
+    /// <summary>The schemes this zone's keys can have: a URL purge naming another matches nothing and says so.</summary>
+    public IReadOnlyList<string> KeySchemes { get; }
 
     /// <summary>The 32-hex zone id (Cloudflare's zone identifier), lower-case.</summary>
     public string Id { get; }

@@ -1,22 +1,27 @@
-// Matches a request's Host to a zone: case-insensitive, port ignored (issue 2, PRODUCT.md "Zone").
+// Matches a request to a zone by its Host field — case-insensitive, port ignored — and works out the URL its
+// client sees (SiteAddress): the zone's own spelling of the host, and the scheme. The table also holds the
+// trusted proxies, whose forwarding fields may state that scheme, so that one snapshot answers both.
 // Immutable; a configuration change builds a new table and swaps it by reference.
 using System.Collections.Frozen;
+using Lacquer.Forwarding;
+using Microsoft.AspNetCore.Http;
 
 namespace Lacquer.Zones;
 
 internal sealed class ZoneTable
 {
-    private readonly FrozenDictionary<string, Zone> _byHost;
+    private readonly FrozenDictionary<string, (Zone Zone, string Host)> _byHost;
 
-    public ZoneTable(IEnumerable<Zone> zones)
+    public ZoneTable(IEnumerable<Zone> zones, TrustedProxies? trustedProxies = null)
     {
         Zones = [.. zones];
-        var byHost = new Dictionary<string, Zone>(StringComparer.OrdinalIgnoreCase);
+        TrustedProxies = trustedProxies ?? TrustedProxies.None;
+        var byHost = new Dictionary<string, (Zone, string)>(StringComparer.OrdinalIgnoreCase);
         foreach (var zone in Zones)
         {
             foreach (var host in zone.Hosts)
             {
-                byHost[host] = zone;
+                byHost[host] = (zone, host);
             }
         }
 
@@ -25,17 +30,44 @@ internal sealed class ZoneTable
 
     public IReadOnlyList<Zone> Zones { get; }
 
-    /// <summary>Finds the zone for a Host header value such as <c>www.example.com:8080</c> or <c>[::1]:80</c>.</summary>
-    public bool TryMatch(string? hostHeader, out Zone zone)
+    public TrustedProxies TrustedProxies { get; }
+
+    /// <summary>The zone of a request and the URL its client sees.</summary>
+    public HostMatch Resolve(HttpContext context, out Zone zone, out SiteAddress site)
     {
-        zone = null!;
-        if (string.IsNullOrEmpty(hostHeader))
+        site = default;
+        var match = Match(context.Request.Headers.Host.ToString(), out zone, out var host);
+        if (match != HostMatch.Zone)
         {
-            return false;
+            return match;
         }
 
-        var host = HostWithoutPort(hostHeader);
-        return _byHost.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(host, out zone!);
+        var trusted = !TrustedProxies.IsEmpty && TrustedProxies.Contains(context.Connection.RemoteIpAddress);
+        var scheme = zone.Scheme
+            ?? (trusted ? ForwardedScheme.StatedBy(context.Request.Headers) : null)
+            ?? (context.Request.IsHttps ? SiteAddress.Https : SiteAddress.Http);
+        site = new SiteAddress(scheme, host, trusted);
+        return HostMatch.Zone;
+    }
+
+    /// <summary>Finds the zone for a Host field such as <c>www.example.com:8080</c> or <c>[::1]:80</c>.</summary>
+    /// <param name="host">The zone's canonical spelling of the host (as configured: lower-case ASCII).</param>
+    public HostMatch Match(string? hostField, out Zone zone, out string host)
+    {
+        zone = null!;
+        host = string.Empty;
+        if (!HostField.TryReadHost(hostField, out var name))
+        {
+            return HostMatch.Malformed;
+        }
+
+        if (name.IsEmpty || !_byHost.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(name, out var entry))
+        {
+            return HostMatch.NoZone;
+        }
+
+        (zone, host) = entry;
+        return HostMatch.Zone;
     }
 
     /// <summary>The zone with this 32-hex id (any case), or null.</summary>
@@ -63,18 +95,5 @@ internal sealed class ZoneTable
         }
 
         return null;
-    }
-
-    /// <summary>Strips an optional <c>:port</c>; keeps IPv6 literals in brackets intact.</summary>
-    internal static ReadOnlySpan<char> HostWithoutPort(ReadOnlySpan<char> host)
-    {
-        if (host.Length > 0 && host[0] == '[')
-        {
-            var close = host.IndexOf(']');
-            return close < 0 ? host : host[..(close + 1)];
-        }
-
-        var colon = host.LastIndexOf(':');
-        return colon < 0 ? host : host[..colon];
     }
 }

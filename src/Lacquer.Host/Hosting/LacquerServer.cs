@@ -52,7 +52,10 @@ internal sealed class LacquerServer : IAsyncDisposable
         var proxyApp = Build(settings.Listen.Proxy, logging, unlimitedBodies: true);
         var adminApp = Build(settings.Listen.Admin, logging, unlimitedBodies: false);
 
-        var zones = new ZoneTable(settings.Zones.Select(zone => new Zone(zone)));
+        // Requests arrive as http; a trusted proxy may state https (a TLS listener will add https here too).
+        var trustedProxies = new TrustedProxies(settings.TrustedProxies);
+        string[] requestSchemes = trustedProxies.IsEmpty ? [SiteAddress.Http] : [SiteAddress.Http, SiteAddress.Https];
+        var zones = new ZoneTable(settings.Zones.Select(zone => new Zone(zone, requestSchemes)), trustedProxies);
         IEvictionPolicy policy = settings.Cache.EvictionPolicy == EvictionPolicyKind.Lru
             ? new LruEvictionPolicy()
             : new S3FifoEvictionPolicy(settings.Cache.MaxBytes);

@@ -10,6 +10,21 @@ public sealed class ZoneHostsTests
         Assert.Equal(["www.example.com", "127.0.0.1", "[::1]", "_acme.example.com"], zone.Hosts);
     }
 
+    [Fact]
+    public void Internationalised_Hosts_Are_Stored_In_Their_Lower_Case_Ascii_Form()
+    {
+        var zone = TestConfig.ReadZone(("hosts", "[\"bücher.example\", \"XN--CAF-DMA.example\"]")).ExpectValid().Zones[0];
+
+        Assert.Equal(["xn--bcher-kva.example", "xn--caf-dma.example"], zone.Hosts);
+    }
+
+    [Fact]
+    public void A_Unicode_Host_And_Its_Punycode_Form_Are_The_Same_Host()
+    {
+        TestConfig.ReadZone(("hosts", "[\"xn--bcher-kva.example\", \"BÜCHER.example\"]"))
+            .ExpectOnlyError("zones:0:hosts:1", "host \"xn--bcher-kva.example\" is already used by zones:0:hosts:0");
+    }
+
     [Theory]
     [InlineData(null, "zones:0:hosts", "is required: list at least one host name")]
     [InlineData("[]", "zones:0:hosts", "is required: list at least one host name")]
@@ -22,7 +37,8 @@ public sealed class ZoneHostsTests
     [InlineData("[\"[::1]:8080\"]", "zones:0:hosts:0", "must not include a port")]
     [InlineData("[\"::1\"]", "zones:0:hosts:0", "in brackets")]
     [InlineData("[\"*.example.com\"]", "zones:0:hosts:0", "must not contain a wildcard")]
-    [InlineData("[\"bücher.example\"]", "zones:0:hosts:0", "punycode")]
+    [InlineData("[\"xn--zz.example\"]", "zones:0:hosts:0", "has an xn-- label that is not valid punycode (found \"xn--zz.example\")")]
+    [InlineData("[\"bü cher.example\"]", "zones:0:hosts:0", "is not a valid")]
     [InlineData("[\"www.example.com.\"]", "zones:0:hosts:0", "must not end with a dot")]
     [InlineData("[\"www..example.com\"]", "zones:0:hosts:0", "is not a valid host name")]
     [InlineData("[\"-www.example.com\"]", "zones:0:hosts:0", "is not a valid host name")]

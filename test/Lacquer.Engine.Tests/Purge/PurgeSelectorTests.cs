@@ -26,19 +26,22 @@ public sealed class PurgeSelectorTests
     }
 
     [Theory]
-    [InlineData("http", "Example.COM:8080", "/Foo?Q=1")]
-    [InlineData("https", "www.example.com", "/a/b/")]
-    [InlineData("http", "example.com", "/")]
-    [InlineData("http", "example.com", "/search?q=a&page=2")]
-    [InlineData("http", "example.com", "/a%20b")]
-    [InlineData("http", "example.com", "/caf%C3%A9")]
-    [InlineData("http", "example.com", "/a%2Fb")]
-    [InlineData("http", "example.com", "/a//b")]
-    public void Url_Selector_Names_The_Key_The_Proxy_Stores_For_That_Url(string scheme, string host, string pathAndQuery)
+    [InlineData("http", "Example.COM:8080", "example.com", "/Foo?Q=1")]
+    [InlineData("https", "www.example.com", "www.example.com", "/a/b/")]
+    [InlineData("http", "example.com", "example.com", "/")]
+    [InlineData("http", "example.com", "example.com", "/search?q=a&page=2")]
+    [InlineData("http", "example.com", "example.com", "/a%20b")]
+    [InlineData("http", "example.com", "example.com", "/caf%C3%A9")]
+    [InlineData("http", "example.com", "example.com", "/a%2Fb")]
+    [InlineData("http", "example.com", "example.com", "/a//b")]
+    [InlineData("https", "bücher.example", "xn--bcher-kva.example", "/a")]
+    [InlineData("https", "XN--BCHER-KVA.example", "xn--bcher-kva.example", "/a")]
+    [InlineData("http", "[::1]:8080", "[::1]", "/a")]
+    public void Url_Selector_Names_The_Key_The_Proxy_Stores_For_That_Url(string scheme, string urlHost, string keyHost, string pathAndQuery)
     {
-        var key = CacheKeys.Build(scheme, host, pathAndQuery, [], null);
+        var key = CacheKeys.Build(scheme, keyHost, pathAndQuery, [], null);
 
-        var selector = PurgeSelector.ForUrl(new Uri($"{scheme}://{host}{pathAndQuery}"));
+        var selector = PurgeSelector.ForUrl(new Uri($"{scheme}://{urlHost}{pathAndQuery}"));
 
         Assert.Equal(key, selector.Value);
         Assert.True(selector.Matches(Entry(key)));

@@ -1,7 +1,8 @@
-// What Lacquer adds on the way through (RFC 9110 §7.6.3 Via; the conventional X-Forwarded-* fields): the
-// origin learns the client's address, scheme and host, and the client's Host reaches the origin unchanged.
-// Values a client sent are appended to (Via, X-Forwarded-For), or replaced where a client could lie about
-// this hop (X-Forwarded-Proto, X-Forwarded-Host).
+// What Lacquer adds on the way through (RFC 9110 §7.6.3 Via; RFC 7239 Forwarded; the conventional
+// X-Forwarded-* fields): the origin learns the client's address, and the scheme and host of the URL the key
+// names — never the client's own spelling of Host, its port or its claims about earlier hops. Via is appended
+// to; Forwarded and X-Forwarded-For are replaced for a client and appended to for a trusted proxy.
+using System.Net;
 using Lacquer.Harness;
 
 namespace Lacquer.Forwarding;
@@ -26,23 +27,39 @@ public sealed class ForwardedFieldsTests
     }
 
     [Fact]
-    public async Task Via_And_X_Forwarded_For_Are_Appended_To_What_The_Client_Sent()
+    public async Task Via_Is_Appended_To_But_A_Clients_Forwarded_And_X_Forwarded_For_Are_Replaced()
     {
         await using var c = await Conversation.StartAsync();
         c.Origin.OnGet("/a").Reply(200, "a1");
 
-        (await c.Client.Get("/a", "Via: 1.0 edge, 1.1 corp-proxy", "X-Forwarded-For: 203.0.113.7, 198.51.100.2")).ExpectStatus(200);
+        (await c.Client.Get("/a", "Via: 1.0 edge, 1.1 corp-proxy", "X-Forwarded-For: 203.0.113.7, 198.51.100.2", "Forwarded: for=203.0.113.7;host=evil.example;proto=https")).ExpectStatus(200);
 
         var received = Assert.Single(c.Origin.Received);
         Assert.Equal("1.0 edge, 1.1 corp-proxy, 1.1 lacquer", received.Headers["Via"]);
-        Assert.Equal("203.0.113.7, 198.51.100.2, 127.0.0.1", received.Headers["X-Forwarded-For"]);
+        Assert.Equal("127.0.0.1", received.Headers["X-Forwarded-For"]);
+        Assert.Equal("for=127.0.0.1;host=test.example;proto=http", received.Headers["Forwarded"]);
         c.Origin.ExpectAllConsumed();
     }
 
     [Fact]
-    public async Task X_Forwarded_For_Sent_On_Several_Lines_Keeps_Every_Address_In_Order()
+    public async Task A_Trusted_Proxys_Forwarded_And_X_Forwarded_For_Are_Appended_To()
     {
-        await using var c = await Conversation.StartAsync();
+        await using var c = await Conversation.StartAsync(Trusting("127.0.0.1/32"));
+        c.Origin.OnGet("/a").Reply(200, "a1");
+
+        (await c.Client.Get("/a", "X-Forwarded-For: 203.0.113.7, 198.51.100.2", "Forwarded: for=203.0.113.7;proto=https")).ExpectStatus(200);
+
+        var received = Assert.Single(c.Origin.Received);
+        Assert.Equal("203.0.113.7, 198.51.100.2, 127.0.0.1", received.Headers["X-Forwarded-For"]);
+        Assert.Equal("for=203.0.113.7;proto=https, for=127.0.0.1;host=test.example;proto=https", received.Headers["Forwarded"]);
+        Assert.Equal("https", received.Headers["X-Forwarded-Proto"]);
+        c.Origin.ExpectAllConsumed();
+    }
+
+    [Fact]
+    public async Task X_Forwarded_For_Sent_On_Several_Lines_By_A_Trusted_Proxy_Keeps_Every_Address_In_Order()
+    {
+        await using var c = await Conversation.StartAsync(Trusting("127.0.0.0/8"));
         c.Origin.OnGet("/a").Reply(200, "a1");
 
         using var client = await RawClient.ConnectAsync(c.Client.Listener);
@@ -69,17 +86,22 @@ public sealed class ForwardedFieldsTests
         c.Origin.ExpectAllConsumed();
     }
 
-    [Fact]
-    public async Task Host_Reaches_The_Origin_As_The_Client_Sent_It_Port_And_Case_Included()
+    [Theory]
+    [InlineData("Test.Example:1337")]
+    [InlineData("test.example:1337")]
+    [InlineData("TEST.EXAMPLE")]
+    public async Task Host_And_X_Forwarded_Host_Are_The_Keyed_Host_Never_The_Clients_Port_Or_Spelling(string hostField)
     {
         await using var c = await Conversation.StartAsync();
-        c.Origin.OnGet("/a").Reply(200, "a1");
+        c.Origin.OnGet("/app.js").Reply(200, "js", "Cache-Control: max-age=60");
 
-        (await c.Client.Get("/a", "Host: Test.Example:8443")).ExpectStatus(200);
+        (await c.Client.Get("/app.js", $"Host: {hostField}")).ExpectMiss().ExpectStored();
+        (await c.Client.Get("/app.js")).ExpectHit();
 
         var received = Assert.Single(c.Origin.Received);
-        Assert.Equal("Test.Example:8443", received.Headers["Host"]);
-        Assert.Equal("Test.Example:8443", received.Headers["X-Forwarded-Host"]);
+        Assert.Equal("test.example", received.Headers["Host"]);
+        Assert.Equal("test.example", received.Headers["X-Forwarded-Host"]);
+        Assert.Equal("for=127.0.0.1;host=test.example;proto=http", received.Headers["Forwarded"]);
         c.Origin.ExpectAllConsumed();
     }
 
@@ -96,4 +118,7 @@ public sealed class ForwardedFieldsTests
         (await c.Client.Get("/via")).ExpectHit().ExpectHeader("Via", "1.1 upstream-cache, 1.1 lacquer");
         c.Origin.ExpectAllConsumed();
     }
+
+    private static Func<Configuration.LacquerSettings, Configuration.LacquerSettings> Trusting(params string[] networks) =>
+        settings => settings with { TrustedProxies = [.. networks.Select(IPNetwork.Parse)] };
 }

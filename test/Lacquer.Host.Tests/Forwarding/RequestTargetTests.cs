@@ -74,4 +74,22 @@ public sealed class RequestTargetTests
         (await c.Client.Get("/a%2Fb?q=1")).ExpectStatus(200).ExpectBody("based");
         c.Origin.ExpectAllConsumed();
     }
+
+    [Fact]
+    public async Task Options_Asterisk_Is_Answered_By_Lacquer_And_Never_Sent_To_The_Origin_With_Another_Target()
+    {
+        await using var c = await Conversation.StartAsync();
+        c.Origin.OnGet("/a").Reply(200, "a1");
+
+        using (var client = await RawClient.ConnectAsync(c.Client.Listener))
+        {
+            await client.SendAsync("OPTIONS * HTTP/1.1\r\nHost: test.example\r\n\r\n");
+            var response = await client.ReadResponseAsync();
+            Assert.Equal((200, "GET, HEAD, OPTIONS, POST, PUT, PATCH, DELETE", 0L), (response.Status, response.Header("Allow"), response.ContentLength));
+        }
+
+        Assert.Equal(0, c.Origin.RequestCount);
+        (await c.Client.Get("/a")).ExpectStatus(200).ExpectBody("a1");
+        c.Origin.ExpectAllConsumed();
+    }
 }

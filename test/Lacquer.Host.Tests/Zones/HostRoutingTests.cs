@@ -1,6 +1,8 @@
 // Requests reach a zone by their Host (docs/request-path.md, step 1): matched case-insensitively with the
-// port ignored; no zone is a 421 in plain text naming the host; a request without any Host never reaches
-// an origin. Several zones each go to their own origin and keep their own cache entries.
+// port ignored; no zone is a 421 in plain text naming the host; a Host whose port is no port is a 400; a
+// request without any Host never reaches an origin. A zone's host is keyed and forwarded in its canonical
+// ASCII form (punycode for an internationalised name). Several zones each go to their own origin and keep
+// their own cache entries.
 using Lacquer.Harness;
 
 namespace Lacquer.Zones;
@@ -37,6 +39,45 @@ public sealed class HostRoutingTests
         (await c.Client.Get("/a", "Host: TEST.EXAMPLE:1234")).ExpectStatus(200).ExpectMiss().ExpectStored().ExpectBody("a1");
         (await c.Client.Get("/a", "Host: test.example")).ExpectHit().ExpectBody("a1");
         (await c.Client.Get("/a", "Host: Test.Example:80")).ExpectHit().ExpectBody("a1");
+        c.Origin.ExpectAllConsumed();
+    }
+
+    [Theory]
+    [InlineData("test.example:99999999")]
+    [InlineData("test.example:65536")]
+    [InlineData("x:99999999")]
+    [InlineData("[::1]:70000")]
+    public async Task Host_With_A_Port_Out_Of_Range_Is_Answered_400_And_Never_Reaches_The_Origin(string hostField)
+    {
+        await using var c = await Conversation.StartAsync();
+        c.Origin.OnGet("/a").Reply(200, "a1");
+
+        using (var client = await RawClient.ConnectAsync(c.Client.Listener))
+        {
+            await client.SendAsync($"GET /a HTTP/1.1\r\nHost: {hostField}\r\n\r\n");
+            var response = await client.ReadResponseAsync();
+            Assert.Equal(400, response.Status);
+            Assert.Equal($"Lacquer: the Host field '{hostField}' is not a host with an optional port of 0-65535.\n", response.Text);
+        }
+
+        Assert.Equal(0, c.Origin.RequestCount);
+        (await c.Client.Get("/a")).ExpectStatus(200).ExpectBody("a1");
+        c.Origin.ExpectAllConsumed();
+    }
+
+    [Fact]
+    public async Task Zone_With_A_Punycode_Host_Serves_And_Keys_It_In_Ascii_Whatever_The_Case()
+    {
+        await using var c = await Conversation.StartAsync(s => s with { Zones = [s.Zones[0] with { Hosts = ["xn--bcher-kva.example"] }] });
+        c.Origin.OnGet("/a").Reply(200, "a1", "Cache-Control: max-age=60");
+
+        (await c.Client.Get("/a", "Host: xn--bcher-kva.example")).ExpectStatus(200).ExpectMiss().ExpectStored().ExpectBody("a1");
+        (await c.Client.Get("/a", "Host: XN--BCHER-KVA.example:8080")).ExpectHit().ExpectBody("a1");
+
+        var received = Assert.Single(c.Origin.Received);
+        Assert.Equal("xn--bcher-kva.example", received.Headers["Host"]);
+        Assert.Equal("xn--bcher-kva.example", received.Headers["X-Forwarded-Host"]);
+        Assert.Equal(["http://xn--bcher-kva.example/a"], c.Server.Proxy.Store.Urls(c.Server.Proxy.Zones.Zones[0], 10));
         c.Origin.ExpectAllConsumed();
     }
 

@@ -1,5 +1,7 @@
-// The primary cache key (issue 2 §5, PRODUCT.md "Cache key"): scheme + lower-cased host (port dropped) +
-// path + query, then the values of the zone's configured key headers. All Vary variants of a URL live under
+// The primary cache key: scheme + host + path + query, then the values of the zone's configured key headers.
+// Scheme and host are the URL the client sees in canonical form (SiteAddress: the zone's own lower-case ASCII
+// spelling of the host, no port), so that a key never depends on how one client spelled its Host field and a
+// purge naming that URL finds it. All Vary variants of a URL live under
 // this one key, so a URL purge finds them together.
 //
 // Layout: "http://www.example.com/a?b=1" for a zone without key headers; with key headers each one adds
@@ -19,21 +21,8 @@ internal static class CacheKeys
 {
     private const string SchemeSeparator = "://";
 
-    public static string ForRequest(Zone zone, HttpContext context) =>
-        Build(context.Request.Scheme, Host(context.Request), PathAndQuery(context), zone.CacheKeyHeaders, context.Request.Headers);
-
-    /// <summary>
-    /// The request's host for the key, port included (<see cref="Write"/> drops it in place). Request.Host.Host
-    /// would copy the host out of a Host field with a port on every request, so the field is read as sent, except
-    /// where HostString changes it: punycode labels it decodes to Unicode, an unbracketed IPv6 address it brackets.
-    /// </summary>
-    public static string Host(HttpRequest request)
-    {
-        var field = request.Headers.Host.ToString();
-        var colon = field.IndexOf(':', StringComparison.Ordinal);
-        var plain = !field.Contains("xn--", StringComparison.Ordinal) && (colon < 0 || field.IndexOf(':', colon + 1) < 0);
-        return plain ? field : request.Host.Host;
-    }
+    public static string ForRequest(Zone zone, SiteAddress site, HttpContext context) =>
+        Build(site.Scheme, site.Host, PathAndQuery(context), zone.CacheKeyHeaders, context.Request.Headers);
 
     /// <summary>The request target in origin-form, exactly as received when the client sent origin-form.</summary>
     public static string PathAndQuery(HttpContext context)
@@ -49,6 +38,7 @@ internal static class CacheKeys
     }
 
     /// <summary>Builds a key from its parts; <paramref name="headers"/> supplies the key headers' values.</summary>
+    /// <param name="host">The canonical host (lower-case ASCII, no port), as a zone spells it.</param>
     public static string Build(string scheme, string host, string pathAndQuery, string[] keyHeaders, IHeaderDictionary? headers)
     {
         var length = Length(scheme, host, pathAndQuery, keyHeaders, headers);
@@ -60,7 +50,7 @@ internal static class CacheKeys
     /// <summary>The number of characters <see cref="Write"/> needs for these parts.</summary>
     public static int Length(string scheme, string host, string pathAndQuery, string[] keyHeaders, IHeaderDictionary? headers)
     {
-        var length = scheme.Length + SchemeSeparator.Length + ZoneTable.HostWithoutPort(host).Length + pathAndQuery.Length;
+        var length = scheme.Length + SchemeSeparator.Length + host.Length + pathAndQuery.Length;
         foreach (var name in keyHeaders)
         {
             length += 2 + name.Length + (headers is null ? 0 : VaryValues.NormalizedLength(headers[name]));
@@ -74,8 +64,7 @@ internal static class CacheKeys
     {
         var at = Append(destination, 0, scheme);
         at = Append(destination, at, SchemeSeparator);
-        var hostText = ZoneTable.HostWithoutPort(host);
-        at += hostText.ToLowerInvariant(destination[at..]);
+        at = Append(destination, at, host);
         at = Append(destination, at, pathAndQuery);
         foreach (var name in keyHeaders)
         {

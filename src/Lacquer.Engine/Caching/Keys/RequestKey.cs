@@ -28,11 +28,11 @@ internal readonly struct RequestKey : IDisposable
     /// <summary>A key that already is a string (a waiter's re-lookup after a fill).</summary>
     public static RequestKey Of(string key) => new(null, key.Length, key);
 
-    public static RequestKey For(Zone zone, HttpContext context)
+    public static RequestKey For(Zone zone, SiteAddress site, HttpContext context)
     {
         var request = context.Request;
-        var scheme = request.Scheme;
-        var host = CacheKeys.Host(request);
+        var scheme = site.Scheme;
+        var host = site.Host;
         var pathAndQuery = CacheKeys.PathAndQuery(context);
         var length = CacheKeys.Length(scheme, host, pathAndQuery, zone.CacheKeyHeaders, request.Headers);
         var buffer = ArrayPool<char>.Shared.Rent(length);

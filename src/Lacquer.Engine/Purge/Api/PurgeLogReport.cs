@@ -69,6 +69,13 @@ internal sealed class PurgeLogReport(TokenStore tokens, PurgeService purges)
         writer.WriteEndArray();
         writer.WriteString("mode", record.Soft ? "soft" : "hard");
         writer.WriteNumber("matched", record.Matched);
+        writer.WriteStartArray("notes");
+        foreach (var note in record.Notes)
+        {
+            writer.WriteStringValue(note);
+        }
+
+        writer.WriteEndArray();
         writer.WriteNumber("durationMs", Math.Round(record.Duration.TotalMilliseconds, 3));
         writer.WriteEndObject();
     }

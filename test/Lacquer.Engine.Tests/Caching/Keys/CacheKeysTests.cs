@@ -1,5 +1,6 @@
-// The primary key (PRODUCT.md "Cache key"): scheme + lower-cased host without port + path and query as sent,
-// plus the values of the zone's key headers.
+// The primary key: the scheme and host of the URL the client sees (the zone's own lower-case ASCII spelling of
+// the host, whatever case, port or punycode case the Host field had) + path and query as sent, plus the values
+// of the zone's key headers.
 using Lacquer.Caching.Store;
 using Lacquer.Configuration;
 using Lacquer.Zones;
@@ -13,14 +14,11 @@ public sealed class CacheKeysTests
     [Theory]
     [InlineData("http", "www.example.com", "/a", "http://www.example.com/a")]
     [InlineData("https", "www.example.com", "/a", "https://www.example.com/a")]
-    [InlineData("http", "WWW.Example.COM", "/a", "http://www.example.com/a")]
-    [InlineData("http", "www.example.com:8080", "/a", "http://www.example.com/a")]
-    [InlineData("http", "WWW.EXAMPLE.COM:80", "/a", "http://www.example.com/a")]
-    [InlineData("http", "[::1]:8080", "/a", "http://[::1]/a")]
+    [InlineData("http", "[::1]", "/a", "http://[::1]/a")]
     [InlineData("http", "www.example.com", "/A/Path", "http://www.example.com/A/Path")]
     [InlineData("http", "www.example.com", "/a?B=1&c=%41", "http://www.example.com/a?B=1&c=%41")]
     [InlineData("http", "www.example.com", "/", "http://www.example.com/")]
-    public void Key_Is_Scheme_Lower_Cased_Host_Without_Port_And_Target_As_Sent(string scheme, string host, string target, string expected)
+    public void Key_Is_Scheme_Canonical_Host_And_Target_As_Sent(string scheme, string host, string target, string expected)
     {
         Assert.Equal(expected, CacheKeys.Build(scheme, host, target, [], headers: null));
     }
@@ -74,7 +72,7 @@ public sealed class CacheKeysTests
     {
         var context = Request("http", "WWW.Example.com:8080", rawTarget: "/A%2Fb?q=%41");
 
-        Assert.Equal("http://www.example.com/A%2Fb?q=%41", CacheKeys.ForRequest(Zone([]), context));
+        Assert.Equal("http://www.example.com/A%2Fb?q=%41", Key(Zone([]), context));
     }
 
     [Fact]
@@ -84,7 +82,7 @@ public sealed class CacheKeysTests
         context.Request.Path = "/a b";
         context.Request.QueryString = new QueryString("?x=1");
 
-        Assert.Equal("https://www.example.com/a%20b?x=1", CacheKeys.ForRequest(Zone([]), context));
+        Assert.Equal("https://www.example.com/a%20b?x=1", Key(Zone([]), context));
     }
 
     [Fact]
@@ -96,8 +94,8 @@ public sealed class CacheKeysTests
         desktop.Request.Headers["CF-Device-Type"] = "desktop";
         var zone = Zone(["CF-Device-Type"]);
 
-        Assert.Equal("http://www.example.com/a\nCF-Device-Type:mobile", CacheKeys.ForRequest(zone, mobile));
-        Assert.NotEqual(CacheKeys.ForRequest(zone, mobile), CacheKeys.ForRequest(zone, desktop));
+        Assert.Equal("http://www.example.com/a\nCF-Device-Type:mobile", Key(zone, mobile));
+        Assert.NotEqual(Key(zone, mobile), Key(zone, desktop));
     }
 
     [Theory]
@@ -151,22 +149,25 @@ public sealed class CacheKeysTests
         context.Request.Headers.AcceptLanguage = new(["en", "de"]);
         foreach (var zone in new[] { Zone([]), Zone(["CF-Device-Type", "Accept-Language", "CF-IPCountry"]) })
         {
-            using var key = RequestKey.For(zone, context);
+            var site = Site(zone, context);
+            using var key = RequestKey.For(zone, site, context);
 
-            Assert.Equal(CacheKeys.ForRequest(zone, context), key.Chars.ToString());
-            Assert.Equal(CacheKeys.ForRequest(zone, context), key.ToString());
+            Assert.Equal(CacheKeys.ForRequest(zone, site, context), key.Chars.ToString());
+            Assert.Equal(CacheKeys.ForRequest(zone, site, context), key.ToString());
         }
     }
 
     [Theory]
     [InlineData("WWW.Example.com:8080", "www.example.com")]
+    [InlineData("www.example.com:", "www.example.com")]
     [InlineData("[::1]:8080", "[::1]")]
-    [InlineData("xn--bcher-kva.example", "bücher.example")]
-    public void ForRequest_Keys_The_Host_As_HostString_Reads_It_Without_The_Port(string field, string keyHost)
+    [InlineData("xn--bcher-kva.example", "xn--bcher-kva.example")]
+    [InlineData("XN--BCHER-KVA.example:8080", "xn--bcher-kva.example")]
+    public void Key_Host_Is_The_Zones_Own_Spelling_Without_The_Port(string field, string keyHost)
     {
         var context = Request("http", field, "/a");
 
-        Assert.Equal("http://" + keyHost + "/a", CacheKeys.ForRequest(Zone([]), context));
+        Assert.Equal("http://" + keyHost + "/a", Key(Zone([]), context));
     }
 
     [Fact]
@@ -188,11 +189,21 @@ public sealed class CacheKeysTests
         return CacheKeys.Build("http", "www.example.com", "/a", keyHeaders, headers);
     }
 
+    /// <summary>The key as the proxy builds it: the zone table resolves the URL the client sees, then the key is built.</summary>
+    private static string Key(Zone zone, HttpContext context) => CacheKeys.ForRequest(zone, Site(zone, context), context);
+
+    private static SiteAddress Site(Zone zone, HttpContext context)
+    {
+        Assert.Equal(HostMatch.Zone, new ZoneTable([zone]).Resolve(context, out var matched, out var site));
+        Assert.Same(zone, matched);
+        return site;
+    }
+
     private static DefaultHttpContext Request(string scheme, string host, string rawTarget)
     {
         var context = new DefaultHttpContext();
         context.Request.Scheme = scheme;
-        context.Request.Host = new HostString(host);
+        context.Request.Headers.Host = host;
         context.Features.Get<IHttpRequestFeature>()!.RawTarget = rawTarget;
         return context;
     }
@@ -200,7 +211,7 @@ public sealed class CacheKeysTests
     private static Zone Zone(string[] keyHeaders) => new(new ZoneSettings(
         Name: "keys",
         Id: "0123456789abcdef0123456789abcdef",
-        Hosts: ["www.example.com"],
+        Hosts: ["www.example.com", "xn--bcher-kva.example", "[::1]"],
         Origin: new Uri("http://127.0.0.1:9"),
         CacheKeyHeaders: keyHeaders,
         TagHeaders: TagHeaderSettings.Defaults,

@@ -209,7 +209,9 @@ internal static class CloudflarePurgeBody
             return CloudflareError.InvalidUrl(url);
         }
 
-        if (!zone.Hosts.Contains(uri.Host, StringComparer.OrdinalIgnoreCase))
+        // The host in the form keys use: "bücher.example" names xn--bcher-kva.example.
+        var host = PurgeSelector.CanonicalHost(uri);
+        if (!zone.Hosts.Contains(host, StringComparer.Ordinal))
         {
             return CloudflareError.HostOutsideZone(uri.Host);
         }
@@ -232,8 +234,8 @@ internal static class CloudflarePurgeBody
         // The URL as written and as System.Uri rewrites it (PurgeSelector "URL spellings").
         foreach (var pathAndQuery in PurgeSelector.PathAndQuerySpellings(uri))
         {
-            var exactKey = given is null ? null : CacheKeys.Build(uri.Scheme, uri.Host, pathAndQuery, zone.CacheKeyHeaders, given);
-            into.Add(PurgeSelector.ForUrl(uri.Scheme, uri.Host, pathAndQuery, exactKey));
+            var exactKey = given is null ? null : CacheKeys.Build(uri.Scheme, host, pathAndQuery, zone.CacheKeyHeaders, given);
+            into.Add(PurgeSelector.ForUrl(uri.Scheme, host, pathAndQuery, exactKey));
         }
 
         return null;

@@ -4,8 +4,9 @@
 //   Fastly-Soft-Purge: 1                  -> soft instead of hard
 // Allowed from a loopback address, or with "Authorization: Bearer <token>" of a token that may purge the
 // zone. Answers 200 {"status":"ok","id":"…","purged":N}; errors are {"status":"error","message":"…"}.
-// Note: behind a TLS terminator on the same machine every client looks like loopback; give such a
-// deployment tokens and keep PURGE from the public side of that terminator.
+// The URL purged is the URL a GET keys (SiteAddress: the zone's canonical host, the scheme the client saw).
+// Behind a TLS terminator on the same machine every client looks like loopback: list that terminator in
+// trustedProxies (then its requests need a token) or keep PURGE from its public side.
 using System.Text.Json;
 using Lacquer.Caching.Keys;
 using Lacquer.Configuration;
@@ -22,14 +23,17 @@ internal sealed class PurgeMethodHandler(Func<ZoneTable> zones, TokenStore token
 
     public async Task HandleAsync(HttpContext context)
     {
-        var hostHeader = context.Request.Headers.Host.ToString();
-        if (!zones().TryMatch(hostHeader, out var zone))
+        var match = zones().Resolve(context, out var zone, out var site);
+        if (match != HostMatch.Zone)
         {
-            await WriteAsync(context, StatusCodes.Status404NotFound, error: "No zone is configured for this host.");
+            await WriteAsync(
+                context,
+                match == HostMatch.Malformed ? StatusCodes.Status400BadRequest : StatusCodes.Status404NotFound,
+                error: match == HostMatch.Malformed ? "The Host field is not a host with an optional port of 0-65535." : "No zone is configured for this host.");
             return;
         }
 
-        var who = Caller(context, zone);
+        var who = Caller(context, zone, site);
         if (who is null)
         {
             await WriteAsync(context, StatusCodes.Status403Forbidden, error: "PURGE is allowed from loopback or with a token that may purge this zone.");
@@ -50,20 +54,19 @@ internal sealed class PurgeMethodHandler(Func<ZoneTable> zones, TokenStore token
 
         if (selectors.Count == 0)
         {
-            // The target as received is the form GET keyed on; the System.Uri form is what the origin was sent
-            // (PurgeSelector "URL spellings").
+            // The URL the client sees (scheme and host as GET keyed them), with the target as received; and
+            // the System.Uri form, which is what the origin was sent (PurgeSelector "URL spellings").
             var target = CacheKeys.PathAndQuery(context);
-            var url = string.Concat(context.Request.Scheme, "://", context.Request.Host.Host, target);
-            if (!Uri.TryCreate(url, UriKind.Absolute, out var uri))
+            if (!Uri.TryCreate(site.Url(target), UriKind.Absolute, out var uri))
             {
                 await WriteAsync(context, StatusCodes.Status400BadRequest, error: "The request target is not a valid URL.");
                 return;
             }
 
-            selectors.Add(PurgeSelector.ForUrl(context.Request.Scheme, context.Request.Host.Host, target));
+            selectors.Add(PurgeSelector.ForUrl(site.Scheme, site.Host, target));
             if (!string.Equals(uri.PathAndQuery, target, StringComparison.Ordinal))
             {
-                selectors.Add(PurgeSelector.ForUrl(uri));
+                selectors.Add(PurgeSelector.ForUrl(site.Scheme, site.Host, uri.PathAndQuery));
             }
         }
 
@@ -72,8 +75,11 @@ internal sealed class PurgeMethodHandler(Func<ZoneTable> zones, TokenStore token
         await WriteAsync(context, StatusCodes.Status200OK, id: record.Id, purged: record.Matched);
     }
 
-    /// <summary>Who is asking: "loopback", a token's name, or null when neither is allowed.</summary>
-    private string? Caller(HttpContext context, Zone zone)
+    /// <summary>
+    /// Who is asking: "loopback", a token's name, or null when neither is allowed. A loopback peer that is a
+    /// trusted proxy does not count as loopback: the request came through it from somewhere else.
+    /// </summary>
+    private string? Caller(HttpContext context, Zone zone, SiteAddress site)
     {
         var authorization = context.Request.Headers.Authorization.ToString();
         if (authorization.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
@@ -83,7 +89,7 @@ internal sealed class PurgeMethodHandler(Func<ZoneTable> zones, TokenStore token
         }
 
         var remote = context.Connection.RemoteIpAddress;
-        return remote is not null && System.Net.IPAddress.IsLoopback(remote) ? "loopback" : null;
+        return remote is not null && System.Net.IPAddress.IsLoopback(remote) && !site.ViaTrustedProxy ? "loopback" : null;
     }
 
     private static async Task WriteAsync(HttpContext context, int status, string? error = null, string? id = null, long purged = 0)

@@ -14,6 +14,7 @@ public class CacheKeyBenchmarks
     private Zone _plainZone = null!;
     private Zone _keyedZone = null!;
     private HttpContext _context = null!;
+    private SiteAddress _site;
 
     [GlobalSetup]
     public void Setup()
@@ -24,11 +25,12 @@ public class CacheKeyBenchmarks
         _context.Request.Headers["CF-Device-Type"] = "desktop";
         _context.Request.Headers["CF-IPCountry"] = "DE";
         _context.Request.Headers.AcceptLanguage = "de-DE, en;q=0.8";
+        new ZoneTable([_plainZone]).Resolve(_context, out _, out _site);
     }
 
     [Benchmark(Baseline = true)]
-    public string Key_NoKeyHeaders() => CacheKeys.ForRequest(_plainZone, _context);
+    public string Key_NoKeyHeaders() => CacheKeys.ForRequest(_plainZone, _site, _context);
 
     [Benchmark]
-    public string Key_ThreeKeyHeaders() => CacheKeys.ForRequest(_keyedZone, _context);
+    public string Key_ThreeKeyHeaders() => CacheKeys.ForRequest(_keyedZone, _site, _context);
 }

@@ -52,7 +52,8 @@ public class HitPathBenchmarks
         _keyed = BenchRequests.Get("/products/1/item-1");
         _keyed.Request.Headers["CF-Device-Type"] = "mobile";
         _keyed.Request.Headers.AcceptLanguage = "en-US, en;q=0.9";
-        keyedStore.Insert(BenchZones.Entry(keyedZone, CacheKeys.ForRequest(keyedZone, _keyed), new byte[1024], ["a"]), null);
+        _keyedProxy.Zones.Resolve(_keyed, out _, out var keyedSite);
+        keyedStore.Insert(BenchZones.Entry(keyedZone, CacheKeys.ForRequest(keyedZone, keyedSite, _keyed), new byte[1024], ["a"]), null);
         _keyedProxy.HandleAsync(_keyed).GetAwaiter().GetResult();
         ExpectHit(_keyed, 200);
     }

@@ -1,5 +1,6 @@
 // The counters as /api/stats serves them: totals and one object per zone. The JSON names are API
-// (STYLE.md §12): hits, misses, staleHits, evictions, storedBytes, objects, reclaimPending. objects and
+// (STYLE.md §12): hits, misses, staleHits, evictions, storedBytes, objects, reclaimPending; each zone's object
+// also carries the zone's id, so that a client (`lacquer purge --zone NAME`) can find a zone's id by its name. objects and
 // storedBytes include entries a hard purge has hidden but the background reclaim has not removed yet (their
 // memory is still in use); reclaimPending counts those.
 using System.Text.Json;
@@ -25,7 +26,7 @@ internal static class StatsReport
                 total += snapshot;
                 totalPending += pending;
                 writer.WritePropertyName(zone.Name);
-                Write(writer, snapshot, pending);
+                Write(writer, snapshot, pending, zone.Id);
             }
 
             writer.WriteEndObject();
@@ -37,7 +38,7 @@ internal static class StatsReport
         return stream.ToArray();
     }
 
-    private static void Write(Utf8JsonWriter writer, CounterSnapshot counters, long reclaimPending)
+    private static void Write(Utf8JsonWriter writer, CounterSnapshot counters, long reclaimPending, string? zoneId = null)
     {
         writer.WriteStartObject();
         writer.WriteNumber("hits", counters.Hits);
@@ -47,6 +48,11 @@ internal static class StatsReport
         writer.WriteNumber("storedBytes", counters.StoredBytes);
         writer.WriteNumber("objects", counters.Objects);
         writer.WriteNumber("reclaimPending", reclaimPending);
+        if (zoneId is not null)
+        {
+            writer.WriteString("id", zoneId);
+        }
+
         writer.WriteEndObject();
     }
 }

@@ -139,6 +139,9 @@ internal sealed class LacquerServer : IAsyncDisposable
         {
             builder.Logging.AddSimpleConsole(console => console.SingleLine = true);
             builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+
+            // The start-up banner (Cli/StartupBanner.cs) says where each listener is; the hosts' own start notices would repeat it.
+            builder.Logging.AddFilter("Microsoft.Hosting.Lifetime", LogLevel.Warning);
         }
         else
         {

@@ -51,7 +51,7 @@ public sealed class StartupTests
             var (exitCode, _, stderr) = await LacquerProcess.RunAsync("--config", file);
 
             Assert.Equal(2, exitCode);
-            Assert.Contains("could not be read", stderr, StringComparison.Ordinal);
+            Assert.Contains("invalid JSON at line 1, position 14", stderr, StringComparison.Ordinal);
             Assert.DoesNotContain("   at ", stderr, StringComparison.Ordinal);
         }
         finally
@@ -63,9 +63,9 @@ public sealed class StartupTests
     [Fact]
     public async Task Unknown_Argument_Is_Refused()
     {
-        var (exitCode, _, stderr) = await LacquerProcess.RunAsync("serve");
+        var (exitCode, _, stderr) = await LacquerProcess.RunAsync("sreve");
 
         Assert.Equal(2, exitCode);
-        Assert.Contains("unexpected argument", stderr, StringComparison.Ordinal);
+        Assert.Contains("Unrecognized command or argument 'sreve'", stderr, StringComparison.Ordinal);
     }
 }

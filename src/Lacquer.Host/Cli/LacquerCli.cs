@@ -1,9 +1,9 @@
 // The `lacquer` command tree (System.CommandLine): serve (also the root's own action, so `lacquer` alone and
 // `lacquer --config FILE` keep working), purge, stats, check-config and version. RunAsync takes the writers and
-// the environment, so that tests run any command in-process. Configuration overrides (--section:key=value, the
-// shape .NET's command-line configuration reads) are set aside before parsing and belong to serve alone; the
-// parser sees the rest, and its errors (an unknown option or command, a missing value) print its message and
-// exit 2 without running anything.
+// the environment, so that tests run any command in-process. Configuration overrides (--section:key=value or
+// --section:key value, the shapes .NET's command-line configuration reads) are set aside before parsing and
+// belong to serve alone; the parser sees the rest, and its errors (an unknown option or command, a missing
+// value) print its message and exit 2 without running anything.
 using System.CommandLine;
 using System.CommandLine.Invocation;
 
@@ -13,9 +13,15 @@ internal static class LacquerCli
 {
     public static async Task<int> RunAsync(string[] args, CliEnvironment environment, CancellationToken cancellationToken = default)
     {
-        var overrides = args.Where(ServerConfiguration.IsOverride).ToArray();
+        var (overrides, rest, overrideError) = ServerConfiguration.SplitOverrides(args);
+        if (overrideError is not null)
+        {
+            await environment.Error.WriteLineAsync($"lacquer: {overrideError}");
+            return ExitCodes.Usage;
+        }
+
         var root = Build(environment, overrides);
-        var parse = root.Parse([.. args.Where(arg => !ServerConfiguration.IsOverride(arg))]);
+        var parse = root.Parse(rest);
         if (overrides.Length > 0 && parse.Action is not ParseErrorAction && parse.CommandResult.Command.Name is not ("lacquer" or "serve"))
         {
             await environment.Error.WriteLineAsync($"lacquer: '{overrides[0]}' is a configuration override; only serve takes those.");

@@ -1,6 +1,6 @@
 // Builds and validates the server's configuration the same way for `lacquer serve` and `lacquer check-config`:
 // the demo's keys (demo mode), the JSON file, LACQUER_* environment variables, then `--section:key=value`
-// overrides, each later source overriding an earlier one setting by setting. A file that is missing, unreadable
+// overrides (or --section:key value), each later source overriding an earlier one setting by setting. A file that is missing, unreadable
 // or not valid JSON is reported as one clear problem (for JSON: the line and position, counted from 1); every
 // other problem is one of the reader's path-named errors.
 using System.Text.Json;
@@ -47,8 +47,39 @@ internal static partial class ServerConfiguration
         }
     }
 
-    /// <summary>True for a configuration override switch: <c>--section:key=value</c> (a nested key, then '=').</summary>
-    public static bool IsOverride(string token) => OverrideShape().IsMatch(token);
+    /// <summary>
+    /// Separates configuration overrides — <c>--section:key=value</c>, or <c>--section:key value</c> (a nested key,
+    /// its value in the next argument) — from the other arguments. Each override comes back as
+    /// <c>--section:key=value</c>; <c>Error</c> names an override that lacks its value.
+    /// </summary>
+    public static (string[] Overrides, string[] Others, string? Error) SplitOverrides(IReadOnlyList<string> args)
+    {
+        var overrides = new List<string>();
+        var rest = new List<string>();
+        for (var i = 0; i < args.Count; i++)
+        {
+            var arg = args[i];
+            if (OverrideWithValue().IsMatch(arg))
+            {
+                overrides.Add(arg);
+            }
+            else if (OverrideKey().IsMatch(arg))
+            {
+                if (i + 1 >= args.Count)
+                {
+                    return ([], [], $"the setting '{arg}' needs a value: {arg}=VALUE.");
+                }
+
+                overrides.Add($"{arg}={args[++i]}");
+            }
+            else
+            {
+                rest.Add(arg);
+            }
+        }
+
+        return ([.. overrides], [.. rest], null);
+    }
 
     private static string Describe(string? file, Exception exception)
     {
@@ -76,7 +107,10 @@ internal static partial class ServerConfiguration
     }
 
     [GeneratedRegex(@"^--[A-Za-z0-9_.-]+(:[A-Za-z0-9_.-]+)+=", RegexOptions.CultureInvariant)]
-    private static partial Regex OverrideShape();
+    private static partial Regex OverrideWithValue();
+
+    [GeneratedRegex(@"^--[A-Za-z0-9_.-]+(:[A-Za-z0-9_.-]+)+$", RegexOptions.CultureInvariant)]
+    private static partial Regex OverrideKey();
 
     /// <summary>
     /// LACQUER_* environment variables as settings, except LACQUER_ADMIN and LACQUER_TOKEN: those belong to the

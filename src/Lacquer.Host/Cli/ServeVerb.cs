@@ -63,7 +63,19 @@ internal static class ServeVerb
             return ExitCodes.Usage;
         }
 
-        await using var server = await LacquerServer.StartAsync(result.Settings!, TimeProvider.System, cancellationToken: cancellationToken);
+        LacquerServer server;
+        try
+        {
+            server = await LacquerServer.StartAsync(result.Settings!, TimeProvider.System, cancellationToken: cancellationToken);
+        }
+        catch (IOException exception)
+        {
+            // Kestrel's bind failure names the address and the reason (e.g. address already in use).
+            await error.WriteLineAsync($"lacquer: cannot start the listeners: {exception.Message}");
+            return ExitCodes.Failed;
+        }
+
+        await using var running = server;
         await StartupBanner.WriteAsync(environment.Out, result.Settings!, server.ProxyUri, server.AdminUri, configFile, demo?.Uri);
         await server.WaitForShutdownAsync(cancellationToken);
         return ExitCodes.Ok;

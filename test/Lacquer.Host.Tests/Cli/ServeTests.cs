@@ -1,6 +1,8 @@
 // `lacquer serve` in-process: the start-up banner a newcomer reads (listeners, zones with id and hosts, where the
 // configuration came from, the demo's token and try-this lines), and configuration overrides in both of .NET's
 // shapes reaching the validation.
+using System.Net;
+using System.Net.Sockets;
 using System.Text;
 using Lacquer.Demo;
 using Lacquer.Harness;
@@ -56,6 +58,27 @@ public sealed class ServeTests
 
         Assert.Equal(2, run.ExitCode);
         Assert.Contains("the setting '--cache:maxBytes' needs a value: --cache:maxBytes=VALUE.", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_Port_In_Use_Is_Reported_In_One_Line_And_Exits_1()
+    {
+        var taken = new TcpListener(IPAddress.Loopback, 0);
+        taken.Start();
+        try
+        {
+            var port = ((IPEndPoint)taken.LocalEndpoint).Port;
+
+            var run = await CliRun.RunAsync("--demo", $"--listen:proxy=http://127.0.0.1:{port}", "--listen:admin=http://127.0.0.1:0");
+
+            Assert.Equal(1, run.ExitCode);
+            Assert.Contains($"lacquer: cannot start the listeners: Failed to bind to address http://127.0.0.1:{port}: address already in use.", run.Error, StringComparison.Ordinal);
+            Assert.DoesNotContain("   at ", run.Error, StringComparison.Ordinal);
+        }
+        finally
+        {
+            taken.Stop();
+        }
     }
 
     private static Uri Listener(string banner, string name)

@@ -68,13 +68,16 @@ public sealed class CommandLineTests
         }
     }
 
-    [Fact]
-    public async Task Configuration_Overrides_Belong_To_Serve_Alone()
+    [Theory]
+    [InlineData("'--listen:proxy=http://127.0.0.1:0' is a configuration override; only serve takes those.", "version", "--listen:proxy=http://127.0.0.1:0")]
+    [InlineData("the setting '--cache:maxBytes' needs a value: --cache:maxBytes=VALUE.", "--demo", "--cache:maxBytes")]
+    public async Task Misplaced_Or_Incomplete_Overrides_Exit_2(string message, params string[] args)
     {
-        var run = await CliRun.RunAsync("version", "--listen:proxy=http://127.0.0.1:0");
+        var run = await CliRun.RunAsync(args);
 
         Assert.Equal(2, run.ExitCode);
-        Assert.Contains("'--listen:proxy=http://127.0.0.1:0' is a configuration override; only serve takes those.", run.Error, StringComparison.Ordinal);
+        Assert.Contains(message, run.Error, StringComparison.Ordinal);
+        Assert.Equal(string.Empty, run.Out);
     }
 
     [Fact]

@@ -52,15 +52,6 @@ public sealed class ServeTests
     }
 
     [Fact]
-    public async Task An_Override_Without_Its_Value_Is_A_Usage_Error()
-    {
-        var run = await CliRun.RunAsync("--demo", "--cache:maxBytes");
-
-        Assert.Equal(2, run.ExitCode);
-        Assert.Contains("the setting '--cache:maxBytes' needs a value: --cache:maxBytes=VALUE.", run.Error, StringComparison.Ordinal);
-    }
-
-    [Fact]
     public async Task A_Port_In_Use_Is_Reported_In_One_Line_And_Exits_1()
     {
         var taken = new TcpListener(IPAddress.Loopback, 0);

@@ -1,5 +1,7 @@
-// Store lookup on the hit path (CacheStore.Lookup): the concurrent dictionary probe, the variant scan and the
-// eviction policy's Touched (LRU: a lock and a list move). The store holds 100k entries.
+// Store lookup on the hit path (CacheStore.Lookup): the concurrent dictionary probe, the variant selection and
+// the eviction policy's Touched (LRU: a lock and a list move). The store holds 100k entries, plus a key with two
+// Accept-Encoding variants and a key that was sent 12,000 Accept-Language variants (as many as the store keeps
+// of them remain).
 using BenchmarkDotNet.Attributes;
 using Lacquer.Benchmarks.Fixtures;
 using Lacquer.Caching.Store;
@@ -15,6 +17,13 @@ public class LookupBenchmarks
     private IHeaderDictionary _headers = null!;
     private string[] _keys = null!;
     private int _next;
+    private IHeaderDictionary _gzip = null!;
+    private IHeaderDictionary _deepVariant = null!;
+    private IHeaderDictionary _unknownVariant = null!;
+    private const int ManyVariants = 12_000;
+
+    /// <summary>How far from the newest the looked-up variant of the many-variant key is (kept by any bound of 200 or more).</summary>
+    private const int DeepVariant = 199;
 
     [GlobalSetup]
     public void Setup()
@@ -30,7 +39,40 @@ public class LookupBenchmarks
         }
 
         _headers = BenchRequests.Get("/").Request.Headers;
+
+        string[] acceptEncoding = ["accept-encoding"];
+        foreach (var encoding in new[] { "gzip", "br" })
+        {
+            var entry = BenchZones.Entry(zone, VaryKey("two"), body, []);
+            entry.VaryNames = acceptEncoding;
+            entry.VaryValues = [encoding];
+            _store.Insert(entry, null);
+        }
+
+        string[] acceptLanguage = ["accept-language"];
+        for (var i = 0; i < ManyVariants; i++)
+        {
+            var entry = BenchZones.Entry(zone, VaryKey("many"), body, []);
+            entry.VaryNames = acceptLanguage;
+            entry.VaryValues = [Language(i)];
+            _store.Insert(entry, null);
+        }
+
+        _gzip = BenchRequests.Get("/vary/two").Request.Headers;
+        _gzip.AcceptEncoding = "gzip";
+        _deepVariant = BenchRequests.Get("/vary/many").Request.Headers;
+        _deepVariant.AcceptLanguage = Language(ManyVariants - 1 - DeepVariant);
+        _unknownVariant = BenchRequests.Get("/vary/many").Request.Headers;
+        _unknownVariant.AcceptLanguage = "none";
+        if (_store.Lookup(VaryKey("two"), _gzip).Entry is null || _store.Lookup(VaryKey("many"), _deepVariant).Entry is null)
+        {
+            throw new InvalidOperationException("The variant lookups are not hits; the fixture is wrong.");
+        }
     }
+
+    private static string VaryKey(string name) => $"http://{BenchZones.Host}/vary/{name}";
+
+    private static string Language(int i) => $"x-{i}";
 
     /// <summary>The same key every time: the LRU move is a no-op (already at the head).</summary>
     [Benchmark(Baseline = true)]
@@ -47,4 +89,16 @@ public class LookupBenchmarks
 
     [Benchmark]
     public object? Lookup_Miss() => _store.Lookup("http://www.example.com/not/stored", _headers).Entry;
+
+    /// <summary>The older of two Accept-Encoding variants.</summary>
+    [Benchmark]
+    public object? Lookup_Hit_TwoVariants() => _store.Lookup("http://www.example.com/vary/two", _gzip).Entry;
+
+    /// <summary>A variant 199 places from the newest under a key sent 12,000 variants.</summary>
+    [Benchmark]
+    public object? Lookup_Hit_ManyVariants() => _store.Lookup("http://www.example.com/vary/many", _deepVariant).Entry;
+
+    /// <summary>A value no variant has, under a key sent 12,000 variants (a vary miss).</summary>
+    [Benchmark]
+    public object? Lookup_VaryMiss_ManyVariants() => _store.Lookup("http://www.example.com/vary/many", _unknownVariant).Entry;
 }

@@ -18,4 +18,13 @@ internal sealed record CacheSettings(long MaxBytes, long MaxObjectBytes, TimeSpa
 
     /// <summary><c>cache.evictionPolicy</c>: which entries leave first when the store is full.</summary>
     public EvictionPolicyKind EvictionPolicy { get; init; } = EvictionPolicyKind.S3Fifo;
+
+    /// <summary><c>cache.maxRanges</c>: range specs one Range field may hold before the full response is sent; zones inherit it.</summary>
+    public int MaxRanges { get; init; } = Caching.Semantics.ByteRanges.DefaultMaxRanges;
+
+    /// <summary><c>cache.maxVariants</c>: Vary variants kept per key, the oldest evicted beyond it; zones inherit it.</summary>
+    public int MaxVariants { get; init; } = DefaultMaxVariants;
+
+    /// <summary>200: room for real negotiation (languages times encodings), while one URL cannot take over the cache.</summary>
+    public const int DefaultMaxVariants = 200;
 }

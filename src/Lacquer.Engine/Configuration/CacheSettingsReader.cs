@@ -4,7 +4,8 @@ namespace Lacquer.Configuration;
 /// Reads <c>cache</c>: the global memory limits and the TTL and timeout defaults that zones inherit.
 /// Ranges: sizes at least 1 byte with maxObjectBytes &lt;= maxBytes; maxHeuristicTtl 0s–365d (0 turns
 /// heuristic freshness off); originTimeout 1ms–1d (a cancellation timer cannot exceed ~24.8 days);
-/// evictionPolicy <c>s3fifo</c> (default) or <c>lru</c>, any case.
+/// evictionPolicy <c>s3fifo</c> (default) or <c>lru</c>, any case; maxRanges 1–<see cref="MaxRangesLimit"/>;
+/// maxVariants 1–<see cref="MaxVariantsLimit"/>.
 /// </summary>
 internal static class CacheSettingsReader
 {
@@ -14,7 +15,14 @@ internal static class CacheSettingsReader
 
     public static readonly TimeSpan MaxOriginTimeout = TimeSpan.FromDays(1);
 
-    private static readonly string[] Keys = ["maxBytes", "maxObjectBytes", "maxHeuristicTtl", "originTimeout", "evictionPolicy"];
+    /// <summary>The largest maxRanges accepted: each range is a part header and a flush, so the limit stays small.</summary>
+    public const int MaxRangesLimit = 1000;
+
+    /// <summary>The largest maxVariants accepted: every insert under a key copies its variant set (Variants.cs).</summary>
+    public const int MaxVariantsLimit = 10_000;
+
+    private static readonly string[] Keys =
+        ["maxBytes", "maxObjectBytes", "maxHeuristicTtl", "originTimeout", "evictionPolicy", "maxRanges", "maxVariants"];
 
     public static CacheSettings Read(ObjectReader root)
     {
@@ -36,6 +44,8 @@ internal static class CacheSettingsReader
             cache.Duration("originTimeout", CacheSettings.DefaultOriginTimeout, MinOriginTimeout, MaxOriginTimeout))
         {
             EvictionPolicy = ReadEvictionPolicy(cache),
+            MaxRanges = cache.Integer("maxRanges", Caching.Semantics.ByteRanges.DefaultMaxRanges, 1, MaxRangesLimit),
+            MaxVariants = cache.Integer("maxVariants", CacheSettings.DefaultMaxVariants, 1, MaxVariantsLimit),
         };
     }
 

@@ -32,5 +32,11 @@ internal sealed record ZoneSettings(
     /// <summary>Remove the targeted fields from responses to clients.</summary>
     public bool StripTargetedCacheControl { get; init; }
 
+    /// <summary>Range specs one Range field may hold before the full response is sent (resolved against <c>cache.maxRanges</c>).</summary>
+    public int MaxRanges { get; init; } = Caching.Semantics.ByteRanges.DefaultMaxRanges;
+
+    /// <summary>Vary variants kept per key; a new one beyond it evicts the oldest (resolved against <c>cache.maxVariants</c>).</summary>
+    public int MaxVariants { get; init; } = CacheSettings.DefaultMaxVariants;
+
     public static readonly IReadOnlyList<string> DefaultTargetedCacheControl = ["CDN-Cache-Control"];
 }

@@ -13,6 +13,7 @@ internal static class ZoneSettingsReader
         "name", "id", "hosts", "origin", "cacheKeyHeaders", "tagHeaders",
         "defaultTtl", "maxHeuristicTtl", "cacheSetCookie", "originTimeout",
         "serveStaleOnError", "honorClientNoCache", "targetedCacheControl", "stripTargetedCacheControl", "scheme",
+        "maxRanges", "maxVariants",
     ];
 
     public static ZoneReadResult ReadAll(ObjectReader root, CacheSettings cache)
@@ -71,6 +72,8 @@ internal static class ZoneSettingsReader
             : StringListReader.Read(zone.Node("targetedCacheControl"), errors, requiredMessage: null, HeaderName);
         var stripTargeted = zone.Boolean("stripTargetedCacheControl", fallback: false);
         var scheme = ReadScheme(zone.Node("scheme"), errors);
+        var maxRanges = zone.Integer("maxRanges", cache.MaxRanges, 1, CacheSettingsReader.MaxRangesLimit);
+        var maxVariants = zone.Integer("maxVariants", cache.MaxVariants, 1, CacheSettingsReader.MaxVariantsLimit);
         if (errors.Count > errorsBefore || name is null || id is null || origin is null)
         {
             return null;
@@ -84,6 +87,8 @@ internal static class ZoneSettingsReader
             TargetedCacheControl = targeted,
             StripTargetedCacheControl = stripTargeted,
             Scheme = scheme,
+            MaxRanges = maxRanges,
+            MaxVariants = maxVariants,
         };
     }
 

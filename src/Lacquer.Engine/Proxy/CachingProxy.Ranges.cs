@@ -1,9 +1,10 @@
 // Range requests answered from a stored full 200 (RFC 9111 §3.4, RFC 9110 §14, §15.3.7): one range as a
-// 206 with Content-Range, several as multipart/byteranges (§14.6), none satisfiable as 416 with
-// "Content-Range: bytes */length". If-Range (§13.1.5) must match the stored ETag (strong comparison) or
-// Last-Modified (exact date) for the range to apply; otherwise the full response is sent.
+// 206 with Content-Range, several as multipart/byteranges (§14.6) written as a stream, none satisfiable as
+// 416 with "Content-Range: bytes */length". More ranges than the zone's maxRanges get the full 200; overlapping
+// or adjacent ones are coalesced first (ByteRanges.cs), so a response is never much longer than the body.
+// If-Range (§13.1.5) must match the stored ETag (strong comparison) or Last-Modified (exact date) for the range
+// to apply; otherwise the full response is sent.
 using System.Globalization;
-using System.Text;
 using Lacquer.Caching.Semantics;
 using Lacquer.Caching.Store;
 using Microsoft.AspNetCore.Http;
@@ -22,7 +23,7 @@ internal sealed partial class CachingProxy
             return false;
         }
 
-        var (outcome, ranges) = ByteRanges.Parse(HeaderFields.Joined(request.Range), entry.Body.Length);
+        var (outcome, ranges) = ByteRanges.Parse(HeaderFields.Joined(request.Range), entry.Body.Length, entry.Zone.MaxRanges);
         if (outcome == RangeOutcome.Ignore)
         {
             return false;
@@ -50,26 +51,12 @@ internal sealed partial class CachingProxy
             return true;
         }
 
-        var boundary = Guid.NewGuid().ToString("N");
-        var contentType = HeaderFields.Joined(entry.Headers, HeaderNames.ContentType);
-        using var body = new MemoryStream();
-        foreach (var (start, end) in ranges)
-        {
-            var part = new StringBuilder().Append("\r\n--").Append(boundary).Append("\r\n");
-            if (contentType is not null)
-            {
-                part.Append("Content-Type: ").Append(contentType).Append("\r\n");
-            }
-
-            part.Append("Content-Range: ").Append(ContentRange(start, end, entry.Body.Length)).Append("\r\n\r\n");
-            body.Write(Encoding.ASCII.GetBytes(part.ToString()));
-            body.Write(entry.Body, (int)start, (int)(end - start + 1));
-        }
-
-        body.Write(Encoding.ASCII.GetBytes($"\r\n--{boundary}--\r\n"));
-        response.ContentType = $"multipart/byteranges; boundary={boundary}";
-        response.ContentLength = body.Length;
-        await response.Body.WriteAsync(body.GetBuffer().AsMemory(0, (int)body.Length), context.RequestAborted);
+        // Several ranges: a multipart body streamed from the stored one (MultipartByteRanges.cs), never built in memory.
+        var multipart = new MultipartByteRanges(
+            entry.Body, ranges, HeaderFields.Joined(entry.Headers, HeaderNames.ContentType), Guid.NewGuid().ToString("N"));
+        response.ContentType = multipart.ContentType;
+        response.ContentLength = multipart.Length;
+        await multipart.WriteAsync(response.BodyWriter, context.RequestAborted);
         return true;
     }
 

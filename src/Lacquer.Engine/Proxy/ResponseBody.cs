@@ -19,9 +19,10 @@ internal static class ResponseBody
     public static ValueTask WriteAsync(HttpResponse response, ReadOnlyMemory<byte> body, CancellationToken cancellationToken) =>
         body.Length <= ChunkBytes
             ? response.Body.WriteAsync(body, cancellationToken)
-            : WriteInPiecesAsync(response.BodyWriter, body, cancellationToken);
+            : CopyAsync(response.BodyWriter, body, cancellationToken);
 
-    private static async ValueTask WriteInPiecesAsync(PipeWriter writer, ReadOnlyMemory<byte> body, CancellationToken cancellationToken)
+    /// <summary>Copies <paramref name="body"/> into the pipe a chunk at a time, flushing each (the multipart writer uses it for each part).</summary>
+    internal static async ValueTask CopyAsync(PipeWriter writer, ReadOnlyMemory<byte> body, CancellationToken cancellationToken)
     {
         while (!body.IsEmpty)
         {

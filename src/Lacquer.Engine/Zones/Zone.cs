@@ -31,7 +31,15 @@ internal sealed class Zone
         HonorClientNoCache = settings.HonorClientNoCache;
         TargetedCacheControl = [.. settings.TargetedCacheControl];
         StripTargetedCacheControl = settings.StripTargetedCacheControl;
+        MaxRanges = settings.MaxRanges;
+        MaxVariants = settings.MaxVariants;
     }
+
+    /// <summary>Range specs one Range field may hold; more get the full response (ByteRanges.cs).</summary>
+    public int MaxRanges { get; }
+
+    /// <summary>Vary variants the store keeps under one key of this zone; a new one beyond it evicts the oldest.</summary>
+    public int MaxVariants { get; }
 
     /// <summary>How long past freshness a response may be served when the origin fails and said nothing.</summary>
     public TimeSpan ServeStaleOnError { get; }

@@ -12,6 +12,8 @@ public sealed class CacheSettingsTests
         Assert.Equal(TimeSpan.FromDays(1), cache.MaxHeuristicTtl);
         Assert.Equal(TimeSpan.FromSeconds(30), cache.OriginTimeout);
         Assert.Equal(EvictionPolicyKind.S3Fifo, cache.EvictionPolicy);
+        Assert.Equal(16, cache.MaxRanges);
+        Assert.Equal(200, cache.MaxVariants);
     }
 
     [Theory]
@@ -62,6 +64,12 @@ public sealed class CacheSettingsTests
     [InlineData("originTimeout", "\"\"", "cache:originTimeout", "must not be empty")]
     [InlineData("evictionPolicy", "\"lfu\"", "cache:evictionPolicy", "must be s3fifo or lru (found \"lfu\")")]
     [InlineData("evictionPolicy", "\"\"", "cache:evictionPolicy", "must not be empty")]
+    [InlineData("maxRanges", "0", "cache:maxRanges", "must be a whole number from 1 to 1000 (found \"0\")")]
+    [InlineData("maxRanges", "\"1001\"", "cache:maxRanges", "must be a whole number from 1 to 1000")]
+    [InlineData("maxRanges", "\"many\"", "cache:maxRanges", "must be a whole number from 1 to 1000")]
+    [InlineData("maxVariants", "0", "cache:maxVariants", "must be a whole number from 1 to 10000")]
+    [InlineData("maxVariants", "-5", "cache:maxVariants", "must be a whole number from 1 to 10000")]
+    [InlineData("maxVariants", "10001", "cache:maxVariants", "must be a whole number from 1 to 10000")]
     [InlineData("maxEntries", "10", "cache:maxEntries", "unknown setting")]
     public void A_Bad_Cache_Setting_Is_Reported_At_Its_Path(string key, string json, string path, string message)
     {

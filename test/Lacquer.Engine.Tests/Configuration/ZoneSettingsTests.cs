@@ -46,6 +46,8 @@ public sealed class ZoneSettingsTests
     [InlineData("originTimeout", "\"0\"", "zones:0:originTimeout", "must be between 1ms and 1d")]
     [InlineData("cacheSetCookie", "\"yes\"", "zones:0:cacheSetCookie", "must be true or false")]
     [InlineData("cacheSetCookie", "[true]", "zones:0:cacheSetCookie", "expected a single value, found an array")]
+    [InlineData("maxRanges", "0", "zones:0:maxRanges", "must be a whole number from 1 to 1000")]
+    [InlineData("maxVariants", "\"1.5\"", "zones:0:maxVariants", "must be a whole number from 1 to 10000")]
     [InlineData("ttl", "\"1h\"", "zones:0:ttl", "unknown setting; expected one of: name, id, hosts, origin")]
     public void A_Bad_Zone_Setting_Is_Reported_At_Its_Path(string key, string? json, string path, string message)
     {
@@ -88,6 +90,19 @@ public sealed class ZoneSettingsTests
         Assert.Equal(TimeSpan.FromHours(6), zone.MaxHeuristicTtl);
         Assert.Equal(TimeSpan.FromSeconds(10), zone.OriginTimeout);
         Assert.Equal(TimeSpan.Zero, zone.DefaultTtl);
+    }
+
+    [Fact]
+    public void Zone_Range_And_Variant_Limits_Default_To_The_Cache_Section_And_May_Override_It()
+    {
+        var inherited = TestConfig.Read(TestConfig.Document(extra: """ "cache": { "maxRanges": 4, "maxVariants": "32" } """))
+            .ExpectValid().Zones[0];
+        var own = TestConfig.ReadZone(("maxRanges", "1"), ("maxVariants", "1000")).ExpectValid().Zones[0];
+        var plain = TestConfig.Read(TestConfig.Document()).ExpectValid().Zones[0];
+
+        Assert.Equal((4, 32), (inherited.MaxRanges, inherited.MaxVariants));
+        Assert.Equal((1, 1000), (own.MaxRanges, own.MaxVariants));
+        Assert.Equal((16, 200), (plain.MaxRanges, plain.MaxVariants));
     }
 
     [Fact]

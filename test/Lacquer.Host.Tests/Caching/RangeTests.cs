@@ -30,14 +30,94 @@ public sealed class RangeTests
 
         (await c.Client.Get("/a")).ExpectMiss();
         var parts = (await c.Client.Get("/a", "Range: bytes=0-1, 10-11")).ExpectStatus(206).ExpectHit();
-        var contentType = parts.Header("Content-Type")!;
-        Assert.StartsWith("multipart/byteranges; boundary=", contentType, StringComparison.Ordinal);
-        var boundary = contentType["multipart/byteranges; boundary=".Length..];
+        var boundary = Boundary(parts);
         Assert.Equal(
             $"\r\n--{boundary}\r\nContent-Type: text/plain\r\nContent-Range: bytes 0-1/20\r\n\r\n01" +
             $"\r\n--{boundary}\r\nContent-Type: text/plain\r\nContent-Range: bytes 10-11/20\r\n\r\nab" +
             $"\r\n--{boundary}--\r\n",
             parts.Text);
+        c.Origin.ExpectAllConsumed();
+    }
+
+    [Fact]
+    public async Task Overlapping_Ranges_Are_Coalesced_So_No_Byte_Is_Sent_Twice()
+    {
+        await using var c = await Conversation.StartAsync();
+        c.Origin.OnGet("/a").Reply(200, Body, "Cache-Control: max-age=60", "Content-Type: text/plain");
+
+        (await c.Client.Get("/a")).ExpectMiss();
+
+        // Sixteen whole-body ranges: one part, the body once.
+        (await c.Client.Get("/a", "Range: bytes=" + string.Join(",", Enumerable.Repeat("0-", 16))))
+            .ExpectStatus(206).ExpectHit().ExpectHeader("Content-Range", "bytes 0-19/20").ExpectHeader("Content-Length", "20").ExpectBody(Body);
+
+        // Overlapping and adjacent ranges merge; what remains is sent in ascending order.
+        var parts = (await c.Client.Get("/a", "Range: bytes=15-17, 3-8, 0-5, 18-18")).ExpectStatus(206).ExpectHit();
+        var boundary = Boundary(parts);
+        Assert.Equal(
+            $"\r\n--{boundary}\r\nContent-Type: text/plain\r\nContent-Range: bytes 0-8/20\r\n\r\n012345678" +
+            $"\r\n--{boundary}\r\nContent-Type: text/plain\r\nContent-Range: bytes 15-18/20\r\n\r\nfghi" +
+            $"\r\n--{boundary}--\r\n",
+            parts.Text);
+        c.Origin.ExpectAllConsumed();
+    }
+
+    [Fact]
+    public async Task More_Ranges_Than_The_Limit_Get_The_Full_Response()
+    {
+        await using var c = await Conversation.StartAsync();
+        c.Origin.OnGet("/a").Reply(200, Body, "Cache-Control: max-age=60");
+
+        (await c.Client.Get("/a")).ExpectMiss();
+        var sixteen = string.Join(",", Enumerable.Range(0, 16).Select(i => $"{i}-{i}"));
+        (await c.Client.Get("/a", $"Range: bytes={sixteen}")).ExpectStatus(206).ExpectHit().ExpectHeader("Content-Range", "bytes 0-15/20").ExpectBody("0123456789abcdef");
+        (await c.Client.Get("/a", $"Range: bytes={sixteen},19-19")).ExpectStatus(200).ExpectHit().ExpectNoHeader("Content-Range").ExpectBody(Body);
+        c.Origin.ExpectAllConsumed();
+    }
+
+    [Fact]
+    public async Task The_Range_Limit_Is_The_Zones_Setting()
+    {
+        await using var c = await Conversation.StartAsync(s => s with { Zones = [s.Zones[0] with { MaxRanges = 2 }] });
+        c.Origin.OnGet("/a").Reply(200, Body, "Cache-Control: max-age=60", "Content-Type: text/plain");
+
+        (await c.Client.Get("/a")).ExpectMiss();
+        var two = (await c.Client.Get("/a", "Range: bytes=0-1, 10-11")).ExpectStatus(206);
+        Assert.EndsWith($"ab\r\n--{Boundary(two)}--\r\n", two.Text, StringComparison.Ordinal);
+        (await c.Client.Get("/a", "Range: bytes=0-1, 4-5, 10-11")).ExpectStatus(200).ExpectBody(Body);
+        c.Origin.ExpectAllConsumed();
+    }
+
+    [Fact]
+    public async Task Multipart_Parts_Of_A_Large_Body_Are_Exact_And_The_Length_Is_Declared_Up_Front()
+    {
+        await using var c = await Conversation.StartAsync();
+        var body = Bodies.Pattern((1024 * 1024) + 3, seed: 11);
+        c.Origin.OnGet("/big").Handle(async context =>
+        {
+            context.Response.Headers.CacheControl = "max-age=60";
+            context.Response.ContentType = "application/octet-stream";
+            await context.Response.Body.WriteAsync(body);
+        });
+
+        (await c.Client.Get("/big")).ExpectMiss().ExpectStored();
+        (long Start, long End)[] ranges = [(600_000, 1_000_000), (10, 70_000), (body.Length - 5, body.Length - 1), (131_072, 131_072)];
+        var header = "Range: bytes=" + string.Join(", ", ranges.Select(r => $"{r.Start}-{r.End}"));
+        var multipart = (await c.Client.Get("/big", header)).ExpectStatus(206).ExpectHit();
+
+        // The declared Content-Length is what arrived (HttpClient fails a response that ends short or runs long).
+        Assert.Equal(multipart.Body.Length.ToString(System.Globalization.CultureInfo.InvariantCulture), multipart.Header("Content-Length"));
+        var boundary = Boundary(multipart);
+        var expected = new List<byte>();
+        foreach (var (start, end) in ranges)
+        {
+            expected.AddRange(System.Text.Encoding.ASCII.GetBytes(
+                $"\r\n--{boundary}\r\nContent-Type: application/octet-stream\r\nContent-Range: bytes {start}-{end}/{body.Length}\r\n\r\n"));
+            expected.AddRange(body[(int)start..(int)(end + 1)]);
+        }
+
+        expected.AddRange(System.Text.Encoding.ASCII.GetBytes($"\r\n--{boundary}--\r\n"));
+        Bodies.AssertSame([.. expected], multipart.Body);
         c.Origin.ExpectAllConsumed();
     }
 
@@ -88,5 +168,14 @@ public sealed class RangeTests
         (await c.Client.Get("/a", "Range: bytes=0-1")).ExpectStatus(206).ExpectNotStored("status-not-storable").ExpectBody("01");
         (await c.Client.Get("/a")).ExpectMiss().ExpectBody(Body);
         c.Origin.ExpectAllConsumed();
+    }
+
+    /// <summary>The boundary of a multipart/byteranges response (failing when it is not one).</summary>
+    private static string Boundary(Exchange multipart)
+    {
+        const string prefix = "multipart/byteranges; boundary=";
+        var contentType = multipart.Header("Content-Type")!;
+        Assert.StartsWith(prefix, contentType, StringComparison.Ordinal);
+        return contentType[prefix.Length..];
     }
 }

@@ -100,4 +100,48 @@ public sealed class VaryTests
         Assert.Equal(1, c.Server.Proxy.Store.Count);
         c.Origin.ExpectAllConsumed();
     }
+
+    [Fact]
+    public async Task A_Url_Sent_Many_Distinct_Values_Keeps_Only_Its_Newest_Variants_Up_To_The_Zones_Bound()
+    {
+        const int bound = 8, sent = 60;
+        await using var c = await Conversation.StartAsync(s => s with { Zones = [s.Zones[0] with { MaxVariants = bound }] });
+        for (var i = 0; i < sent; i++)
+        {
+            c.Origin.OnGet("/page").Reply(200, $"v{i}", "Cache-Control: max-age=60", "Vary: Accept-Language", "Cache-Tag: page");
+        }
+
+        c.Origin.OnGet("/page").Reply(200, "v0 again", "Cache-Control: max-age=60", "Vary: Accept-Language", "Cache-Tag: page");
+        c.Origin.OnGet("/other").Reply(200, "other", "Cache-Control: max-age=60", "Cache-Tag: page");
+        var store = c.Server.Proxy.Store;
+
+        for (var i = 0; i < sent; i++)
+        {
+            (await c.Client.Get("/page", $"Accept-Language: x-{i}")).ExpectMiss(i == 0 ? "miss" : "vary-miss").ExpectStored().ExpectBody($"v{i}");
+            Assert.Equal(Math.Min(i + 1, bound), store.Count);
+        }
+
+        // The newest variants are hits; an evicted one is a vary miss, and storing it again evicts the then-oldest.
+        for (var i = sent - bound; i < sent; i++)
+        {
+            (await c.Client.Get("/page", $"Accept-Language: x-{i}")).ExpectHit().ExpectBody($"v{i}");
+        }
+
+        (await c.Client.Get("/page", "Accept-Language: x-0")).ExpectMiss("vary-miss").ExpectStored().ExpectBody("v0 again");
+        (await c.Client.Get("/page", "Accept-Language: x-0")).ExpectHit().ExpectBody("v0 again");
+        (await c.Client.Get("/page", $"Accept-Language: x-{sent - 1}")).ExpectHit();
+        (await c.Client.Get("/other")).ExpectMiss().ExpectStored();
+
+        var stats = await Stats.Read(c.Admin);
+        Assert.Equal(bound + 1, stats.Objects);
+        Assert.Equal(sent + 1 - bound, stats.Evictions);
+        Assert.Equal(store.StoredBytes, stats.StoredBytes);
+
+        // A purge of the tag finds exactly the kept variants and the other URL: evicted ones left the index.
+        (await c.Client.Send("PURGE", "/page", null, "Surrogate-Key: page")).ExpectStatus(200).ExpectJsonMatching(
+            "\\{\"status\":\"ok\",\"id\":\"[0-9a-f]{32}\",\"purged\":" + (bound + 1) + "}");
+        Assert.Equal(0, store.Count);
+        Assert.Equal(0, store.StoredBytes);
+        c.Origin.ExpectAllConsumed();
+    }
 }

@@ -3,6 +3,10 @@
 // normalises to the same value. Normalisation is the one §4.1 names as safe: field lines combined, and the
 // whitespace around list commas removed. Values are compared case-sensitively (not all fields are
 // case-insensitive), so a harmless case difference costs a miss, never a wrong answer.
+//
+// A key with many variants finds the request's one by a hash of these values (Caching/Store/VariantTable.cs):
+// Hash of a request's fields equals Hash of the values they would be captured as, so an equal hash, confirmed
+// by Matches, is the match. The hash is the runtime's string hash (randomised per process, never stored).
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Primitives;
 
@@ -50,6 +54,42 @@ internal static class VaryValues
         }
 
         return true;
+    }
+
+    /// <summary>The hash of the values <see cref="Capture"/> would record for <paramref name="names"/>, without making them.</summary>
+    public static int Hash(IReadOnlyList<string> names, IHeaderDictionary requestHeaders)
+    {
+        var hash = default(HashCode);
+        for (var i = 0; i < names.Count; i++)
+        {
+            var raw = requestHeaders[names[i]];
+            hash.Add(raw.Count == 0 ? AbsentHash : NormalizedHash(raw));
+        }
+
+        return hash.ToHashCode();
+    }
+
+    /// <summary>The hash of captured values: equal to <see cref="Hash(IReadOnlyList{string}, IHeaderDictionary)"/> of a request they match.</summary>
+    public static int Hash(string?[] values)
+    {
+        var hash = default(HashCode);
+        foreach (var value in values)
+        {
+            hash.Add(value is null ? AbsentHash : string.GetHashCode(value.AsSpan()));
+        }
+
+        return hash.ToHashCode();
+    }
+
+    /// <summary>Stands for a field the request lacked (a captured null); a string that hashes the same only costs a comparison.</summary>
+    private const int AbsentHash = 0x2F6B_3C95;
+
+    private static int NormalizedHash(StringValues values)
+    {
+        var length = NormalizedLength(values);
+        var buffer = length <= 256 ? stackalloc char[length] : new char[length];
+        WriteNormalized(values, buffer);
+        return string.GetHashCode(buffer);
     }
 
     /// <summary>Combines field lines with "," and trims the whitespace around each list member.</summary>

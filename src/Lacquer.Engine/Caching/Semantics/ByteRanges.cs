@@ -5,15 +5,25 @@
 //    MAY ignore the Range header field"), which means a full 200.
 //  - "a-b", "a-" and "-n" (suffix); ends past the length are clipped; ranges starting at or past the length
 //    are unsatisfiable; if none is satisfiable the answer is 416.
-//  - More than MaxRanges ranges are ignored (a full 200), as §14.2 allows against abusive requests.
+//  - More range specs than the zone's maxRanges are ignored (a full 200): §14.2 lets a server ignore or reject
+//    a Range with more than some number of ranges.
+//  - Overlapping or adjacent ranges are coalesced (§14.2 names overlapping ranges as a denial-of-service risk;
+//    §15.3.7.2 lets a server coalesce ranges that overlap or are separated by a gap smaller than a part's
+//    overhead): when any two touch, the satisfiable ranges are sorted and merged, so the parts never repeat a
+//    byte and together are never longer than the body. Disjoint ranges keep the order they were asked in
+//    (§14.6: parts SHOULD follow the request's order, except ranges coalesced into others).
 namespace Lacquer.Caching.Semantics;
 
 internal static class ByteRanges
 {
-    public const int MaxRanges = 16;
+    /// <summary>The default limit on range specs in one Range field (<c>cache.maxRanges</c>).</summary>
+    public const int DefaultMaxRanges = 16;
 
-    /// <returns>Ignore (serve 200), Unsatisfiable (416) or Satisfiable with the ranges (inclusive ends).</returns>
-    public static (RangeOutcome Outcome, IReadOnlyList<(long Start, long End)> Ranges) Parse(string? range, long length)
+    /// <returns>
+    /// Ignore (serve 200), Unsatisfiable (416) or Satisfiable with the ranges (inclusive ends), coalesced so that
+    /// no two overlap or touch.
+    /// </returns>
+    public static (RangeOutcome Outcome, IReadOnlyList<(long Start, long End)> Ranges) Parse(string? range, long length, int maxRanges)
     {
         if (string.IsNullOrWhiteSpace(range))
         {
@@ -37,7 +47,7 @@ internal static class ByteRanges
                 continue;
             }
 
-            if (++count > MaxRanges)
+            if (++count > maxRanges)
             {
                 return (RangeOutcome.Ignore, []);
             }
@@ -92,7 +102,49 @@ internal static class ByteRanges
             return (RangeOutcome.Ignore, []);
         }
 
-        return ranges.Count == 0 ? (RangeOutcome.Unsatisfiable, []) : (RangeOutcome.Satisfiable, ranges);
+        return ranges.Count == 0 ? (RangeOutcome.Unsatisfiable, []) : (RangeOutcome.Satisfiable, Coalesce(ranges));
+    }
+
+    /// <summary>
+    /// The ranges as asked when no two overlap or touch; otherwise sorted by start and merged (see the file
+    /// comment). Either way every byte is in at most one range.
+    /// </summary>
+    private static List<(long Start, long End)> Coalesce(List<(long Start, long End)> ranges)
+    {
+        if (ranges.Count < 2)
+        {
+            return ranges;
+        }
+
+        var sorted = new List<(long Start, long End)>(ranges);
+        sorted.Sort(static (a, b) => a.Start.CompareTo(b.Start));
+        var touching = false;
+        for (var i = 1; i < sorted.Count && !touching; i++)
+        {
+            touching = sorted[i].Start <= sorted[i - 1].End + 1;
+        }
+
+        if (!touching)
+        {
+            return ranges;
+        }
+
+        var merged = new List<(long Start, long End)>(sorted.Count) { sorted[0] };
+        for (var i = 1; i < sorted.Count; i++)
+        {
+            var (start, end) = sorted[i];
+            var last = merged[^1];
+            if (start <= last.End + 1)
+            {
+                merged[^1] = (last.Start, Math.Max(last.End, end));
+            }
+            else
+            {
+                merged.Add((start, end));
+            }
+        }
+
+        return merged;
     }
 
     private static bool TryDigits(ReadOnlySpan<char> text, out long value)

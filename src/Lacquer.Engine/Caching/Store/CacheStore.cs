@@ -1,4 +1,6 @@
-// The in-memory store: primary key -> its Vary variants (one entry, or an array of several: Variants.cs).
+// The in-memory store: primary key -> its Vary variants (one entry, an array of a few, or a hash table of many:
+// Variants.cs). A key keeps at most its zone's maxVariants variants: a new one beyond that evicts the oldest, so
+// a URL whose origin varies on a header with endless values costs a bounded amount of memory and lock time.
 //
 // Concurrency: reads (Lookup) are lock-free: the dictionary is concurrent and the value under a key is
 // replaced, never mutated. Every mutation (insert, replace, evict, remove) happens under _lock, which keeps
@@ -7,6 +9,7 @@
 // Invariant 2 (memory is bounded): an insert first evicts until the new entry fits, so _storedBytes never
 // exceeds MaxBytes; an entry larger than MaxBytes on its own is refused. Checked after every insert.
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using Lacquer.Caching.Keys;
 using Microsoft.AspNetCore.Http;
 
@@ -51,6 +54,17 @@ internal sealed partial class CacheStore
         if (!_slotsByChars.TryGetValue(primaryKey, out var stored))
         {
             return CacheLookup.None;
+        }
+
+        if (stored is VariantTable table)
+        {
+            var found = table.Find(requestHeaders, out var anyVisible);
+            if (found is not null)
+            {
+                _policy.Touched(found);
+            }
+
+            return new CacheLookup(found, anyVisible);
         }
 
         var any = false;
@@ -114,6 +128,7 @@ internal sealed partial class CacheStore
                 }
             }
 
+            EvictOldVariantsLocked(entry);
             MakeRoomLocked(entry.Size);
             entry.Generation = ++_generation;
 
@@ -131,6 +146,23 @@ internal sealed partial class CacheStore
             }
 
             return result;
+        }
+    }
+
+    /// <summary>Makes room under the entry's key for one more variant: the oldest leave while the zone's bound is reached.</summary>
+    private void EvictOldVariantsLocked(CacheEntry incoming)
+    {
+        Debug.Assert(_lock.IsHeldByCurrentThread);
+        var variants = VariantsLocked(incoming.PrimaryKey);
+        while (variants.Count >= incoming.Zone.MaxVariants && variants.Oldest is { } oldest)
+        {
+            if (!RemoveLocked(oldest))
+            {
+                throw new InvalidOperationException($"A stored variant could not be removed: {oldest.PrimaryKey}");
+            }
+
+            oldest.Zone.Counters.Evicted();
+            variants = VariantsLocked(incoming.PrimaryKey);
         }
     }
 

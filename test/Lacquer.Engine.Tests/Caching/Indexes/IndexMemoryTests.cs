@@ -94,5 +94,32 @@ public sealed class IndexMemoryTests(ITestOutputHelper output)
         GC.KeepAlive(shared);
     }
 
+    [Fact]
+    public void The_Store_Charges_At_Least_What_Keys_With_Full_Variant_Tables_Occupy()
+    {
+        // Keys at the default bound of variants: their hash tables (VariantTable) are charged to the entries too.
+        const int keys = 20, perKey = Configuration.CacheSettings.DefaultMaxVariants;
+        const long maxBytes = 1L << 40;
+        var zone = PurgeWorld.Zone();
+        var store = new CacheStore(maxBytes, new S3FifoEvictionPolicy(maxBytes));
+        var before = GC.GetTotalMemory(forceFullCollection: true);
+
+        for (var k = 0; k < keys; k++)
+        {
+            for (var v = 0; v < perKey; v++)
+            {
+                var language = string.Create(CultureInfo.InvariantCulture, $"Accept-Language:x-{v}");
+                PurgeWorld.Stored(store, PurgeWorld.Entry(zone, string.Create(CultureInfo.InvariantCulture, $"http://a.example/k{k}"), bodyLength: 0, vary: language));
+            }
+        }
+
+        var occupied = GC.GetTotalMemory(forceFullCollection: true) - before;
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{perKey} variants per key: occupied {occupied / (keys * perKey)} B per entry, charged {store.StoredBytes / (keys * perKey)} B per entry"));
+        Assert.Equal(keys * perKey, store.Count);
+        Assert.True(occupied <= store.StoredBytes, $"{occupied} bytes occupied, only {store.StoredBytes} charged against cache.maxBytes.");
+        GC.KeepAlive(store);
+    }
+
     private static long SizeWith(params string[] tags) => EntrySize.Of("http://a.example/x", Headers, 100, tags, []);
 }

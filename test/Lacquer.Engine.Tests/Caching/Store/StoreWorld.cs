@@ -11,7 +11,7 @@ internal static class StoreWorld
 {
     public static readonly DateTimeOffset Now = new(2026, 11, 22, 12, 0, 0, TimeSpan.Zero);
 
-    public static Zone Zone(string name = "a") => new(new ZoneSettings(
+    public static Zone Zone(string name = "a", int maxVariants = CacheSettings.DefaultMaxVariants) => new(new ZoneSettings(
         Name: name,
         Id: "0123456789abcdef0123456789abcdef",
         Hosts: [name + ".example"],
@@ -21,7 +21,7 @@ internal static class StoreWorld
         DefaultTtl: TimeSpan.Zero,
         MaxHeuristicTtl: TimeSpan.FromDays(1),
         CacheSetCookie: false,
-        OriginTimeout: TimeSpan.FromSeconds(30)));
+        OriginTimeout: TimeSpan.FromSeconds(30)) { MaxVariants = maxVariants });
 
     public static string Key(Zone zone, string path) => $"http://{zone.Hosts[0]}{path}";
 

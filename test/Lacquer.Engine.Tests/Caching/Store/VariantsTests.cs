@@ -1,5 +1,5 @@
-// The value the store keeps under one key: empty, one entry inline, or an array of two or more; every change
-// makes a new value and leaves the old one as it was (lock-free readers may still hold it).
+// The value the store keeps under one key: empty, one entry inline, an array of a few, or a hash table of more;
+// every change makes a new value and leaves the old one as it was (lock-free readers may still hold it).
 namespace Lacquer.Caching.Store;
 
 public sealed class VariantsTests
@@ -57,6 +57,33 @@ public sealed class VariantsTests
         Assert.True(two.Contains(a));
         Assert.False(two.Contains(stranger));
         Assert.False(default(Variants).Contains(a));
+    }
+
+    [Fact]
+    public void More_Than_MaxScanned_Variants_Make_A_Table_And_Fewer_Go_Back_To_An_Array()
+    {
+        var entries = Enumerable.Range(0, Variants.MaxScanned + 1).Select(i => Variant($"x-{i}")).ToArray();
+        var set = default(Variants);
+        foreach (var entry in entries[..Variants.MaxScanned])
+        {
+            set = set.With(entry);
+        }
+
+        var array = Assert.IsType<CacheEntry[]>(set.Value);
+        var table = set.With(entries[^1]);
+
+        Assert.IsType<VariantTable>(table.Value);
+        Assert.Equal(entries.Reverse(), Items(table));
+        Assert.Same(entries[0], table.Oldest);
+        Assert.All(entries, entry => Assert.True(table.Contains(entry)));
+        Assert.False(table.Contains(Variant("x-0"))); // equal values, another entry
+        Assert.Same(array, set.Value); // the old value is untouched
+
+        var back = table.Without(entries[4]);
+        Assert.IsType<CacheEntry[]>(back.Value);
+        Assert.Equal(entries.Reverse().Where(entry => entry != entries[4]), Items(back));
+        Assert.Same(table.Value, table.Without(Variant("x-1")).Value);
+        Assert.Equal(Variants.MaxScanned + 1, Items(table).Count);
     }
 
     private CacheEntry Variant(string language) =>

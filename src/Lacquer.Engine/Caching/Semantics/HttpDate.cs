@@ -1,8 +1,13 @@
 // Owns: HTTP-date parsing and formatting (RFC 9110 §5.6.7). Accepts the three formats recipients must
-// (IMF-fixdate, obsolete RFC 850, ANSI C asctime). Never throws. Robust where §5.6.7 encourages it:
-// surrounding whitespace, runs of spaces, case of day/month names and "GMT", a one-digit IMF day; the
-// day name is checked to be a day name but not checked against the date (a wrong weekday is common
-// and harmless). Departure: the RFC 850 two-digit-year rule needs "now"; the short overload uses the
+// (IMF-fixdate, obsolete RFC 850, ANSI C asctime). Never throws. Two readings:
+//  - TryParse, robust where §5.6.7 encourages it for timestamps ("unless otherwise restricted by the field
+//    definition"): surrounding whitespace, runs of spaces, a one-digit IMF day. Used for Date,
+//    Last-Modified and If-Modified-Since, where a misread date only costs a cache hit or a 304.
+//  - TryParseStrict, the grammar exactly: one space where the grammar has SP, two-digit days (asctime's
+//    day padded with a space). Used for Expires, whose definition restricts it: any value that is not an
+//    HTTP-date means "already expired" (RFC 9111 §5.3), so "Thu, 18  Aug  2050 ..." is expired, not 2050.
+// Both match day names, month names and "GMT" case-insensitively (RFC 9111 §4.2 asks a cache to), and check
+// the day name is a day name but not against the date (a wrong weekday is common and harmless). Departure: the RFC 850 two-digit-year rule needs "now"; the short overload uses the
 // system clock's year for that alone, callers that care pass the year explicitly.
 using System.Globalization;
 
@@ -41,6 +46,64 @@ internal static class HttpDate
         }
 
         return IndexOf(LongDays, dayName) >= 0 && TryParseRfc850(rest, currentYear, out date);
+    }
+
+    public static bool TryParseStrict(string? value, out DateTimeOffset date) =>
+        TryParseStrict(value, DateTimeOffset.UtcNow.Year, out date);
+
+    /// <summary>Only the exact layouts of the three formats (see the file header); surrounding whitespace aside.</summary>
+    public static bool TryParseStrict(string? value, int currentYear, out DateTimeOffset date)
+    {
+        if (!TryParse(value, currentYear, out date))
+        {
+            return false;
+        }
+
+        var text = value.AsSpan().Trim(" \t");
+        var comma = text.IndexOf(',');
+        var exact = comma switch
+        {
+            < 0 => HasShape(text, AsctimeShape),
+            3 => HasShape(text, ImfFixdateShape),
+            _ => HasShape(text[..comma], new string('a', comma)) && HasShape(text[comma..], Rfc850Shape),
+        };
+        if (!exact)
+        {
+            date = default;
+        }
+
+        return exact;
+    }
+
+    // Layouts for TryParseStrict: 'a' a letter, 'd' a digit, '_' a digit or a space, anything else itself.
+    private const string ImfFixdateShape = "aaa, dd aaa dddd dd:dd:dd aaa";
+    private const string Rfc850Shape = ", dd-aaa-dd dd:dd:dd aaa";
+    private const string AsctimeShape = "aaa aaa _d dd:dd:dd dddd";
+
+    private static bool HasShape(ReadOnlySpan<char> text, string shape)
+    {
+        if (text.Length != shape.Length)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            var fits = shape[i] switch
+            {
+                'a' => char.IsAsciiLetter(c),
+                'd' => char.IsAsciiDigit(c),
+                '_' => c == ' ' || char.IsAsciiDigit(c),
+                var literal => c == literal,
+            };
+            if (!fits)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>Formats as IMF-fixdate, e.g. <c>Sun, 06 Nov 1994 08:49:37 GMT</c> (RFC 9110 §5.6.7).</summary>

@@ -5,6 +5,9 @@
 //  - Date or Last-Modified that does not parse: null, as if absent (Date then falls back to the
 //    response time, RFC 9111 §4.2.3). Repeated Date lines cannot be told apart from the comma inside
 //    a date, so they parse as absent too.
+//  - Expires is read strictly (HttpDate.TryParseStrict): only an exact HTTP-date is a date there, since
+//    §5.3 turns every other value into "already expired". Date and Last-Modified are read leniently
+//    (HttpDate.TryParse), as RFC 9110 §5.6.7 encourages for timestamps.
 //  - Age: see ParseAge.
 namespace Lacquer.Caching.Semantics;
 
@@ -28,13 +31,25 @@ internal sealed record ResponseFacts(
         string? age,
         string? vary,
         bool hasSetCookie)
+        => Parse(status, CacheControl.Parse(cacheControl), expires, date, lastModified, age, vary, hasSetCookie);
+
+    /// <param name="cacheControl">Directives already parsed, e.g. from a targeted field (RFC 9213).</param>
+    public static ResponseFacts Parse(
+        int status,
+        CacheControl cacheControl,
+        string? expires,
+        string? date,
+        string? lastModified,
+        string? age,
+        string? vary,
+        bool hasSetCookie)
     {
         return new ResponseFacts(
             status,
-            CacheControl.Parse(cacheControl),
+            cacheControl,
             ParseDate(date),
             expires is not null,
-            ParseDate(expires),
+            HttpDate.TryParseStrict(expires, out var expiresAt) ? expiresAt : null,
             ParseDate(lastModified),
             ParseAge(age),
             hasSetCookie,
@@ -45,11 +60,10 @@ internal sealed record ResponseFacts(
         HttpDate.TryParse(value, out var parsed) ? parsed : null;
 
     /// <summary>
-    /// Age = delta-seconds (RFC 9111 §5.1). A member that is not one (float "1.5", negative, text) is
-    /// ignored; with no valid member the value is null, i.e. age_value 0 "if not available" (§4.2.3).
-    /// Several lines (a list "5, 7", e.g. two hops that each appended Age) yield the largest valid
-    /// member: it never makes the response look fresher than any hop said, in the spirit of §4.2.1
-    /// ("the most restrictive ... should be honored"). Values above 2^31 clamp (§1.2.2).
+    /// Age = delta-seconds (RFC 9111 §5.1). Age is a singleton, but a list ("0, 7200", or two field lines
+    /// joined) is read by its first member and the rest discarded, as §5.1 directs; empty list elements are
+    /// skipped (RFC 9110 §5.6.1). When that first member is not a delta-seconds (float "1.5", negative, text)
+    /// the field is ignored: null, i.e. age_value 0 "if not available" (§4.2.3). Values above 2^31 clamp (§1.2.2).
     /// </summary>
     private static TimeSpan? ParseAge(string? value)
     {
@@ -58,16 +72,18 @@ internal sealed record ResponseFacts(
             return null;
         }
 
-        long? largest = null;
         foreach (var range in value.AsSpan().Split(','))
         {
-            var member = DeltaSeconds.Parse(value.AsSpan()[range].Trim(" \t"));
-            if (member.IsValid && (largest is null || member.Seconds > largest))
+            var member = value.AsSpan()[range].Trim(" \t");
+            if (member.IsEmpty)
             {
-                largest = member.Seconds;
+                continue;
             }
+
+            var age = DeltaSeconds.Parse(member);
+            return age.IsValid ? TimeSpan.FromSeconds(age.Seconds) : null;
         }
 
-        return largest is null ? null : TimeSpan.FromSeconds(largest.Value);
+        return null;
     }
 }

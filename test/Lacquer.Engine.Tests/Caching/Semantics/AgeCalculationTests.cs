@@ -15,7 +15,7 @@ public sealed class AgeCalculationTests
     [InlineData(null, "60", -3, 63)] // no Date: Date = response time
     [InlineData(0, "1.5", -2, 2)] // invalid Age is ignored (age_value 0)
     [InlineData(0, "-5", 0, 0)]
-    [InlineData(0, "5, 20", 0, 20)] // a list takes its largest valid member
+    [InlineData(0, "5, 20", 0, 5)] // a list is read by its first member (§5.1)
     [InlineData(0, "10", 5, 10)] // request after response (bad clock): delay counts as 0
     public void CorrectedInitialAge_Follows_Section_4_2_3(int? dateInSeconds, string? age, int requestInSeconds, long expectedSeconds)
     {

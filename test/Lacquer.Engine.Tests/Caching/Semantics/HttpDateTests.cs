@@ -46,6 +46,31 @@ public sealed class HttpDateTests
         Assert.False(HttpDate.TryParse(value, out _));
     }
 
+    // Expires (RFC 9111 §5.3): the three formats exactly, names still case-insensitive (RFC 9111 §4.2).
+    [Theory]
+    [InlineData("Sun, 06 Nov 1994 08:49:37 GMT", true)]
+    [InlineData("sun, 06 nov 1994 08:49:37 gmt", true)]
+    [InlineData("  Sun, 06 Nov 1994 08:49:37 GMT  ", true)]
+    [InlineData("Sunday, 06-Nov-94 08:49:37 GMT", true)]
+    [InlineData("Sun Nov  6 08:49:37 1994", true)]
+    [InlineData("Sun Nov 06 08:49:37 1994", true)]
+    [InlineData("Sun,  06 Nov 1994 08:49:37 GMT", false)]
+    [InlineData("Sun, 06  Nov  1994 08:49:37 GMT", false)]
+    [InlineData("Sun, 06 Nov 1994 08:49:37  GMT", false)]
+    [InlineData("Sun, 6 Nov 1994 08:49:37 GMT", false)]
+    [InlineData("Sun ,06 Nov 1994 08:49:37 GMT", false)]
+    [InlineData("Sunday,  06-Nov-94 08:49:37 GMT", false)]
+    [InlineData("Sun Nov 6 08:49:37 1994", false)]
+    [InlineData("Sun  Nov  6 08:49:37 1994", false)]
+    [InlineData("Sun\tNov  6 08:49:37 1994", false)]
+    [InlineData("0", false)]
+    [InlineData(null, false)]
+    public void TryParseStrict_Accepts_Only_The_Exact_Layouts(string? value, bool accepted)
+    {
+        Assert.Equal(accepted, HttpDate.TryParseStrict(value, 2025, out var date));
+        Assert.Equal(accepted ? November6 : default, date);
+    }
+
     // RFC 9110 §5.6.7: a two-digit year more than 50 years in the future is in the past century.
     [Theory]
     [InlineData("Sunday, 06-Nov-94 08:49:37 GMT", 2025, 1994)]

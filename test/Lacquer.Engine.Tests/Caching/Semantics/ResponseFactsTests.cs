@@ -2,8 +2,8 @@ namespace Lacquer.Caching.Semantics;
 
 public sealed class ResponseFactsTests
 {
-    // RFC 9111 §5.1 Age = delta-seconds. Invalid members are ignored (null = age_value 0, §4.2.3);
-    // a list takes its largest valid member (never fresher than any hop said, §4.2.1); clamp §1.2.2.
+    // RFC 9111 §5.1 Age = delta-seconds. A list (or several field lines) is read by its first member; when
+    // that member is invalid the field is ignored (null = age_value 0, §4.2.3); clamp §1.2.2.
     [Theory]
     [InlineData(null, -1)]
     [InlineData("", -1)]
@@ -13,9 +13,12 @@ public sealed class ResponseFactsTests
     [InlineData("1.5", -1)]
     [InlineData("-1", -1)]
     [InlineData("abc", -1)]
-    [InlineData("5, 7", 7)]
+    [InlineData("5, 7", 5)]
     [InlineData("7, 5", 7)]
-    [InlineData("abc, 5", 5)]
+    [InlineData("0, 7200", 0)]
+    [InlineData(", 9", 9)]
+    [InlineData("abc, 5", -1)]
+    [InlineData("1.5, 5", -1)]
     [InlineData("5, -9", 5)]
     [InlineData("99999999999", 2147483648)]
     public void Age_Is_Delta_Seconds_And_Invalid_Age_Is_Ignored(string? age, long expectedSeconds)
@@ -32,6 +35,11 @@ public sealed class ResponseFactsTests
     [InlineData("", true, false)]
     [InlineData("garbage", true, false)]
     [InlineData("Sun, 06 Nov 1994 08:49:37 GMT", true, true)]
+    [InlineData("Sunday, 06-Nov-94 08:49:37 GMT", true, true)]
+    [InlineData("Sun Nov  6 08:49:37 1994", true, true)]
+    [InlineData("Thu, 18  Aug  2050 08:49:37 GMT", true, false)] // runs of spaces: not an HTTP-date
+    [InlineData("Thu, 18 Aug 2050  08:49:37 GMT", true, false)]
+    [InlineData("Thu, 8 Aug 2050 08:49:37 GMT", true, false)] // IMF-fixdate's day has two digits
     public void Expires_Present_But_Invalid_Has_No_Value(string? expires, bool hasExpires, bool hasValue)
     {
         var facts = Parse(expires: expires);
@@ -42,6 +50,7 @@ public sealed class ResponseFactsTests
 
     [Theory]
     [InlineData("Sun, 06 Nov 1994 08:49:37 GMT", true)]
+    [InlineData("Sun,  06 Nov  1994 08:49:37 GMT", true)] // RFC 9110 §5.6.7: timestamps are read robustly
     [InlineData("yesterday", false)]
     [InlineData(null, false)]
     public void Date_And_Last_Modified_That_Do_Not_Parse_Are_Absent(string? value, bool parsed)
@@ -64,5 +73,5 @@ public sealed class ResponseFactsTests
     }
 
     private static ResponseFacts Parse(string? expires = null, string? date = null, string? lastModified = null, string? age = null) =>
-        ResponseFacts.Parse(200, null, expires, date, lastModified, age, null, hasSetCookie: false);
+        ResponseFacts.Parse(200, cacheControl: (string?)null, expires, date, lastModified, age, null, hasSetCookie: false);
 }

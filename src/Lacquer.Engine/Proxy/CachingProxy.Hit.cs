@@ -25,7 +25,9 @@ internal sealed partial class CachingProxy
             HeaderFields.Joined(headers.IfNoneMatch),
             HeaderFields.Joined(headers.IfModifiedSince),
             HeaderFields.Joined(entry.Headers, HeaderNames.ETag),
-            HeaderFields.Joined(entry.Headers, HeaderNames.LastModified)))
+            HeaderFields.Joined(entry.Headers, HeaderNames.LastModified),
+            HeaderFields.Joined(entry.Headers, HeaderNames.Date),
+            entry.ResponseTime))
         {
             ServeNotModified(context, entry, now, cacheStatus);
             return;

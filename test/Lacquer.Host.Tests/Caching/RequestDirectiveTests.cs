@@ -128,6 +128,18 @@ public sealed class RequestDirectiveTests
         c.Origin.ExpectAllConsumed();
     }
 
+    [Fact]
+    public async Task Client_If_Modified_Since_Is_Compared_With_The_Stored_Date_When_There_Is_No_Last_Modified()
+    {
+        await using var c = await Conversation.StartAsync();
+        c.Origin.OnGet("/a").Reply(200, "a1", "Cache-Control: max-age=60", "Date: Sun, 22 Nov 2026 12:00:00 GMT");
+
+        (await c.Client.Get("/a")).ExpectMiss();
+        (await c.Client.Get("/a", "If-Modified-Since: Sun, 22 Nov 2026 12:00:00 GMT")).ExpectStatus(304).ExpectHit().ExpectBody(string.Empty);
+        (await c.Client.Get("/a", "If-Modified-Since: Sun, 22 Nov 2026 11:59:59 GMT")).ExpectStatus(200).ExpectHit().ExpectBody("a1");
+        c.Origin.ExpectAllConsumed();
+    }
+
     [Theory]
     [InlineData("Cache-Control: no-cache")]
     [InlineData("Cache-Control: max-age=0, no-cache")]

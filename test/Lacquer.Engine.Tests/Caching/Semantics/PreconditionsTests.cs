@@ -17,9 +17,25 @@ public sealed class PreconditionsTests
     [InlineData(null, "Sat, 21 Nov 2026 13:00:00 GMT", null, Noon, true)]
     [InlineData(null, "Sat, 21 Nov 2026 11:00:00 GMT", null, Noon, false)] // modified since
     [InlineData(null, "garbage", null, Noon, false)] // invalid date ignored
-    [InlineData(null, Noon, null, null, false)] // no Last-Modified: cannot tell
     public void NotModified_Follows_RFC_9110_Section_13(string? ifNoneMatch, string? ifModifiedSince, string? etag, string? lastModified, bool expected) =>
-        Assert.Equal(expected, Preconditions.NotModified(ifNoneMatch, ifModifiedSince, etag, lastModified));
+        Assert.Equal(expected, Preconditions.NotModified(ifNoneMatch, ifModifiedSince, etag, lastModified, storedDate: null, Received));
+
+    private const string Morning = "Sat, 21 Nov 2026 09:00:00 GMT";
+    private static readonly DateTimeOffset Received = new(2026, 11, 21, 18, 0, 0, TimeSpan.Zero);
+
+    // RFC 9111 §4.3.2: the stored response's modification time is Last-Modified, else Date, else when it was received.
+    [Theory]
+    [InlineData(Noon, Morning, Noon, true)] // Last-Modified wins over Date
+    [InlineData(Noon, Morning, "Sat, 21 Nov 2026 10:00:00 GMT", false)]
+    [InlineData(null, Noon, Noon, true)] // no Last-Modified: Date
+    [InlineData(null, Noon, "Sat, 21 Nov 2026 13:00:00 GMT", true)]
+    [InlineData(null, Noon, Morning, false)]
+    [InlineData("garbage", Noon, Noon, true)] // an unparsable Last-Modified counts as absent
+    [InlineData(null, null, "Sat, 21 Nov 2026 18:00:00 GMT", true)] // neither: the time it was received
+    [InlineData(null, null, Noon, false)]
+    [InlineData(null, "garbage", Noon, false)]
+    public void If_Modified_Since_Falls_Back_To_Date_Then_To_The_Time_Received(string? lastModified, string? date, string ifModifiedSince, bool expected) =>
+        Assert.Equal(expected, Preconditions.NotModified(null, ifModifiedSince, "\"e\"", lastModified, date, Received));
 
     [Fact]
     public void StoredHeaderUpdate_Replaces_Fields_Except_Content_Length()

@@ -31,15 +31,20 @@ internal static class HeaderFields
         values.Count == 0 ? null : values.Count == 1 ? values[0] : string.Join(", ", (IEnumerable<string?>)values);
 
     /// <param name="targetedCacheControl">
-    /// A targeted field's value (RFC 9213 §2.2): when present it replaces Cache-Control, and Expires is ignored.
+    /// A targeted field's value (RFC 9213 §2.2), already known to be usable (OriginHead.Targeted): when present its
+    /// directives replace Cache-Control, and Expires is ignored.
     /// </param>
-    public static ResponseFacts Facts(int status, IReadOnlyList<KeyValuePair<string, StringValues>> fields, string? targetedCacheControl = null) => ResponseFacts.Parse(
-        status,
-        targetedCacheControl ?? Joined(fields, HeaderNames.CacheControl),
-        targetedCacheControl is null ? Joined(fields, HeaderNames.Expires) : null,
-        Joined(fields, HeaderNames.Date),
-        Joined(fields, HeaderNames.LastModified),
-        Joined(fields, HeaderNames.Age),
-        Joined(fields, HeaderNames.Vary),
-        Find(fields, HeaderNames.SetCookie).Count > 0);
+    public static ResponseFacts Facts(int status, IReadOnlyList<KeyValuePair<string, StringValues>> fields, string? targetedCacheControl = null)
+    {
+        var targeted = targetedCacheControl is null ? null : CacheControl.ParseTargeted(targetedCacheControl);
+        return ResponseFacts.Parse(
+            status,
+            targeted ?? CacheControl.Parse(Joined(fields, HeaderNames.CacheControl)),
+            targeted is null ? Joined(fields, HeaderNames.Expires) : null,
+            Joined(fields, HeaderNames.Date),
+            Joined(fields, HeaderNames.LastModified),
+            Joined(fields, HeaderNames.Age),
+            Joined(fields, HeaderNames.Vary),
+            Find(fields, HeaderNames.SetCookie).Count > 0);
+    }
 }

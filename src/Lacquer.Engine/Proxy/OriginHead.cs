@@ -75,13 +75,16 @@ internal sealed class OriginHead
         return new OriginHead((int)response.StatusCode, fields, tags, facts, contentLength, targeted);
     }
 
-    /// <summary>RFC 9213 §2.2: the first targeted field, in the zone's order, with a non-empty value.</summary>
+    /// <summary>
+    /// RFC 9213 §2.2: the first targeted field, in the zone's order, that is usable; an empty field, or one that is
+    /// not a valid Dictionary of directives, is ignored as if absent (§2.1, CacheControl.ParseTargeted).
+    /// </summary>
     private static string? Targeted(Zone zone, List<KeyValuePair<string, StringValues>> raw)
     {
         foreach (var name in zone.TargetedCacheControl)
         {
             var value = HeaderFields.Joined(raw, name);
-            if (!string.IsNullOrWhiteSpace(value))
+            if (CacheControl.ParseTargeted(value) is not null)
             {
                 return value;
             }

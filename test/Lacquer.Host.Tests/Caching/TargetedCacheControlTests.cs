@@ -21,6 +21,27 @@ public sealed class TargetedCacheControlTests
         c.Origin.ExpectAllConsumed();
     }
 
+    // RFC 9213 §2.1: a targeted field that is not a valid Dictionary of directives is ignored as a whole, and
+    // Cache-Control (with Expires) governs as if it were absent.
+    [Theory]
+    [InlineData("max-age=10000, &&&&&")]
+    [InlineData("max-age=\"10000\"")]
+    [InlineData("Max-Age=10000")]
+    [InlineData("max-age=10000,")]
+    public async Task Invalid_Targeted_Field_Is_Ignored_And_Cache_Control_Governs(string targeted)
+    {
+        await using var c = await Conversation.StartAsync();
+        c.Origin.OnGet("/a").Reply(200, "a1", "Cache-Control: max-age=60", $"CDN-Cache-Control: {targeted}");
+        c.Origin.OnGet("/a").Reply(200, "a2", "Cache-Control: max-age=60", $"CDN-Cache-Control: {targeted}");
+        c.Origin.OnGet("/b").Reply(200, "b1", "Cache-Control: no-store", $"CDN-Cache-Control: {targeted}");
+
+        (await c.Client.Get("/a")).ExpectMiss().ExpectHeader("Cache-Status", "Lacquer; fwd=miss; stored; ttl=60");
+        c.Clock.Advance(TimeSpan.FromSeconds(61));
+        (await c.Client.Get("/a")).ExpectMiss("stale").ExpectBody("a2");
+        (await c.Client.Get("/b")).ExpectNotStored("response-no-store");
+        c.Origin.ExpectAllConsumed();
+    }
+
     [Fact]
     public async Task Targeted_Field_Makes_Expires_Irrelevant()
     {

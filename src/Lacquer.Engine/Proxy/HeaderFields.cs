@@ -45,6 +45,7 @@ internal static class HeaderFields
             Joined(fields, HeaderNames.LastModified),
             Joined(fields, HeaderNames.Age),
             Joined(fields, HeaderNames.Vary),
-            Find(fields, HeaderNames.SetCookie).Count > 0);
+            Find(fields, HeaderNames.SetCookie).Count > 0,
+            Find(fields, HeaderNames.ETag).Count > 0);
     }
 }

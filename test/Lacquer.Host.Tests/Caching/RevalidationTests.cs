@@ -31,6 +31,35 @@ public sealed class RevalidationTests
         c.Origin.ExpectAllConsumed();
     }
 
+    // RFC 9111 §5.2.2.4: a no-cache response (qualified or not) is stored, but every reuse is validated first,
+    // and it is never served stale, not even with the origin down and the zone's serveStaleOnError on (§4.2.4).
+    [Theory]
+    [InlineData("no-cache")]
+    [InlineData("no-cache, max-age=600")]
+    [InlineData("no-cache=\"Set-Cookie\", max-age=600")]
+    public async Task NoCache_Response_Is_Stored_And_Revalidated_Before_Every_Reuse(string cacheControl)
+    {
+        await using var c = await Conversation.StartAsync(s => s with { Zones = [s.Zones[0] with { ServeStaleOnError = TimeSpan.FromDays(1) }] });
+        c.Origin.OnGet("/a").Reply(200, "body-1", $"Cache-Control: {cacheControl}", "ETag: \"v1\"");
+        c.Origin.OnGet("/a").Times(2).Handle(context =>
+        {
+            Assert.Equal("\"v1\"", context.Request.Headers.IfNoneMatch.ToString());
+            context.Response.StatusCode = 304;
+            context.Response.Headers.CacheControl = cacheControl;
+            context.Response.Headers.ETag = "\"v1\"";
+            return Task.CompletedTask;
+        });
+
+        (await c.Client.Get("/a")).ExpectMiss().ExpectHeader("Cache-Status", "Lacquer; fwd=miss; stored; ttl=0").ExpectBody("body-1");
+        (await c.Client.Get("/a")).ExpectHeader("Cache-Status", "Lacquer; fwd=stale; fwd-status=304; stored; ttl=0").ExpectBody("body-1");
+        (await c.Client.Get("/a", "Cache-Control: max-stale")).ExpectMiss("stale").ExpectBody("body-1");
+        Assert.Equal(1, c.Server.Proxy.Store.Count);
+        c.Origin.ExpectAllConsumed();
+
+        await c.Origin.DisposeAsync();
+        (await c.Client.Get("/a")).ExpectStatus(502);
+    }
+
     [Fact]
     public async Task Stale_Entry_With_Last_Modified_Is_Revalidated_With_If_Modified_Since()
     {

@@ -13,7 +13,7 @@ public sealed class StorageRuleTests
     [InlineData("private", "response-private")] // §5.2.2.7: a shared cache MUST NOT store it
     [InlineData("private, max-age=60", "response-private")]
     [InlineData("max-age=60, private=\"Set-Cookie\"", "response-private")]
-    [InlineData("no-cache", "response-no-cache")] // §5.2.2.4 (stored for revalidation by a later baseline)
+    [InlineData("no-cache", "response-no-cache")] // §5.2.2.4 without a validator: nothing to revalidate with
     [InlineData("no-cache, max-age=60", "response-no-cache")]
     public async Task Response_Directive_Forbidding_Storage_Is_Obeyed(string cacheControl, string detail)
     {

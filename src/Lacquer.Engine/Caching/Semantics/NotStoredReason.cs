@@ -28,7 +28,7 @@ internal enum NotStoredReason
     /// <summary>Response <c>private</c>, qualified or not; we are a shared cache (RFC 9111 §5.2.2.7).</summary>
     ResponsePrivate,
 
-    /// <summary>Response <c>no-cache</c>, qualified or not (RFC 9111 §5.2.2.4); needs revalidation on every use.</summary>
+    /// <summary>Response <c>no-cache</c> (RFC 9111 §5.2.2.4) without a validator to revalidate it with, or that §3 does not let be stored.</summary>
     ResponseNoCache,
 
     /// <summary>Request had Authorization and the response has no public, s-maxage or must-revalidate (RFC 9111 §3.5).</summary>

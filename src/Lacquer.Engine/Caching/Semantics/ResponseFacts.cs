@@ -30,8 +30,9 @@ internal sealed record ResponseFacts(
         string? lastModified,
         string? age,
         string? vary,
-        bool hasSetCookie)
-        => Parse(status, CacheControl.Parse(cacheControl), expires, date, lastModified, age, vary, hasSetCookie);
+        bool hasSetCookie,
+        bool hasETag = false)
+        => Parse(status, CacheControl.Parse(cacheControl), expires, date, lastModified, age, vary, hasSetCookie, hasETag);
 
     /// <param name="cacheControl">Directives already parsed, e.g. from a targeted field (RFC 9213).</param>
     public static ResponseFacts Parse(
@@ -42,7 +43,8 @@ internal sealed record ResponseFacts(
         string? lastModified,
         string? age,
         string? vary,
-        bool hasSetCookie)
+        bool hasSetCookie,
+        bool hasETag = false)
     {
         return new ResponseFacts(
             status,
@@ -53,8 +55,17 @@ internal sealed record ResponseFacts(
             ParseDate(lastModified),
             ParseAge(age),
             hasSetCookie,
-            VaryFields.Parse(vary));
+            VaryFields.Parse(vary))
+        {
+            HasETag = hasETag,
+        };
     }
+
+    /// <summary>The response carries an ETag (RFC 9110 §8.8.3).</summary>
+    public bool HasETag { get; init; }
+
+    /// <summary>A validator a revalidation can send (RFC 9111 §4.3.1): an ETag or a Last-Modified that parses.</summary>
+    public bool HasValidator => HasETag || LastModified is not null;
 
     private static DateTimeOffset? ParseDate(string? value) =>
         HttpDate.TryParse(value, out var parsed) ? parsed : null;

@@ -86,10 +86,14 @@ internal static class Reuse
         return window > TimeSpan.Zero && staleness <= window;
     }
 
-    /// <summary>§5.2.2.2, §5.2.2.8, §5.2.2.10: responses a shared cache must not serve stale.</summary>
+    /// <summary>
+    /// §5.2.2.2, §5.2.2.8, §5.2.2.10: responses a shared cache must not serve stale; and §5.2.2.4 no-cache, which
+    /// is stored already stale and must be validated before every reuse (§4.2.4 names it among the directives
+    /// that forbid a stale response).
+    /// </summary>
     public static bool MustRevalidateWhenStale(CacheControl response)
     {
         ArgumentNullException.ThrowIfNull(response);
-        return response.MustRevalidate || response.ProxyRevalidate || response.SMaxAge.IsPresent;
+        return response.MustRevalidate || response.ProxyRevalidate || response.SMaxAge.IsPresent || response.NoCache;
     }
 }

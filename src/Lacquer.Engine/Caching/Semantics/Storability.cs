@@ -8,15 +8,20 @@
 //   6. response no-store (§5.2.2.5), unless must-understand and the status is understood (§5.2.2.3)
 //                                                         -> ResponseNoStore
 //   7. private, qualified or not (§5.2.2.7)               -> ResponsePrivate
-//   8. no-cache, qualified or not (§5.2.2.4)              -> ResponseNoCache
-//   9. Authorization without public/s-maxage/must-revalidate (§3.5) -> AuthorizationWithoutPermission
-//  10. Set-Cookie when the zone forbids it (policy)       -> SetCookieNotAllowed
-//  11. Vary: * (§4.1)                                     -> VaryStar
+//   8. Authorization without public/s-maxage/must-revalidate (§3.5) -> AuthorizationWithoutPermission
+//   9. Set-Cookie when the zone forbids it (policy)       -> SetCookieNotAllowed
+//  10. Vary: * (§4.1)                                     -> VaryStar
+//  11. no-cache, qualified or not (§5.2.2.4): stored with a zero freshness lifetime, so that every reuse is
+//      validated first (and StalePolicy never lets it be served stale), when it has a validator to revalidate
+//      with and §3 lets it be stored at all (explicit freshness, public, or a heuristically cacheable status);
+//      otherwise                                          -> ResponseNoCache
 //  12. invalid explicit freshness (§4.2.1)                -> InvalidFreshness
 //  13. zero freshness lifetime (§4.2)                     -> NoFreshnessLifetime
-// Deliberate departures, both toward not storing: qualified private/no-cache could be stored without
-// the named fields (§5.2.2.4, §5.2.2.7) and no-cache could be stored for revalidation; this baseline
-// stores neither. Storing the 206 fragments (§3.3, §3.4) is not done either.
+// Choices: qualified no-cache="field" is treated like bare no-cache (revalidate every reuse), which satisfies
+// "MUST NOT reuse the listed fields without validation" (§5.2.2.4) without splitting a response; a no-cache
+// response without ETag or Last-Modified is not stored, since every reuse would be a full refetch anyway.
+// Departures, toward not storing: qualified private could be stored without the named fields (§5.2.2.7);
+// the 206 fragments (§3.3, §3.4) are not stored either.
 namespace Lacquer.Caching.Semantics;
 
 internal static class Storability
@@ -74,26 +79,20 @@ internal static class Storability
             return StorageDecision.NotStored(NotStoredReason.ResponsePrivate);
         }
 
-        // 8. §5.2.2.4: reuse needs validation every time, which this baseline does not do yet.
-        if (cacheControl.NoCache)
-        {
-            return StorageDecision.NotStored(NotStoredReason.ResponseNoCache);
-        }
-
-        // 9. §3.5: only must-revalidate, public and s-maxage allow a shared cache to reuse it.
+        // 8. §3.5: only must-revalidate, public and s-maxage allow a shared cache to reuse it.
         if (request.HasAuthorization
             && !cacheControl.Public && !cacheControl.MustRevalidate && !cacheControl.SMaxAge.IsPresent)
         {
             return StorageDecision.NotStored(NotStoredReason.AuthorizationWithoutPermission);
         }
 
-        // 10. Policy (RFC 9111 §7.3, caching of sensitive information): cookies are usually per-user.
+        // 9. Policy (RFC 9111 §7.3, caching of sensitive information): cookies are usually per-user.
         if (response.HasSetCookie && !policy.CacheSetCookie)
         {
             return StorageDecision.NotStored(NotStoredReason.SetCookieNotAllowed);
         }
 
-        // 11. §4.1: "A stored response with a Vary header field value containing a member '*' always fails to match".
+        // 10. §4.1: "A stored response with a Vary header field value containing a member '*' always fails to match".
         if (response.Vary.IsStar)
         {
             return StorageDecision.NotStored(NotStoredReason.VaryStar);
@@ -101,6 +100,16 @@ internal static class Storability
 
         // 12-13. §4.2.1 / §4.2.2: a response with no freshness would be stale on arrival.
         var (lifetime, source) = Freshness.Lifetime(response, policy, responseTime);
+
+        // 11. §5.2.2.4: "MUST NOT be used to satisfy any other request without forwarding it for validation".
+        if (cacheControl.NoCache)
+        {
+            var allowed = source != FreshnessSource.None || cacheControl.Public || StatusSemantics.IsHeuristicallyCacheable(response.Status);
+            return response.HasValidator && allowed
+                ? StorageDecision.Stored(TimeSpan.Zero, source)
+                : StorageDecision.NotStored(NotStoredReason.ResponseNoCache);
+        }
+
         if (source == FreshnessSource.Invalid)
         {
             return new StorageDecision(NotStoredReason.InvalidFreshness, lifetime, source);

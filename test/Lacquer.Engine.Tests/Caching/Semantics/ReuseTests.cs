@@ -31,9 +31,11 @@ public sealed class ReuseTests
         Assert.Equal(expected, decision.ToString());
     }
 
-    // §5.2.2.2, §5.2.2.8, §5.2.2.10: a shared cache must not serve these stale.
+    // §5.2.2.2, §5.2.2.8, §5.2.2.10, and §5.2.2.4 no-cache (§4.2.4): a shared cache must not serve these stale.
     [Theory]
     [InlineData("max-age=60", false)]
+    [InlineData("max-age=60, no-cache", true)]
+    [InlineData("no-cache=\"Set-Cookie\"", true)]
     [InlineData("max-age=60, must-revalidate", true)]
     [InlineData("max-age=60, proxy-revalidate", true)]
     [InlineData("s-maxage=60", true)]

@@ -26,6 +26,34 @@ public sealed class StorabilityTests
         Assert.Equal(NotStoredReason.None, decision.Reason);
     }
 
+    // §5.2.2.4: a no-cache response with a validator is stored already stale (lifetime zero) and must be
+    // validated before every reuse, never served stale (§4.2.4); without §3's permission it is not stored.
+    [Theory]
+    [InlineData(200, "no-cache", true, null, true)]
+    [InlineData(200, "no-cache", false, -3600, true)] // Last-Modified is a validator too
+    [InlineData(200, "no-cache, max-age=60", true, null, true)]
+    [InlineData(200, "no-cache=\"Set-Cookie\", max-age=60", true, null, true)] // qualified: treated as bare
+    [InlineData(200, "max-age=60, no-cache=\"X-A\", no-cache", true, null, true)]
+    [InlineData(500, "no-cache, max-age=60", true, null, true)] // explicit freshness lets any final status be stored
+    [InlineData(500, "no-cache", true, null, false)] // §3: no freshness, no public, not heuristically cacheable
+    [InlineData(500, "no-cache, public", true, null, true)]
+    [InlineData(200, "no-cache", false, null, false)] // no validator
+    [InlineData(200, "no-cache, no-store", true, null, false)] // no-store still wins
+    public void NoCache_Is_Stored_Stale_When_It_Can_Be_Revalidated(int status, string cacheControl, bool etag, int? lastModified, bool stored)
+    {
+        var request = RequestFacts.Parse("GET", null, null, hasAuthorization: false);
+        var response = ResponseFacts.Parse(status, cacheControl, null, Conversation.At(0), Conversation.AtOrNull(lastModified), null, null, hasSetCookie: false, hasETag: etag);
+
+        var decision = Storability.Decide(request, response, CachePolicy.Default, Conversation.ResponseTime);
+
+        Assert.Equal(stored, decision.Storable);
+        if (stored)
+        {
+            Assert.Equal(TimeSpan.Zero, decision.FreshnessLifetime);
+            Assert.True(Reuse.MustRevalidateWhenStale(response.CacheControl));
+        }
+    }
+
     // Each row: one rule, the first "no" in the documented order of Storability.Decide.
     [Theory]
     // §3, RFC 9110 §9.2.3: only GET and HEAD; methods are case-sensitive (RFC 9110 §9.1).
@@ -58,10 +86,11 @@ public sealed class StorabilityTests
     [InlineData("GET", 200, null, "private, max-age=60", "ResponsePrivate")]
     [InlineData("GET", 200, null, "private=\"Set-Cookie\", max-age=60", "ResponsePrivate")]
     [InlineData("GET", 200, null, "public, private, s-maxage=60", "ResponsePrivate")]
-    // §5.2.2.4 no-cache, qualified or not: needs revalidation on every use (not built yet).
+    // §5.2.2.4 no-cache, qualified or not, without a validator: every reuse would be a full refetch.
     [InlineData("GET", 200, null, "no-cache", "ResponseNoCache")]
     [InlineData("GET", 200, null, "no-cache, max-age=60", "ResponseNoCache")]
     [InlineData("GET", 200, null, "no-cache=\"Set-Cookie\", max-age=60", "ResponseNoCache")]
+    [InlineData("GET", 200, null, "public, no-cache", "ResponseNoCache")]
     // §4.2.1: invalid explicit freshness => stale => not worth storing.
     [InlineData("GET", 200, null, "max-age=abc", "InvalidFreshness")]
     [InlineData("GET", 200, null, "max-age=1.5", "InvalidFreshness")]

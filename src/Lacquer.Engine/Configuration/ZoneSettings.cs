@@ -17,8 +17,14 @@ internal sealed record ZoneSettings(
     bool CacheSetCookie,
     TimeSpan OriginTimeout)
 {
-    /// <summary>How long past its freshness a stored response may be served when the origin fails and said nothing (0 = never).</summary>
-    public TimeSpan ServeStaleOnError { get; init; }
+    /// <summary>
+    /// How long past its freshness a stored response may be served when the origin fails (unreachable, timeout,
+    /// invalid response, 500/502/503/504) and the response said nothing (no stale-if-error); 0 = never.
+    /// </summary>
+    public TimeSpan ServeStaleOnError { get; init; } = DefaultServeStaleOnError;
+
+    /// <summary>One day: an origin outage is bridged with the stored copies, as CDNs and Varnish's grace do by default.</summary>
+    public static readonly TimeSpan DefaultServeStaleOnError = TimeSpan.FromDays(1);
 
     /// <summary>Whether a client's Cache-Control: no-cache makes Lacquer revalidate (the RFC, default) or is ignored (CDN practice).</summary>
     public bool HonorClientNoCache { get; init; } = true;

@@ -65,7 +65,7 @@ internal static class ZoneSettingsReader
         var cacheSetCookie = zone.Boolean("cacheSetCookie", fallback: false);
         var originTimeout = zone.Duration(
             "originTimeout", cache.OriginTimeout, CacheSettingsReader.MinOriginTimeout, CacheSettingsReader.MaxOriginTimeout);
-        var serveStaleOnError = zone.Duration("serveStaleOnError", TimeSpan.Zero, TimeSpan.Zero, CacheSettingsReader.MaxTtl);
+        var serveStaleOnError = zone.Duration("serveStaleOnError", ZoneSettings.DefaultServeStaleOnError, TimeSpan.Zero, CacheSettingsReader.MaxTtl);
         var honorClientNoCache = zone.Boolean("honorClientNoCache", fallback: true);
         var targeted = zone.Node("targetedCacheControl").IsMissing
             ? ZoneSettings.DefaultTargetedCacheControl

@@ -72,7 +72,7 @@ internal sealed partial class CachingProxy
             InvalidateAfterUnsafeMethod(context, zone, plan.Site, head);
         }
 
-        if (head.Status >= 500 && await TryServeStaleOnErrorAsync(context, zone, plan, head.Status, url))
+        if (StatusSemantics.IsServerError(head.Status) && await TryServeStaleOnErrorAsync(context, zone, plan, head.Status, url))
         {
             return;
         }

@@ -1,7 +1,8 @@
-// Serving stale when the origin fails (RFC 5861 §4, RFC 9111 §4.2.4): an unreachable origin, a timeout or a
-// 5xx answer to a revalidation or refetch is replaced by the stored copy when the response allowed it
-// (stale-if-error=N), or — when the response said nothing — when the zone's serveStaleOnError allows it.
-// Never for must-revalidate, proxy-revalidate or s-maxage responses. The failure is not stored, so a 5xx
+// Serving stale when the origin fails (RFC 5861 §4, RFC 9111 §4.2.4, §4.3.3): an unreachable origin, a timeout,
+// an invalid response or a 500/502/503/504 answer to a revalidation or refetch is replaced by the stored copy
+// when the response allowed it (stale-if-error=N), or — when the response said nothing — within the zone's
+// serveStaleOnError (default one day; the operator's configuration is the out-of-band permission §4.2.4 asks
+// for). Never for must-revalidate, proxy-revalidate, s-maxage or no-cache responses. The failure is not stored, so a 5xx
 // never replaces a stored response that could still be served stale. Waiters are released to try for
 // themselves: an origin error is never shared.
 using Lacquer.Caching.Coalescing;

@@ -76,9 +76,29 @@ public sealed class StaleServingTests
     }
 
     [Fact]
-    public async Task Without_StaleIfError_Or_Zone_Setting_An_Unreachable_Origin_Is_502_Despite_A_Stored_Copy()
+    public async Task By_Default_An_Unreachable_Origin_Is_Bridged_With_The_Stored_Copy_For_A_Day()
     {
         await using var c = await Conversation.StartAsync();
+        c.Origin.OnGet("/a").Reply(200, "a1", "Cache-Control: max-age=60");
+        c.Origin.OnGet("/b").Reply(200, "b1", "Cache-Control: max-age=60");
+        c.Origin.OnGet("/c").Reply(200, "c1", "Cache-Control: s-maxage=60");
+        (await c.Client.Get("/a")).ExpectMiss();
+        (await c.Client.Get("/b")).ExpectMiss();
+        (await c.Client.Get("/c")).ExpectMiss();
+        c.Origin.ExpectAllConsumed();
+
+        await c.Origin.DisposeAsync();
+        c.Clock.Advance(TimeSpan.FromSeconds(60) + TimeSpan.FromDays(1));
+        (await c.Client.Get("/a")).ExpectStatus(200).ExpectHeader("Cache-Status", "Lacquer; hit; detail=stale-if-error").ExpectBody("a1");
+        (await c.Client.Get("/c")).ExpectStatus(502); // s-maxage: never served stale (RFC 9111 §5.2.2.10)
+        c.Clock.Advance(TimeSpan.FromSeconds(1));
+        (await c.Client.Get("/b")).ExpectStatus(502).ExpectNotStored("origin-unreachable"); // past the bound
+    }
+
+    [Fact]
+    public async Task Zone_ServeStaleOnError_Zero_Answers_502_Despite_A_Stored_Copy()
+    {
+        await using var c = await Conversation.StartAsync(s => s with { Zones = [s.Zones[0] with { ServeStaleOnError = TimeSpan.Zero }] });
         c.Origin.OnGet("/a").Reply(200, "a1", "Cache-Control: max-age=60");
         (await c.Client.Get("/a")).ExpectMiss();
         c.Origin.ExpectAllConsumed();

@@ -10,6 +10,9 @@ internal static class StatusSemantics
     /// <summary>RFC 9110 §15.2: 1xx responses are interim.</summary>
     public static bool IsInterim(int status) => status is >= 100 and <= 199;
 
+    /// <summary>RFC 5861 §4: the origin errors a stored response may stand in for (500, 502, 503, 504).</summary>
+    public static bool IsServerError(int status) => status is 500 or 502 or 503 or 504;
+
     /// <summary>RFC 9110 §15.1: "heuristically cacheable" by default.</summary>
     public static bool IsHeuristicallyCacheable(int status) =>
         status is 200 or 203 or 204 or 206 or 300 or 301 or 308 or 404 or 405 or 410 or 414 or 501;

@@ -7,7 +7,8 @@
 //   2. copy the request headers, minus hop-by-hop fields, and add Via, Forwarded and the X-Forwarded-* fields;
 //   3. attach the client's body as a stream when it has one;
 //   4. send, with the zone's origin timeout on the response head (a TimeProvider timer, so tests control it);
-//   5. refuse a response whose Content-Length makes its framing invalid (ResponseFraming): 502, not a guess.
+//   5. refuse a response whose status is not a final HTTP status (000, outside 100..599, a 1xx as the answer;
+//      RFC 9110 §15) or whose Content-Length makes its framing invalid (ResponseFraming): 502, not a guess.
 using System.Net;
 using System.Net.Http.Headers;
 using Lacquer.Caching.Keys;
@@ -72,8 +73,8 @@ internal sealed class OriginClient : IDisposable
         {
             var response = await _invoker.SendAsync(request, timeout.Token);
 
-            // 5. Framing.
-            if (ResponseFraming.HasInvalidContentLength(response))
+            // 5. Status and framing.
+            if (!ResponseFraming.HasFinalStatus(response) || ResponseFraming.HasInvalidContentLength(response))
             {
                 response.Dispose();
                 return new OriginResponse(OriginError.InvalidResponse, timeout);

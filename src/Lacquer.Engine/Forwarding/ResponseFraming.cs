@@ -8,6 +8,7 @@
 //     number makes the framing invalid: a proxy MUST discard the response and answer 502 (§6.3, 5). A list of
 //     identical values ("42, 42") may be rejected as invalid (RFC 9110 §8.6), and is.
 using System.Globalization;
+using Lacquer.Caching.Semantics;
 using Microsoft.Net.Http.Headers;
 
 namespace Lacquer.Forwarding;
@@ -16,6 +17,13 @@ internal static class ResponseFraming
 {
     public static bool HasTransferEncoding(HttpResponseMessage response) =>
         response.Headers.NonValidated.Contains(HeaderNames.TransferEncoding);
+
+    /// <summary>
+    /// A final status HTTP defines (RFC 9110 §15: three digits, 200..599 once interim responses are past). The .NET
+    /// client hands on whatever three digits arrived ("000", "999") and a 1xx it did not consume as interim.
+    /// </summary>
+    public static bool HasFinalStatus(HttpResponseMessage response) =>
+        StatusSemantics.IsValid((int)response.StatusCode) && !StatusSemantics.IsInterim((int)response.StatusCode);
 
     /// <summary>True when the response's Content-Length makes its framing invalid (rule 5 above).</summary>
     public static bool HasInvalidContentLength(HttpResponseMessage response)

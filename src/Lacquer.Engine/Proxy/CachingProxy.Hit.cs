@@ -100,6 +100,5 @@ internal sealed partial class CachingProxy
         headers.Via = StringValues.Concat(headers.Via, ForwardedRequestHeaders.ViaValue);
     }
 
-    /// <summary>Statuses that never carry content (RFC 9110 §6.4.1).</summary>
-    private static bool Bodyless(int status) => status is < 200 or 204 or 304;
+    private static bool Bodyless(int status) => StatusSemantics.HasNoContent(status);
 }

@@ -4,7 +4,10 @@
 // Removed before anything else sees them: hop-by-hop fields (RFC 9110 §7.6.1, and those named in
 // Connection), the zone's tag fields (stripped from client responses, PRODUCT.md), and fields whose values
 // contain characters HTTP does not allow (the origin's fault; logged, and the rest of the response served).
-// A Content-Length received together with Transfer-Encoding is removed too (RFC 9112 §6.3; ResponseFraming).
+// A Content-Length received together with Transfer-Encoding is removed too (RFC 9112 §6.3; ResponseFraming),
+// and so is any Content-Length of a 204, 205 or 304, which are forwarded without content whatever the origin
+// sent (StatusSemantics.HasNoContent): RFC 9110 §8.6 forbids it on a 204, and on a 304 to a request Lacquer
+// made unconditional it would describe nothing the client asked about.
 // A stored copy also drops Age: a hit computes its own (RFC 9111 §4.2.3).
 using Lacquer.Caching.Semantics;
 using Lacquer.Forwarding;
@@ -48,13 +51,14 @@ internal sealed class OriginHead
         Collect(raw, response.Content.Headers.NonValidated);
 
         var connectionNamed = HopByHop.NamedIn(HeaderFields.Find(raw, HeaderNames.Connection));
-        var transferEncoded = ResponseFraming.HasTransferEncoding(response);
+        var status = (int)response.StatusCode;
+        var dropLength = ResponseFraming.HasTransferEncoding(response) || StatusSemantics.HasNoContent(status);
         var fields = new List<KeyValuePair<string, StringValues>>(raw.Count);
         foreach (var field in raw)
         {
             if (HopByHop.Excludes(field.Key, connectionNamed) || zone.TagHeaders.IsTagHeader(field.Key)
                 || (zone.StripTargetedCacheControl && IsTargeted(zone, field.Key))
-                || (transferEncoded && field.Key.Equals(HeaderNames.ContentLength, StringComparison.OrdinalIgnoreCase)))
+                || (dropLength && field.Key.Equals(HeaderNames.ContentLength, StringComparison.OrdinalIgnoreCase)))
             {
                 continue;
             }
@@ -70,9 +74,9 @@ internal sealed class OriginHead
 
         var tags = zone.TagHeaders.Parse(name => HeaderFields.Find(raw, name));
         var targeted = Targeted(zone, raw);
-        var facts = HeaderFields.Facts((int)response.StatusCode, fields, targeted);
-        var contentLength = transferEncoded ? null : response.Content.Headers.ContentLength;
-        return new OriginHead((int)response.StatusCode, fields, tags, facts, contentLength, targeted);
+        var facts = HeaderFields.Facts(status, fields, targeted);
+        var contentLength = dropLength ? null : response.Content.Headers.ContentLength;
+        return new OriginHead(status, fields, tags, facts, contentLength, targeted);
     }
 
     /// <summary>

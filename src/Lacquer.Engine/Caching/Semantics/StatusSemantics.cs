@@ -10,6 +10,12 @@ internal static class StatusSemantics
     /// <summary>RFC 9110 §15.2: 1xx responses are interim.</summary>
     public static bool IsInterim(int status) => status is >= 100 and <= 199;
 
+    /// <summary>
+    /// Statuses whose responses never carry content to the client: 1xx, 204 and 304 end with their header section
+    /// (RFC 9112 §6.3, RFC 9110 §6.4.1), and a 205 must not have content (RFC 9110 §15.3.6).
+    /// </summary>
+    public static bool HasNoContent(int status) => status is < 200 or 204 or 205 or 304;
+
     /// <summary>RFC 5861 §4: the origin errors a stored response may stand in for (500, 502, 503, 504).</summary>
     public static bool IsServerError(int status) => status is 500 or 502 or 503 or 504;
 

@@ -90,6 +90,12 @@ internal sealed class OriginClient : IDisposable
         {
             return new OriginResponse(OriginError.Timeout, timeout);
         }
+        catch (Exception exception) when (IsClientBodyFault(exception))
+        {
+            // Reading the client's body for the origin failed on the client's framing (Kestrel's
+            // BadHttpRequestException, usually inside the HttpRequestException): not the origin's fault.
+            return new OriginResponse(OriginError.ClientBodyInvalid, timeout);
+        }
         catch (HttpRequestException exception)
         {
             var error = exception.HttpRequestError is HttpRequestError.InvalidResponse or HttpRequestError.ResponseEnded
@@ -97,6 +103,19 @@ internal sealed class OriginClient : IDisposable
                 : OriginError.Unreachable;
             return new OriginResponse(error, timeout);
         }
+    }
+
+    private static bool IsClientBodyFault(Exception? exception)
+    {
+        for (; exception is not null; exception = exception.InnerException)
+        {
+            if (exception is BadHttpRequestException)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool HasBody(HttpRequest request) =>

@@ -16,4 +16,7 @@ internal enum OriginError
 
     /// <summary>The client went away before the origin answered: nothing is sent.</summary>
     ClientAborted,
+
+    /// <summary>The client's request body was not validly framed (e.g. broken chunked encoding): 400, the client's fault.</summary>
+    ClientBodyInvalid,
 }

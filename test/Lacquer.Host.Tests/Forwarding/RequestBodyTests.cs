@@ -54,6 +54,25 @@ public sealed class RequestBodyTests
         c.Origin.ExpectAllConsumed();
     }
 
+    // A request body the client framed wrongly is the client's fault: 400, not a 502 that blames the origin.
+    [Theory]
+    [InlineData("zz\r\nhello\r\n0\r\n\r\n")] // a chunk size that is not hexadecimal
+    [InlineData("5\r\nhelloXX0\r\n\r\n")] // no CRLF after the chunk data
+    public async Task Malformed_Chunked_Request_Body_Is_Answered_400(string chunked)
+    {
+        await using var raw = RawOrigin.Start();
+        await using var c = await Conversation.StartAsync(s => s with { Zones = [TestSettings.Zone(raw.Uri)] });
+        raw.On("POST", "/upload").Handle(connection => connection.SendAsync("HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok")).Always();
+
+        using var client = await RawClient.ConnectAsync(c.Client.Listener);
+        await client.SendAsync("POST /upload HTTP/1.1\r\nHost: test.example\r\nTransfer-Encoding: chunked\r\n\r\n" + chunked);
+        var response = await client.ReadResponseAsync();
+
+        Assert.Equal(400, response.Status);
+        Assert.Equal("Lacquer; fwd=method; detail=client-invalid-body", response.Header("Cache-Status"));
+        Assert.Equal("Lacquer: the request body is not validly framed.\n", response.Text);
+    }
+
     [Fact]
     public async Task Response_To_Post_Is_Not_Cached_And_The_Next_Get_Goes_To_The_Origin()
     {

@@ -35,12 +35,15 @@ internal sealed class RequestObserver(LacquerMetrics metrics, Func<ZoneTable> zo
             duration,
             outcome,
             zone?.Name,
-            OriginTiming.Of(context),
+            ForwardedExchange.Of(context)?.OriginElapsed,
             request.Headers.Referer.ToString(),
             request.Headers.UserAgent.ToString()));
     }
 
-    /// <summary>The body bytes sent: 0 for HEAD and bodiless statuses, the Content-Length otherwise, null when unknown.</summary>
+    /// <summary>
+    /// The body bytes sent: 0 for HEAD and bodiless statuses, else the Content-Length, else (a streamed origin
+    /// body) the bytes forwarded; null when none of these is known.
+    /// </summary>
     private static long? BodyBytes(HttpContext context)
     {
         var status = context.Response.StatusCode;
@@ -49,6 +52,6 @@ internal sealed class RequestObserver(LacquerMetrics metrics, Func<ZoneTable> zo
             return 0;
         }
 
-        return context.Response.ContentLength;
+        return context.Response.ContentLength ?? ForwardedExchange.Of(context)?.BodyBytesSent;
     }
 }

@@ -1,5 +1,5 @@
 // Owns: the Lacquer.Forwarding meter — how long origins take to answer (request sent to response head) and
-// origin failures by kind. Fetched also leaves the time on the request (OriginTiming) for the request log.
+// origin failures by kind. Fetched also leaves the time on the request (ForwardedExchange) for the request log.
 using System.Diagnostics.Metrics;
 using Lacquer.Diagnostics;
 using Lacquer.Zones;
@@ -36,7 +36,7 @@ internal sealed class ForwardingMetrics
             _errors.Add(1, zoneTag, new KeyValuePair<string, object?>("kind", Kind(error)));
         }
 
-        OriginTiming.Add(context, elapsed);
+        ForwardedExchange.AddOriginTime(context, elapsed);
     }
 
     public static string Kind(OriginError error) => error switch

@@ -236,6 +236,7 @@ internal sealed partial class CachingProxy
                 if (toClient)
                 {
                     writer.Advance(read);
+                    ForwardedExchange.AddBodyBytes(context, read);
                     clientGone = !await TryFlushAsync(context, writer);
                     if (clientGone)
                     {

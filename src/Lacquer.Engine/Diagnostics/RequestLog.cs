@@ -68,7 +68,8 @@ internal sealed class RequestLog : IAsyncDisposable
 
     private async Task WriteLinesAsync()
     {
-        var buffer = new ArrayBufferWriter<byte>(16 * 1024);
+        var buffer = new ArrayBufferWriter<byte>(2 * BatchBytes);
+        using var line = new RequestLogLine();
         var reader = _channel.Reader;
         while (await reader.WaitToReadAsync())
         {
@@ -76,7 +77,7 @@ internal sealed class RequestLog : IAsyncDisposable
             {
                 if (_format == RequestLogFormat.Json)
                 {
-                    RequestLogLine.WriteJson(buffer, entry);
+                    line.WriteJson(buffer, entry);
                 }
                 else
                 {

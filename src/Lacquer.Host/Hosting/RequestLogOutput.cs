@@ -14,9 +14,12 @@ internal static class RequestLogOutput
             return null;
         }
 
-        var output = settings.Requests == LogSettings.Stdout
-            ? Console.OpenStandardOutput()
-            : new FileStream(settings.Requests, FileMode.Append, FileAccess.Write, FileShare.ReadWrite | FileShare.Delete, bufferSize: 0, useAsync: true);
-        return new RequestLog(output, settings.Format);
+        if (settings.Requests == LogSettings.Stdout)
+        {
+            return new RequestLog(Console.OpenStandardOutput(), settings.Format, ownsOutput: false); // the process's, not ours to close
+        }
+
+        var file = new FileStream(settings.Requests, FileMode.Append, FileAccess.Write, FileShare.ReadWrite | FileShare.Delete, bufferSize: 0, useAsync: true);
+        return new RequestLog(file, settings.Format);
     }
 }

@@ -21,7 +21,7 @@ internal sealed class RequestObserver(LacquerMetrics metrics, Func<ZoneTable> zo
         var outcome = purge ? CacheOutcome.Purge : CacheOutcomes.Of(context.Response.Headers[CacheStatus.HeaderName]);
         var request = context.Request;
         var host = request.Headers.Host.ToString();
-        Zone? zone = zones().TryMatch(host, out var matched) ? matched : null;
+        Zone? zone = zones().Match(host, out var matched, out _) == HostMatch.Zone ? matched : null;
         metrics.Proxy.Served(zone, outcome, duration);
         log?.TryWrite(new RequestLogEntry(
             time.GetUtcNow() - duration,

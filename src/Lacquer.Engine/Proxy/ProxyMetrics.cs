@@ -22,7 +22,7 @@ internal sealed class ProxyMetrics
         Meter = meter;
         _zones = zones;
         meter.CreateObservableCounter("lacquer.proxy.requests", ObserveRequests, "{request}", "Requests served, by zone and cache status.");
-        meter.CreateObservableCounter("lacquer.proxy.misdirected_requests", () => Interlocked.Read(ref _misdirected), "{request}", "Requests for a host no zone serves (answered 421).");
+        meter.CreateObservableCounter("lacquer.proxy.misdirected_requests", () => Interlocked.Read(ref _misdirected), "{request}", "Requests for a host no zone serves (421) or with a malformed Host (400).");
         meter.CreateObservableCounter("lacquer.request_log.dropped", () => _log?.Dropped ?? 0, "{line}", "Request log lines dropped because the log writer fell behind.");
         _duration = meter.CreateHistogram("lacquer.proxy.request.duration", "s", "Time from the request's arrival to its response's end, by zone and cache status.", tags: null, DurationBuckets.Seconds);
     }

@@ -2,16 +2,20 @@
 // request directives, lookup, freshness, counters, and the response written to Stream.Null. Its Allocated
 // column is "allocations per hit" of docs/performance.md: what the engine adds on top of the server.
 // Also: a conditional hit answered 304 (If-None-Match), and a hit in a zone with two key headers whose
-// Accept-Language value is a list that needs normalising.
+// Accept-Language value is a list that needs normalising. Hit_1KiB_Observed adds what the proxy listener does
+// after each request (RequestObserver: outcome, per-zone count, duration histogram with the OpenTelemetry SDK
+// listening) and Hit_1KiB_Logged the request log's channel on top (docs/observability.md, "Cost on a hit").
 using BenchmarkDotNet.Attributes;
 using Lacquer.Benchmarks.Fixtures;
 using Lacquer.Caching.Keys;
 using Lacquer.Caching.Store;
+using Lacquer.Diagnostics;
 using Lacquer.Forwarding;
 using Lacquer.Proxy;
 using Lacquer.Zones;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging.Abstractions;
+using OpenTelemetry.Metrics;
 
 namespace Lacquer.Benchmarks.Proxy;
 
@@ -24,6 +28,11 @@ public class HitPathBenchmarks
     private HttpContext _conditional = null!;
     private CachingProxy _keyedProxy = null!;
     private HttpContext _keyed = null!;
+    private LacquerMetrics _metrics = null!;
+    private MeterProvider _listener = null!;
+    private RequestObserver _observer = null!;
+    private RequestObserver _loggingObserver = null!;
+    private RequestLog _log = null!;
 
     [GlobalSetup]
     public void Setup()
@@ -36,7 +45,13 @@ public class HitPathBenchmarks
         }
 
         _origin = new OriginClient(TimeProvider.System);
-        _proxy = new CachingProxy(new ZoneTable([zone]), store, 16_000_000, _origin, TimeProvider.System, NullLogger.Instance);
+        var zones = new ZoneTable([zone]);
+        _metrics = new LacquerMetrics(() => zones.Zones);
+        _listener = BenchMetrics.Listen(_metrics);
+        _proxy = new CachingProxy(zones, store, 16_000_000, _origin, TimeProvider.System, NullLogger.Instance, _metrics);
+        _observer = new RequestObserver(_metrics, () => zones, log: null, TimeProvider.System);
+        _log = new RequestLog(Stream.Null, RequestLogFormat.Combined);
+        _loggingObserver = new RequestObserver(_metrics, () => zones, _log, TimeProvider.System);
         _context = BenchRequests.Get("/products/1/item-1");
         _proxy.HandleAsync(_context).GetAwaiter().GetResult();
         ExpectHit(_context, 200);
@@ -67,13 +82,33 @@ public class HitPathBenchmarks
     }
 
     [GlobalCleanup]
-    public void Cleanup() => _origin.Dispose();
+    public void Cleanup()
+    {
+        _origin.Dispose();
+        _listener.Dispose();
+        _log.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        _metrics.Dispose();
+    }
 
     [Benchmark]
     public Task Hit_1KiB()
     {
         BenchRequests.ResetResponse(_context);
         return _proxy.HandleAsync(_context);
+    }
+
+    [Benchmark]
+    public Task Hit_1KiB_Observed() => Observed(_observer);
+
+    [Benchmark]
+    public Task Hit_1KiB_Logged() => Observed(_loggingObserver);
+
+    private async Task Observed(RequestObserver observer)
+    {
+        BenchRequests.ResetResponse(_context);
+        var started = observer.Start();
+        await _proxy.HandleAsync(_context);
+        observer.Finish(_context, started, purge: false);
     }
 
     [Benchmark]

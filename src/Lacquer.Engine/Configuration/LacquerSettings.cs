@@ -13,4 +13,10 @@ internal sealed record LacquerSettings(
 
     /// <summary>Peers whose X-Forwarded-Proto / Forwarded proto= are believed and whose forwarding fields are extended; empty: none.</summary>
     public IReadOnlyList<System.Net.IPNetwork> TrustedProxies { get; init; } = [];
+
+    /// <summary>Metrics export (<c>metrics</c>); Prometheus at /metrics always, OTLP when configured.</summary>
+    public MetricsSettings Metrics { get; init; } = MetricsSettings.Default;
+
+    /// <summary>The request log (<c>log</c>); off by default.</summary>
+    public LogSettings Log { get; init; } = LogSettings.Default;
 }

@@ -14,7 +14,7 @@ namespace Lacquer.Configuration;
 /// </summary>
 internal static class SettingsReader
 {
-    private static readonly string[] RootKeys = ["listen", "cache", "zones", "tokens", "purge", "compat", TrustedProxiesReader.Key];
+    private static readonly string[] RootKeys = ["listen", "cache", "zones", "tokens", "purge", "compat", TrustedProxiesReader.Key, "metrics", "log"];
 
     private static readonly string[] IgnoredRootKeys = ["config", "demo"];
 
@@ -32,11 +32,13 @@ internal static class SettingsReader
         var purge = PurgeSettingsReader.Read(root);
         var compat = CompatSettingsReader.Read(root, listenValid ? listen.Admin : null);
         var trustedProxies = TrustedProxiesReader.Read(root);
+        var metrics = MetricsSettingsReader.Read(root);
+        var log = LogSettingsReader.Read(root);
         if (errors.Count > 0)
         {
             return new ConfigResult(null, errors.AsReadOnly());
         }
 
-        return new ConfigResult(new LacquerSettings(listen, cache, zones.Zones, tokens, purge) { Compat = compat, TrustedProxies = trustedProxies }, []);
+        return new ConfigResult(new LacquerSettings(listen, cache, zones.Zones, tokens, purge) { Compat = compat, TrustedProxies = trustedProxies, Metrics = metrics, Log = log }, []);
     }
 }

@@ -49,6 +49,7 @@ internal sealed partial class CachingProxy
         var validators = plan.Stale is not null ? Revalidation.ValidatorsFor(plan.Stale, context.Request.Headers) : null;
         var requestTime = _time.GetUtcNow();
         using var origin = await _origin.SendAsync(context, zone, plan.Site, plan.OriginMethod, validators, context.RequestAborted);
+        Metrics.Forwarding.Fetched(context, zone, origin.Error, _time.GetUtcNow() - requestTime);
         if (origin.Error != OriginError.None)
         {
             if (origin.Error != OriginError.ClientAborted
@@ -91,6 +92,7 @@ internal sealed partial class CachingProxy
         // 3. Release the waiters of a response that will not be stored.
         if (!decision.Storable)
         {
+            Metrics.Caching.NotStored(zone, decision.Reason);
             fill?.Complete(FillOutcome.NotStorable);
         }
 
@@ -234,6 +236,7 @@ internal sealed partial class CachingProxy
                 if (toClient)
                 {
                     writer.Advance(read);
+                    ForwardedExchange.AddBodyBytes(context, read);
                     clientGone = !await TryFlushAsync(context, writer);
                     if (clientGone)
                     {

@@ -10,6 +10,7 @@ using Lacquer.Caching.Coalescing;
 using Lacquer.Caching.Keys;
 using Lacquer.Caching.Semantics;
 using Lacquer.Caching.Store;
+using Lacquer.Diagnostics;
 using Lacquer.Forwarding;
 using Lacquer.Zones;
 using Microsoft.AspNetCore.Http;
@@ -26,8 +27,9 @@ internal sealed partial class CachingProxy
     private readonly ILogger _logger;
     private volatile ZoneTable _zones;
 
-    public CachingProxy(ZoneTable zones, CacheStore store, long maxObjectBytes, OriginClient origin, TimeProvider time, ILogger logger)
+    public CachingProxy(ZoneTable zones, CacheStore store, long maxObjectBytes, OriginClient origin, TimeProvider time, ILogger logger, LacquerMetrics? metrics = null)
     {
+        Metrics = metrics ?? LacquerMetrics.Unobserved;
         _zones = zones;
         Store = store;
         MaxObjectBytes = maxObjectBytes;
@@ -37,6 +39,8 @@ internal sealed partial class CachingProxy
     }
 
     public CacheStore Store { get; }
+
+    public LacquerMetrics Metrics { get; }
 
     public long MaxObjectBytes { get; }
 
@@ -126,6 +130,7 @@ internal sealed partial class CachingProxy
                 return;
             }
 
+            Metrics.Caching.CoalescedWaiter(zone);
             var outcome = await fill.Outcome.WaitAsync(context.RequestAborted);
             if (outcome == FillOutcome.Stored)
             {

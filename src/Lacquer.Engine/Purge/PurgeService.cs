@@ -8,7 +8,7 @@ using Microsoft.Extensions.Logging;
 
 namespace Lacquer.Purge;
 
-internal sealed partial class PurgeService(CacheStore store, TimeProvider time, ILogger logger)
+internal sealed partial class PurgeService(CacheStore store, TimeProvider time, ILogger logger, PurgeMetrics? metrics = null)
 {
     public PurgeAudit Audit { get; } = new();
 
@@ -20,6 +20,7 @@ internal sealed partial class PurgeService(CacheStore store, TimeProvider time, 
         var at = time.GetUtcNow();
         var matched = store.Purge(command);
         var duration = time.GetElapsedTime(started);
+        metrics?.Purged(command, surface, matched, duration);
         var record = new PurgeRecord(
             NewId(),
             at,

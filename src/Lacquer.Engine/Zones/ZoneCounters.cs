@@ -1,4 +1,8 @@
 // Per-zone counters (issue 2 §4). Lock-free: each field is updated with Interlocked and read as a snapshot.
+// The traffic counters of /api/stats can be reset; the request counts by outcome and the eviction total
+// feed the Prometheus counters (docs/observability.md), which only ever grow.
+using Lacquer.Diagnostics;
+
 namespace Lacquer.Zones;
 
 internal sealed class ZoneCounters
@@ -9,6 +13,8 @@ internal sealed class ZoneCounters
     private long _evictions;
     private long _storedBytes;
     private long _objects;
+    private long _evictionsTotal;
+    private readonly long[] _served = new long[CacheOutcomes.Count];
 
     public void Hit() => Interlocked.Increment(ref _hits);
 
@@ -16,7 +22,19 @@ internal sealed class ZoneCounters
 
     public void StaleHit() => Interlocked.Increment(ref _staleHits);
 
-    public void Evicted() => Interlocked.Increment(ref _evictions);
+    public void Evicted()
+    {
+        Interlocked.Increment(ref _evictions);
+        Interlocked.Increment(ref _evictionsTotal);
+    }
+
+    /// <summary>Evictions since start; never reset.</summary>
+    public long EvictionsTotal => Interlocked.Read(ref _evictionsTotal);
+
+    /// <summary>Counts one finished request by what the cache did for it; never reset.</summary>
+    public void Served(CacheOutcome outcome) => Interlocked.Increment(ref _served[(int)outcome]);
+
+    public long ServedCount(CacheOutcome outcome) => Interlocked.Read(ref _served[(int)outcome]);
 
     public void Stored(long bytes)
     {

@@ -4,6 +4,7 @@
 using Lacquer.Admin;
 using Lacquer.Caching.Store;
 using Lacquer.Configuration;
+using Lacquer.Diagnostics;
 using Lacquer.Forwarding;
 using Lacquer.Proxy;
 using Lacquer.Purge;
@@ -29,9 +30,13 @@ internal sealed class LacquerServer : IAsyncDisposable
     private readonly WebApplication _proxyApp;
     private readonly WebApplication _adminApp;
     private readonly OriginClient _originClient;
+    private readonly MetricsExport _metricsExport;
+    private readonly RequestLog? _requestLog;
 
-    private LacquerServer(WebApplication proxyApp, WebApplication adminApp, OriginClient originClient, CachingProxy proxy, PurgeService purges)
+    private LacquerServer(WebApplication proxyApp, WebApplication adminApp, OriginClient originClient, CachingProxy proxy, PurgeService purges, MetricsExport metricsExport, RequestLog? requestLog)
     {
+        _metricsExport = metricsExport;
+        _requestLog = requestLog;
         Purges = purges;
         _proxyApp = proxyApp;
         _adminApp = adminApp;
@@ -62,12 +67,22 @@ internal sealed class LacquerServer : IAsyncDisposable
         var store = new CacheStore(settings.Cache.MaxBytes, policy);
         var originClient = new OriginClient(time);
         var loggers = proxyApp.Services.GetRequiredService<ILoggerFactory>();
-        var proxy = new CachingProxy(zones, store, settings.Cache.MaxObjectBytes, originClient, time, loggers.CreateLogger("Lacquer.Proxy"));
+        CachingProxy? proxy = null;
+        var metrics = new LacquerMetrics(() => proxy?.Zones.Zones ?? []);
+        proxy = new CachingProxy(zones, store, settings.Cache.MaxObjectBytes, originClient, time, loggers.CreateLogger("Lacquer.Proxy"), metrics);
         var tokens = new TokenStore(settings.Tokens);
-        var purges = new PurgeService(store, time, loggers.CreateLogger("Lacquer.Purge"));
+        var purges = new PurgeService(store, time, loggers.CreateLogger("Lacquer.Purge"), metrics.Purge);
         var purgeMethod = new PurgeMethodHandler(() => proxy.Zones, tokens, purges);
+        var metricsExport = new MetricsExport(metrics, settings.Metrics);
+        var requestLog = RequestLogOutput.Open(settings.Log);
+        if (requestLog is not null)
+        {
+            metrics.Proxy.Observe(requestLog);
+        }
 
-        proxyApp.Run(context => RunProxy(proxy, purgeMethod, context));
+        var observer = new RequestObserver(metrics, () => proxy.Zones, requestLog, time);
+        proxyApp.Run(context => RunProxy(proxy, purgeMethod, observer, context));
+        metricsExport.Map(adminApp);
         AdminEndpoints.Map(adminApp, proxy, new AdminServices(
             new CloudflarePurgeEndpoint(() => proxy.Zones, tokens, purges, settings.Purge, time),
             new PurgeLogReport(tokens, purges),
@@ -82,7 +97,7 @@ internal sealed class LacquerServer : IAsyncDisposable
                 : null,
             settings.Compat.Flextype.Enabled ? new FlextypeEndpoint(() => proxy.Zones, purges, settings.Compat.Flextype) : null));
 
-        var server = new LacquerServer(proxyApp, adminApp, originClient, proxy, purges);
+        var server = new LacquerServer(proxyApp, adminApp, originClient, proxy, purges, metricsExport, requestLog);
         await proxyApp.StartAsync(cancellationToken);
         await adminApp.StartAsync(cancellationToken);
         server.ProxyUri = BoundAddress.Of(proxyApp);
@@ -102,13 +117,20 @@ internal sealed class LacquerServer : IAsyncDisposable
         await _proxyApp.DisposeAsync();
         await _adminApp.DisposeAsync();
         _originClient.Dispose();
+        _metricsExport.Dispose();
+        if (_requestLog is not null)
+        {
+            await _requestLog.DisposeAsync();
+        }
     }
 
-    private static async Task RunProxy(CachingProxy proxy, PurgeMethodHandler purgeMethod, HttpContext context)
+    private static async Task RunProxy(CachingProxy proxy, PurgeMethodHandler purgeMethod, RequestObserver observer, HttpContext context)
     {
+        var started = observer.Start();
+        var purge = context.Request.Method == PurgeMethodHandler.Method;
         try
         {
-            if (context.Request.Method == PurgeMethodHandler.Method)
+            if (purge)
             {
                 await purgeMethod.HandleAsync(context);
                 return;
@@ -119,6 +141,10 @@ internal sealed class LacquerServer : IAsyncDisposable
         catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
         {
             // The client left while waiting; there is nobody to answer.
+        }
+        finally
+        {
+            observer.Finish(context, started, purge);
         }
     }
 

@@ -1,0 +1,52 @@
+// Owns: the metrics of one Lacquer server, one Meter per capability (Lacquer.Proxy, Lacquer.Caching,
+// Lacquer.Forwarding, Lacquer.Purge; docs/observability.md lists every instrument). Each server builds its
+// own set, with itself as the meters' scope, so that an exporter can take exactly this server's instruments
+// (Owns) even when several servers share a process, as the tests do. Components built without a server
+// (unit tests, benchmarks) use Unobserved, which no exporter takes.
+using System.Diagnostics.Metrics;
+using Lacquer.Caching;
+using Lacquer.Forwarding;
+using Lacquer.Proxy;
+using Lacquer.Purge;
+using Lacquer.Zones;
+
+namespace Lacquer.Diagnostics;
+
+internal sealed class LacquerMetrics : IDisposable
+{
+    /// <summary>The meter names an exporter subscribes to.</summary>
+    public static readonly string[] MeterNames = [ProxyMetrics.MeterName, CachingMetrics.MeterName, ForwardingMetrics.MeterName, PurgeMetrics.MeterName];
+
+    /// <param name="zones">The zones whose counters the observable instruments report, read at each collection.</param>
+    public LacquerMetrics(Func<IReadOnlyList<Zone>> zones)
+    {
+        Proxy = new ProxyMetrics(CreateMeter(ProxyMetrics.MeterName), zones);
+        Caching = new CachingMetrics(CreateMeter(CachingMetrics.MeterName), zones);
+        Forwarding = new ForwardingMetrics(CreateMeter(ForwardingMetrics.MeterName));
+        Purge = new PurgeMetrics(CreateMeter(PurgeMetrics.MeterName));
+    }
+
+    /// <summary>For components built without a server: recorded, never exported.</summary>
+    public static LacquerMetrics Unobserved { get; } = new(static () => []);
+
+    public ProxyMetrics Proxy { get; }
+
+    public CachingMetrics Caching { get; }
+
+    public ForwardingMetrics Forwarding { get; }
+
+    public PurgeMetrics Purge { get; }
+
+    /// <summary>True for the instruments of this server's meters (an exporter's filter).</summary>
+    public bool Owns(Instrument instrument) => ReferenceEquals(instrument.Meter.Scope, this);
+
+    public void Dispose()
+    {
+        Proxy.Meter.Dispose();
+        Caching.Meter.Dispose();
+        Forwarding.Meter.Dispose();
+        Purge.Meter.Dispose();
+    }
+
+    private Meter CreateMeter(string name) => new(new MeterOptions(name) { Scope = this });
+}

@@ -1,0 +1,50 @@
+// Owns: the Lacquer.Forwarding meter — how long origins take to answer (request sent to response head) and
+// origin failures by kind. Fetched also leaves the time on the request (ForwardedExchange) for the request log.
+using System.Diagnostics.Metrics;
+using Lacquer.Diagnostics;
+using Lacquer.Zones;
+using Microsoft.AspNetCore.Http;
+
+namespace Lacquer.Forwarding;
+
+internal sealed class ForwardingMetrics
+{
+    public const string MeterName = "Lacquer.Forwarding";
+
+    private readonly Histogram<double> _duration;
+    private readonly Counter<long> _errors;
+
+    public ForwardingMetrics(Meter meter)
+    {
+        Meter = meter;
+        _duration = meter.CreateHistogram("lacquer.origin.fetch.duration", "s", "Time from sending a request to the origin to its response head, by zone.", tags: null, DurationBuckets.Seconds);
+        _errors = meter.CreateCounter<long>("lacquer.origin.errors", "{error}", "Origin exchanges that failed, by zone and kind.");
+    }
+
+    public Meter Meter { get; }
+
+    /// <summary>One origin exchange of <paramref name="context"/>'s request has ended (with a response head or an error).</summary>
+    public void Fetched(HttpContext context, Zone zone, OriginError error, TimeSpan elapsed)
+    {
+        var zoneTag = new KeyValuePair<string, object?>("zone", zone.Name);
+        if (error == OriginError.None)
+        {
+            _duration.Record(elapsed.TotalSeconds, zoneTag);
+        }
+        else
+        {
+            _errors.Add(1, zoneTag, new KeyValuePair<string, object?>("kind", Kind(error)));
+        }
+
+        ForwardedExchange.AddOriginTime(context, elapsed);
+    }
+
+    public static string Kind(OriginError error) => error switch
+    {
+        OriginError.Unreachable => "unreachable",
+        OriginError.InvalidResponse => "invalid_response",
+        OriginError.Timeout => "timeout",
+        OriginError.ClientAborted => "client_aborted",
+        _ => "none",
+    };
+}

@@ -58,6 +58,10 @@ internal sealed partial class CachingProxy
             return;
         }
 
+        // Fields the client's Connection names are for this hop only: gone before the key, Vary selection or the
+        // storability decision read the request, so that they all see the request the origin will see.
+        HopByHop.RemoveNominated(context.Request.Headers);
+
         // 2. Methods the cache does not answer.
         var method = context.Request.Method;
         if (!HttpMethods.IsHead(method) && !HttpMethods.IsGet(method))

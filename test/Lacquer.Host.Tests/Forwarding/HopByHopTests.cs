@@ -4,6 +4,7 @@
 // pass through intact. The request side is sent from a raw socket so that the bytes are exactly these; the
 // response side comes from a raw origin for the same reason.
 using Lacquer.Harness;
+using Microsoft.AspNetCore.Http;
 
 namespace Lacquer.Forwarding;
 
@@ -127,5 +128,45 @@ public sealed class HopByHopTests
         Assert.False(received.Headers.ContainsKey("Connection"));
         Assert.Equal("yes", received.Headers["X-Kept"]);
         c.Origin.ExpectAllConsumed();
+    }
+
+    [Fact]
+    public async Task A_Key_Header_Named_In_Connection_Is_Not_Part_Of_The_Key()
+    {
+        await using var c = await Conversation.StartAsync(s => s with { Zones = [s.Zones[0] with { CacheKeyHeaders = ["CF-Device-Type"] }] });
+        c.Origin.OnGet("/home").Times(2).Handle(context => ReplyBy(context, "CF-Device-Type", "mobile", "mobile page", "default page"));
+
+        (await c.Client.Get("/home", "CF-Device-Type: mobile", "Connection: CF-Device-Type")).ExpectMiss().ExpectStored().ExpectBody("default page");
+        (await c.Client.Get("/home", "CF-Device-Type: mobile")).ExpectMiss().ExpectStored().ExpectBody("mobile page");
+        (await c.Client.Get("/home")).ExpectHit().ExpectBody("default page");
+        (await c.Client.Get("/home", "CF-Device-Type: mobile")).ExpectHit().ExpectBody("mobile page");
+        Assert.False(c.Origin.Received.First().Headers.ContainsKey("CF-Device-Type"));
+        c.Origin.ExpectAllConsumed();
+    }
+
+    [Fact]
+    public async Task A_Varied_Header_Named_In_Connection_Does_Not_Select_The_Stored_Variant()
+    {
+        await using var c = await Conversation.StartAsync();
+        c.Origin.OnGet("/news").Times(2).Handle(context => ReplyBy(context, "Accept-Language", "fr", "les nouvelles", "the news", "Vary: Accept-Language"));
+
+        (await c.Client.Get("/news", "Accept-Language: fr", "Connection: Accept-Language")).ExpectMiss().ExpectStored().ExpectBody("the news");
+        (await c.Client.Get("/news", "Accept-Language: fr")).ExpectMiss("vary-miss").ExpectStored().ExpectBody("les nouvelles");
+        (await c.Client.Get("/news")).ExpectHit().ExpectBody("the news");
+        (await c.Client.Get("/news", "Accept-Language: fr", "Connection: Accept-Language")).ExpectHit().ExpectBody("the news");
+        c.Origin.ExpectAllConsumed();
+    }
+
+    /// <summary>An origin whose answer depends on one request field: <paramref name="matching"/> when it has <paramref name="value"/>.</summary>
+    private static async Task ReplyBy(HttpContext context, string field, string value, string matching, string otherwise, params string[] headers)
+    {
+        context.Response.Headers.CacheControl = "max-age=60";
+        foreach (var line in headers)
+        {
+            var colon = line.IndexOf(':', StringComparison.Ordinal);
+            context.Response.Headers.Append(line[..colon], line[(colon + 1)..].Trim());
+        }
+
+        await context.Response.WriteAsync(context.Request.Headers[field].ToString() == value ? matching : otherwise);
     }
 }

@@ -53,11 +53,18 @@ internal static class HopByHop
     /// Removes from a request's fields every field its Connection header names, except the fixed hop-by-hop
     /// fields (never forwarded anyway, and the listener has already acted on them), Host (the zone and the key
     /// are read from it, and the origin is always sent the request's host) and Content-Length (the listener
-    /// has framed the body by it). No allocation unless a field is named, so a plain keep-alive costs nothing.
+    /// has framed the body by it). <paramref name="connectionAsSent"/> adds the Connection lines as the client
+    /// sent them, where the listener shortened the field (ConnectionFieldLines). No allocation unless a field
+    /// is named, so a plain keep-alive costs nothing.
     /// </summary>
-    public static void RemoveNominated(IHeaderDictionary headers)
+    public static void RemoveNominated(IHeaderDictionary headers, StringValues connectionAsSent)
     {
-        var connection = headers.Connection;
+        RemoveNamedIn(headers, headers.Connection);
+        RemoveNamedIn(headers, connectionAsSent);
+    }
+
+    private static void RemoveNamedIn(IHeaderDictionary headers, StringValues connection)
+    {
         for (var i = 0; i < connection.Count; i++)
         {
             var line = connection[i];

@@ -53,6 +53,22 @@ public sealed class SharedFetchCredentialTests
     }
 
     [Fact]
+    public async Task A_Foreground_Revalidation_With_Credentials_After_A_Soft_Purge_Is_Not_Stored_For_Others()
+    {
+        await using var c = await Conversation.StartAsync(PurgeTestSettings.Configure());
+        c.Origin.OnGet("/p").Reply(200, "anonymous-1", "Cache-Control: max-age=60");
+        c.Origin.OnGet("/p").Times(2).Handle(PersonalisingReply("anonymous-2"));
+
+        (await c.Client.Get("/p")).ExpectMiss().ExpectStored();
+        (await c.Client.Send("PURGE", "/p", null, "Fastly-Soft-Purge: 1")).ExpectStatus(200);
+        (await c.Client.Get("/p", "Authorization: Bearer alice")).ExpectMiss("stale").ExpectNotStored("authorization").ExpectBody("private to alice");
+
+        (await c.Client.Get("/p")).ExpectMiss("stale").ExpectStored().ExpectBody("anonymous-2");
+        (await c.Client.Get("/p")).ExpectHit().ExpectBody("anonymous-2");
+        c.Origin.ExpectAllConsumed();
+    }
+
+    [Fact]
     public async Task Background_Revalidation_Keeps_A_Cookie_The_Variant_Varies_On()
     {
         await using var c = await Conversation.StartAsync();

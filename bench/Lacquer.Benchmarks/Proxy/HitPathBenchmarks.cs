@@ -38,12 +38,12 @@ public class HitPathBenchmarks
         _origin = new OriginClient(TimeProvider.System);
         _proxy = new CachingProxy(new ZoneTable([zone]), store, 16_000_000, _origin, TimeProvider.System, NullLogger.Instance);
         _context = BenchRequests.Get("/products/1/item-1");
-        _proxy.HandleAsync(_context).GetAwaiter().GetResult();
+        _proxy.HandleAsync(_context, default).GetAwaiter().GetResult();
         ExpectHit(_context, 200);
 
         _conditional = BenchRequests.Get("/products/1/item-1");
         _conditional.Request.Headers.IfNoneMatch = BenchZones.TypicalHeaders[2].Value;
-        _proxy.HandleAsync(_conditional).GetAwaiter().GetResult();
+        _proxy.HandleAsync(_conditional, default).GetAwaiter().GetResult();
         ExpectHit(_conditional, 304);
 
         var keyedZone = BenchZones.Create("CF-Device-Type", "Accept-Language");
@@ -54,7 +54,7 @@ public class HitPathBenchmarks
         _keyed.Request.Headers.AcceptLanguage = "en-US, en;q=0.9";
         _keyedProxy.Zones.Resolve(_keyed, out _, out var keyedSite);
         keyedStore.Insert(BenchZones.Entry(keyedZone, CacheKeys.ForRequest(keyedZone, keyedSite, _keyed), new byte[1024], ["a"]), null);
-        _keyedProxy.HandleAsync(_keyed).GetAwaiter().GetResult();
+        _keyedProxy.HandleAsync(_keyed, default).GetAwaiter().GetResult();
         ExpectHit(_keyed, 200);
     }
 
@@ -73,20 +73,20 @@ public class HitPathBenchmarks
     public Task Hit_1KiB()
     {
         BenchRequests.ResetResponse(_context);
-        return _proxy.HandleAsync(_context);
+        return _proxy.HandleAsync(_context, default);
     }
 
     [Benchmark]
     public Task Hit_NotModified()
     {
         BenchRequests.ResetResponse(_conditional);
-        return _proxy.HandleAsync(_conditional);
+        return _proxy.HandleAsync(_conditional, default);
     }
 
     [Benchmark]
     public Task Hit_TwoKeyHeaders()
     {
         BenchRequests.ResetResponse(_keyed);
-        return _keyedProxy.HandleAsync(_keyed);
+        return _keyedProxy.HandleAsync(_keyed, default);
     }
 }

@@ -68,44 +68,24 @@ public sealed class SharedFetchCredentialTests
         c.Origin.ExpectAllConsumed();
     }
 
-    [Fact]
-    public async Task Background_Revalidation_Keeps_A_Cookie_The_Variant_Varies_On()
+    [Theory]
+    [InlineData("Cookie", "theme=blue", false)]
+    [InlineData("Authorization", "Bearer alice", true)]
+    public async Task Background_Revalidation_Keeps_A_Credential_That_Selects_The_Entry(string field, string value, bool zoneKeysOnIt)
     {
-        await using var c = await Conversation.StartAsync();
-        c.Origin.OnGet("/p").Reply(200, "blue-1", "Cache-Control: max-age=1, stale-while-revalidate=60", "Vary: Cookie");
-        c.Origin.OnGet("/p").Handle(async context =>
-        {
-            context.Response.Headers.CacheControl = "max-age=60";
-            context.Response.Headers.Vary = "Cookie";
-            await context.Response.WriteAsync(context.Request.Headers.Cookie.ToString() == "theme=blue" ? "blue-2" : "no theme");
-        });
+        // Selected by the zone's key, or else by the response's Vary.
+        await using var c = await Conversation.StartAsync(s => zoneKeysOnIt ? s with { Zones = [s.Zones[0] with { CacheKeyHeaders = [field] }] } : s);
+        var vary = zoneKeysOnIt ? null : field;
+        c.Origin.OnGet("/p").Handle(ReplyBy(field, value, "selected-1", "public, max-age=1, stale-while-revalidate=60", vary));
+        c.Origin.OnGet("/p").Handle(ReplyBy(field, value, "selected-2", "public, max-age=60", vary));
+        var credential = $"{field}: {value}";
 
-        (await c.Client.Get("/p", "Cookie: theme=blue")).ExpectMiss().ExpectStored();
+        (await c.Client.Get("/p", credential)).ExpectMiss().ExpectStored().ExpectBody("selected-1");
         c.Clock.Advance(TimeSpan.FromSeconds(2));
-        (await c.Client.Get("/p", "Cookie: theme=blue")).ExpectHeader("Cache-Status", "Lacquer; hit; detail=stale-while-revalidate");
+        (await c.Client.Get("/p", credential)).ExpectHeader("Cache-Status", "Lacquer; hit; detail=stale-while-revalidate");
         await c.Server.Proxy.WhenBackgroundIdleAsync();
 
-        (await c.Client.Get("/p", "Cookie: theme=blue")).ExpectHit().ExpectBody("blue-2");
-        c.Origin.ExpectAllConsumed();
-    }
-
-    [Fact]
-    public async Task Background_Revalidation_Keeps_An_Authorization_The_Zone_Keys_On()
-    {
-        await using var c = await Conversation.StartAsync(s => s with { Zones = [s.Zones[0] with { CacheKeyHeaders = ["Authorization"] }] });
-        c.Origin.OnGet("/p").Reply(200, "alice-1", "Cache-Control: public, max-age=1, stale-while-revalidate=60");
-        c.Origin.OnGet("/p").Handle(async context =>
-        {
-            context.Response.Headers.CacheControl = "public, max-age=60";
-            await context.Response.WriteAsync(context.Request.Headers.Authorization.ToString() == "Bearer alice" ? "alice-2" : "anonymous");
-        });
-
-        (await c.Client.Get("/p", "Authorization: Bearer alice")).ExpectMiss().ExpectStored();
-        c.Clock.Advance(TimeSpan.FromSeconds(2));
-        (await c.Client.Get("/p", "Authorization: Bearer alice")).ExpectHeader("Cache-Status", "Lacquer; hit; detail=stale-while-revalidate");
-        await c.Server.Proxy.WhenBackgroundIdleAsync();
-
-        (await c.Client.Get("/p", "Authorization: Bearer alice")).ExpectHit().ExpectBody("alice-2");
+        (await c.Client.Get("/p", credential)).ExpectHit().ExpectBody("selected-2");
         c.Origin.ExpectAllConsumed();
     }
 
@@ -113,14 +93,7 @@ public sealed class SharedFetchCredentialTests
     public async Task A_Coalesced_Anonymous_Waiter_Is_Not_Handed_The_Response_Fetched_With_The_Leaders_Credentials()
     {
         await using var c = await Conversation.StartAsync();
-        var leaderArrived = Signal();
-        var release = Signal();
-        c.Origin.OnGet("/p").Handle(async context =>
-        {
-            leaderArrived.TrySetResult();
-            await release.Task.WaitAsync(Progress.SafetyNet);
-            await PersonalisingReply("anonymous")(context);
-        });
+        var (leaderArrived, release) = HoldFirst(c, PersonalisingReply("anonymous"));
         c.Origin.OnGet("/p").Handle(PersonalisingReply("anonymous"));
 
         var alice = c.Client.Get("/p", "Authorization: Bearer alice");
@@ -139,20 +112,9 @@ public sealed class SharedFetchCredentialTests
     public async Task A_Coalesced_Waiter_With_Credentials_Is_Not_Handed_A_Private_Response_Of_The_Anonymous_Leader()
     {
         await using var c = await Conversation.StartAsync();
-        var leaderArrived = Signal();
-        var release = Signal();
-        c.Origin.OnGet("/p").Handle(async context =>
-        {
-            leaderArrived.TrySetResult();
-            await release.Task.WaitAsync(Progress.SafetyNet);
-            context.Response.Headers.CacheControl = "private, max-age=60";
-            await context.Response.WriteAsync("anonymous view");
-        });
-        c.Origin.OnGet("/p").Handle(async context =>
-        {
-            context.Response.Headers.CacheControl = "private, max-age=60";
-            await context.Response.WriteAsync(context.Request.Headers.Authorization.ToString() == "Bearer alice" ? "alice's view" : "anonymous view");
-        });
+        var privateView = ReplyBy("Authorization", "Bearer alice", "alice's view", "private, max-age=60", vary: null, otherwise: "anonymous view");
+        var (leaderArrived, release) = HoldFirst(c, privateView);
+        c.Origin.OnGet("/p").Handle(privateView);
 
         var anonymous = c.Client.Get("/p");
         await leaderArrived.Task.WaitAsync(Progress.SafetyNet);
@@ -175,5 +137,29 @@ public sealed class SharedFetchCredentialTests
         await context.Response.WriteAsync(alice ? "private to alice" : anonymousBody);
     };
 
-    private static TaskCompletionSource Signal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
+    /// <summary>An origin that answers <paramref name="selected"/> to a request with the field's value, <paramref name="otherwise"/> to any other.</summary>
+    private static Func<HttpContext, Task> ReplyBy(string field, string value, string selected, string cacheControl, string? vary, string otherwise = "not selected") => async context =>
+    {
+        context.Response.Headers.CacheControl = cacheControl;
+        if (vary is not null)
+        {
+            context.Response.Headers.Vary = vary;
+        }
+
+        await context.Response.WriteAsync(context.Request.Headers[field].ToString() == value ? selected : otherwise);
+    };
+
+    /// <summary>Scripts the first request for /p to be held at the origin until Release is set, then answered by <paramref name="reply"/>.</summary>
+    private static (TaskCompletionSource Arrived, TaskCompletionSource Release) HoldFirst(Conversation c, Func<HttpContext, Task> reply)
+    {
+        var arrived = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        c.Origin.OnGet("/p").Handle(async context =>
+        {
+            arrived.TrySetResult();
+            await release.Task.WaitAsync(Progress.SafetyNet);
+            await reply(context);
+        });
+        return (arrived, release);
+    }
 }

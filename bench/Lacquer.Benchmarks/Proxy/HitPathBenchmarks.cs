@@ -53,12 +53,12 @@ public class HitPathBenchmarks
         _log = new RequestLog(Stream.Null, RequestLogFormat.Combined);
         _loggingObserver = new RequestObserver(_metrics, () => zones, _log, TimeProvider.System);
         _context = BenchRequests.Get("/products/1/item-1");
-        _proxy.HandleAsync(_context).GetAwaiter().GetResult();
+        _proxy.HandleAsync(_context, default).GetAwaiter().GetResult();
         ExpectHit(_context, 200);
 
         _conditional = BenchRequests.Get("/products/1/item-1");
         _conditional.Request.Headers.IfNoneMatch = BenchZones.TypicalHeaders[2].Value;
-        _proxy.HandleAsync(_conditional).GetAwaiter().GetResult();
+        _proxy.HandleAsync(_conditional, default).GetAwaiter().GetResult();
         ExpectHit(_conditional, 304);
 
         var keyedZone = BenchZones.Create("CF-Device-Type", "Accept-Language");
@@ -69,7 +69,7 @@ public class HitPathBenchmarks
         _keyed.Request.Headers.AcceptLanguage = "en-US, en;q=0.9";
         _keyedProxy.Zones.Resolve(_keyed, out _, out var keyedSite);
         keyedStore.Insert(BenchZones.Entry(keyedZone, CacheKeys.ForRequest(keyedZone, keyedSite, _keyed), new byte[1024], ["a"]), null);
-        _keyedProxy.HandleAsync(_keyed).GetAwaiter().GetResult();
+        _keyedProxy.HandleAsync(_keyed, default).GetAwaiter().GetResult();
         ExpectHit(_keyed, 200);
     }
 
@@ -94,7 +94,7 @@ public class HitPathBenchmarks
     public Task Hit_1KiB()
     {
         BenchRequests.ResetResponse(_context);
-        return _proxy.HandleAsync(_context);
+        return _proxy.HandleAsync(_context, default);
     }
 
     [Benchmark]
@@ -115,13 +115,13 @@ public class HitPathBenchmarks
     public Task Hit_NotModified()
     {
         BenchRequests.ResetResponse(_conditional);
-        return _proxy.HandleAsync(_conditional);
+        return _proxy.HandleAsync(_conditional, default);
     }
 
     [Benchmark]
     public Task Hit_TwoKeyHeaders()
     {
         BenchRequests.ResetResponse(_keyed);
-        return _keyedProxy.HandleAsync(_keyed);
+        return _keyedProxy.HandleAsync(_keyed, default);
     }
 }

@@ -1,7 +1,8 @@
 // Background revalidation for stale-while-revalidate (RFC 5861 §3): the client is served the stale copy at
 // once, and exactly one revalidation per key runs — it leads the key's fill, so foreground misses for the
 // same key wait on it instead of starting their own, and a second stale hit finds the fill in flight and
-// starts nothing. Tests and shutdown can wait for the running ones with WhenBackgroundIdleAsync.
+// starts nothing. The revalidation sends the cache's own request, without the triggering client's
+// credentials (BackgroundRequest). Tests and shutdown can wait for the running ones with WhenBackgroundIdleAsync.
 using System.Collections.Concurrent;
 using Lacquer.Caching.Coalescing;
 using Lacquer.Caching.Store;
@@ -25,8 +26,9 @@ internal sealed partial class CachingProxy
             return;
         }
 
-        var detached = BackgroundRequest.CopyOf(context);
-        var plan = new ForwardPlan(site, key, HttpMethods.Get, ForwardReason.Stale, AnyRequest, fill, stale);
+        // The cache's own request (BackgroundRequest): storability is judged by what it sends, not by the client's request.
+        var detached = BackgroundRequest.CopyOf(context, zone, stale);
+        var plan = new ForwardPlan(site, key, HttpMethods.Get, ForwardReason.Stale, BackgroundRequest.Facts(detached), fill, stale);
         var task = Task.Run(async () =>
         {
             try

@@ -1,7 +1,7 @@
 // The request path (docs/request-path.md):
 //   1. match the zone by Host (421 when none, 400 for a malformed Host) and work out the URL the client sees;
 //   2. methods other than GET and HEAD go straight to the origin (OPTIONS * is answered here);
-//   3. compute the primary key and look up the variant for this request;
+//   3. remove the fields the request's Connection names, compute the primary key and look up the variant;
 //   4. a fresh variant is served from memory (a hit);
 //   5. otherwise coalesce: the first miss for the key fetches (the leader), the others wait for its outcome;
 //   6. the leader streams the origin's response to its client while buffering it for the store.
@@ -15,6 +15,7 @@ using Lacquer.Forwarding;
 using Lacquer.Zones;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Primitives;
 using Microsoft.Net.Http.Headers;
 
 namespace Lacquer.Proxy;
@@ -51,7 +52,11 @@ internal sealed partial class CachingProxy
     /// <summary>A request without directives, for re-lookups after a fill.</summary>
     private static readonly RequestFacts AnyRequest = RequestFacts.Parse(HttpMethods.Get, null, null, hasAuthorization: false);
 
-    public async Task HandleAsync(HttpContext context)
+    /// <param name="connectionAsSent">
+    /// The request's Connection lines as the client sent them, where the listener may have shortened the field
+    /// (ConnectionFieldLines); empty when it has not.
+    /// </param>
+    public async Task HandleAsync(HttpContext context, StringValues connectionAsSent)
     {
         // 1. Zone, and the URL the client sees (canonical host, scheme).
         var zones = _zones;
@@ -61,6 +66,10 @@ internal sealed partial class CachingProxy
             await WriteHostErrorAsync(context, match);
             return;
         }
+
+        // Fields the client's Connection names are for this hop only: gone before the key, Vary selection or the
+        // storability decision read the request, so that they all see the request the origin will see.
+        HopByHop.RemoveNominated(context.Request.Headers, connectionAsSent);
 
         // 2. Methods the cache does not answer.
         var method = context.Request.Method;

@@ -54,8 +54,8 @@ internal sealed class LacquerServer : IAsyncDisposable
 
     public static async Task<LacquerServer> StartAsync(LacquerSettings settings, TimeProvider time, Action<ILoggingBuilder>? logging = null, CancellationToken cancellationToken = default)
     {
-        var proxyApp = Build(settings.Listen.Proxy, logging, unlimitedBodies: true);
-        var adminApp = Build(settings.Listen.Admin, logging, unlimitedBodies: false);
+        var proxyApp = Build(settings.Listen.Proxy, logging, proxy: true);
+        var adminApp = Build(settings.Listen.Admin, logging, proxy: false);
 
         // Requests arrive as http; a trusted proxy may state https (a TLS listener will add https here too).
         var trustedProxies = new TrustedProxies(settings.TrustedProxies);
@@ -128,6 +128,10 @@ internal sealed class LacquerServer : IAsyncDisposable
     {
         var started = observer.Start();
         var purge = context.Request.Method == PurgeMethodHandler.Method;
+
+        // Taken for every request, a PURGE too, and once more at its end (lines of a Connection trailer), so
+        // that no request's lines are left for the next request on the connection.
+        var connectionAsSent = ConnectionFieldLines.Take();
         try
         {
             if (purge)
@@ -136,7 +140,7 @@ internal sealed class LacquerServer : IAsyncDisposable
                 return;
             }
 
-            await proxy.HandleAsync(context);
+            await proxy.HandleAsync(context, connectionAsSent);
         }
         catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
         {
@@ -144,20 +148,31 @@ internal sealed class LacquerServer : IAsyncDisposable
         }
         finally
         {
+            ConnectionFieldLines.Take();
             observer.Finish(context, started, purge);
         }
     }
 
-    private static WebApplication Build(Uri url, Action<ILoggingBuilder>? logging, bool unlimitedBodies)
+    /// <param name="proxy">
+    /// The proxy listener: request bodies of any size (they stream to the origin), and Connection lines kept as
+    /// sent (ConnectionFieldLines), so that every field they name is removed before forwarding.
+    /// </param>
+    private static WebApplication Build(Uri url, Action<ILoggingBuilder>? logging, bool proxy)
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [] });
         builder.WebHost.UseUrls(url.GetLeftPart(UriPartial.Authority));
         builder.WebHost.ConfigureKestrel(options =>
         {
             options.AddServerHeader = false;
-            if (unlimitedBodies)
+            if (proxy)
             {
                 options.Limits.MaxRequestBodySize = null;
+                options.RequestHeaderEncodingSelector = ConnectionFieldLines.EncodingFor;
+                options.ConfigureEndpointDefaults(listen => listen.Use(next => async connection =>
+                {
+                    ConnectionFieldLines.BeginConnection();
+                    await next(connection);
+                }));
             }
         });
         builder.Logging.ClearProviders();

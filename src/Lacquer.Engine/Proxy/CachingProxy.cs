@@ -120,7 +120,7 @@ internal sealed partial class CachingProxy
                 }
                 finally
                 {
-                    fill.Complete(FillOutcome.Failed);
+                    fill.Abandon();
                 }
 
                 return;

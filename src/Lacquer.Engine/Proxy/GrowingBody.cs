@@ -96,8 +96,25 @@ internal sealed class GrowingBody
         progress?.TrySetResult();
     }
 
-    /// <summary>The whole body, once it is complete: the array itself when the body fills it exactly.</summary>
-    public byte[] ToArray() => _written == _buffer.Length ? _buffer : _buffer.AsSpan(0, _written).ToArray();
+    /// <summary>
+    /// Writer: the whole body, once it is complete — the array itself when the body fills it exactly, else a copy
+    /// of that length, which readers are then given instead, so that a slow reader does not keep a second copy alive.
+    /// </summary>
+    public byte[] ToArray()
+    {
+        if (_written == _buffer.Length)
+        {
+            return _buffer;
+        }
+
+        var whole = _buffer.AsSpan(0, _written).ToArray();
+        lock (_lock)
+        {
+            _buffer = whole;
+        }
+
+        return whole;
+    }
 
     /// <summary>
     /// Reader: the bytes published after <paramref name="from"/>, how the body ended, and — when there is nothing

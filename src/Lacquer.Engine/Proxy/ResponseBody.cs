@@ -23,14 +23,16 @@ internal static class ResponseBody
             : CopyAsync(response.BodyWriter, body, cancellationToken);
 
     /// <summary>
-    /// Writes a piece of a body that is still arriving (CachingProxy.Fill.cs); false once the client is gone. A
-    /// write to a connection Kestrel has dropped completes without error, so the request's abort is checked too.
+    /// Writes a piece of a body that is still arriving (CachingProxy.Fill.cs); false once the client is gone. Always
+    /// through memory of the piece's size, small pieces too: a body arriving in pieces of 16-64 KiB would otherwise
+    /// go the 4 KiB-block way piece by piece. A write to a connection Kestrel has dropped completes without error,
+    /// so the request's abort is checked too.
     /// </summary>
     public static async ValueTask<bool> TryWriteAsync(HttpResponse response, ReadOnlyMemory<byte> body, CancellationToken cancellationToken)
     {
         try
         {
-            await WriteAsync(response, body, cancellationToken);
+            await CopyAsync(response.BodyWriter, body, cancellationToken);
         }
         catch (Exception exception) when (exception is IOException or OperationCanceledException or ConnectionResetException)
         {

@@ -7,6 +7,7 @@ namespace Lacquer.Forwarding;
 internal sealed class OriginResponse : IDisposable
 {
     private readonly CancellationTokenSource? _timeout;
+    private bool _detached;
 
     public OriginResponse(HttpResponseMessage response, CancellationTokenSource timeout)
     {
@@ -30,8 +31,20 @@ internal sealed class OriginResponse : IDisposable
     /// <summary>Re-arms the idle timeout after the origin made progress.</summary>
     public void Progressed(TimeSpan timeout) => _timeout?.CancelAfter(timeout);
 
+    /// <summary>Moves the response and its timeout to a new owner (a fill that reads the body on its own); disposing this one then does nothing.</summary>
+    public OriginResponse Detach()
+    {
+        _detached = true;
+        return new OriginResponse(Message!, _timeout!);
+    }
+
     public void Dispose()
     {
+        if (_detached)
+        {
+            return;
+        }
+
         Message?.Dispose();
         _timeout?.Dispose();
     }

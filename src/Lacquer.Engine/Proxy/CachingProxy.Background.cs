@@ -2,7 +2,8 @@
 // once, and exactly one revalidation per key runs — it leads the key's fill, so foreground misses for the
 // same key wait on it instead of starting their own, and a second stale hit finds the fill in flight and
 // starts nothing. The revalidation sends the cache's own request, without the triggering client's
-// credentials (BackgroundRequest). Tests and shutdown can wait for the running ones with WhenBackgroundIdleAsync.
+// credentials (BackgroundRequest). Tests and shutdown can wait for the running ones with WhenBackgroundIdleAsync,
+// which also covers fills still reading a body after their leader's request ended (CachingProxy.Fill.cs).
 using System.Collections.Concurrent;
 using Lacquer.Caching.Coalescing;
 using Lacquer.Caching.Store;
@@ -41,9 +42,15 @@ internal sealed partial class CachingProxy
             }
             finally
             {
-                fill.Complete(FillOutcome.Failed);
+                fill.Abandon();
             }
         });
+        Track(task);
+    }
+
+    /// <summary>Keeps <paramref name="task"/> among the background work until it ends (revalidations, and fills reading a body on their own).</summary>
+    private void Track(Task task)
+    {
         _background.TryAdd(task, 0);
         task.ContinueWith(static (done, state) => ((ConcurrentDictionary<Task, byte>)state!).TryRemove(done, out _), _background, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
     }

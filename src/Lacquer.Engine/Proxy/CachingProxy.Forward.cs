@@ -2,14 +2,14 @@
 //   1. send the request; an origin error answers 502/504 and is never shared with waiters;
 //   2. read the head and decide storability (RFC 9111 §3, via the Semantics module);
 //   3. a response that will not be stored releases the waiters at once;
-//   4. send the head to the client with Cache-Status;
-//   5. stream the body to the client while capturing it for the store; an origin that breaks off makes
-//      us abort the client connection, so a truncated response never looks complete; a client that leaves
-//      stops the writes, but the capture goes on so that the waiters still get a stored response;
-//   6. store the complete body and tell the waiters.
+//   4. a storable response's body is read into memory by the fill's own task, at the origin's pace, and
+//      stored when complete (CachingProxy.Fill.cs);
+//   5. send the head to the client with Cache-Status;
+//   6. send the body: a storable one from the fill's memory at the client's pace (a client that leaves or
+//      reads slowly never holds up the fill), any other straight from the origin; an origin that breaks off
+//      makes us abort the client connection, so a truncated response never looks complete.
 // A stale entry with validators is revalidated instead (CachingProxy.Revalidation.cs): the request carries
 // If-None-Match / If-Modified-Since, and a 304 refreshes the stored entry rather than replacing it.
-using System.Buffers;
 using System.IO.Pipelines;
 using Lacquer.Caching.Coalescing;
 using Lacquer.Caching.Keys;
@@ -28,22 +28,32 @@ internal sealed partial class CachingProxy
 
     private async Task ForwardAsync(HttpContext context, Zone zone, ForwardPlan plan)
     {
-        // 1. Send, holding a fill ticket so that a purge meanwhile is seen at insert (invariant 1).
+        // 1. Send, holding a fill ticket so that a purge meanwhile is seen at insert (invariant 1). A fill that
+        //    reads its body on its own takes the ticket with it and ends it after the insert.
+        var url = plan.Key ?? CacheKeys.PathAndQuery(context);
         var ticket = plan.MayStore ? Store.BeginFill() : null;
+        BodyFill? filling = null;
         try
         {
-            await FetchAsync(context, zone, plan, ticket, plan.Key ?? CacheKeys.PathAndQuery(context));
+            filling = await FetchAsync(context, zone, plan, ticket, url);
         }
         finally
         {
-            if (ticket is not null)
+            if (ticket is not null && filling is null)
             {
                 Store.EndFill(ticket);
             }
         }
+
+        // 6. The body of a storable response, from the fill's memory.
+        if (filling is not null)
+        {
+            await SendFromFillAsync(context, zone, filling, url);
+        }
     }
 
-    private async Task FetchAsync(HttpContext context, Zone zone, ForwardPlan plan, FillTicket? ticket, string url)
+    /// <summary>Steps 1-5, and step 6 for a body that is not stored; returns the fill whose body the client is still to get.</summary>
+    private async Task<BodyFill?> FetchAsync(HttpContext context, Zone zone, ForwardPlan plan, FillTicket? ticket, string url)
     {
         var fill = plan.Fill;
         var validators = plan.Stale is not null ? Revalidation.ValidatorsFor(plan.Stale, context.Request.Headers) : null;
@@ -55,12 +65,12 @@ internal sealed partial class CachingProxy
             if (origin.Error != OriginError.ClientAborted
                 && await TryServeStaleOnErrorAsync(context, zone, plan, origin.Error == OriginError.Timeout ? 504 : 502, url))
             {
-                return;
+                return null;
             }
 
             fill?.Complete(FillOutcome.Failed);
             await WriteOriginErrorAsync(context, zone, origin.Error, plan.Reason, url);
-            return;
+            return null;
         }
 
         var message = origin.Message!;
@@ -75,13 +85,13 @@ internal sealed partial class CachingProxy
 
         if (StatusSemantics.IsServerError(head.Status) && await TryServeStaleOnErrorAsync(context, zone, plan, head.Status, url))
         {
-            return;
+            return null;
         }
 
         if (validators is not null && head.Status == StatusCodes.Status304NotModified)
         {
             await ServeRevalidatedAsync(context, zone, plan, ticket, head, requestTime, responseTime, url);
-            return;
+            return null;
         }
 
         var decision = ticket is not null
@@ -96,7 +106,23 @@ internal sealed partial class CachingProxy
             fill?.Complete(FillOutcome.NotStorable);
         }
 
-        // 4. Head to the client.
+        // 4. A storable body is read by the fill's own task, which now owns the origin response and the ticket.
+        //    It runs here until it first waits for the origin, so a body that has already arrived is stored
+        //    before the head goes out, and the head can say how that went.
+        BodyFill? filling = null;
+        var cacheStatus = plan.Reason == ForwardReason.Method
+            ? CacheStatus.Method
+            : decision.Storable
+                ? CacheStatus.Stored(plan.Reason, decision.FreshnessLifetime - correctedInitialAge)
+                : CacheStatus.NotStored(plan.Reason, decision.Reason);
+        if (decision.Storable)
+        {
+            var pending = new PendingEntry(plan.Key!, zone, head, VaryValues.Capture(head.Facts.Vary.Names, context.Request.Headers), decision, responseTime, correctedInitialAge);
+            filling = StartFill(origin.Detach(), pending, fill, ticket!, url);
+            cacheStatus = filling.Outcome.IsCompletedSuccessfully ? FillStatus(plan.Reason, pending, filling) : cacheStatus;
+        }
+
+        // 5. Head to the client.
         var response = context.Response;
         response.StatusCode = head.Status;
         foreach (var (name, value) in head.Fields)
@@ -104,47 +130,26 @@ internal sealed partial class CachingProxy
             response.Headers[name] = value;
         }
 
-        AddOwnFields(response.Headers, plan.Reason == ForwardReason.Method
-            ? CacheStatus.Method
-            : decision.Storable
-                ? CacheStatus.Stored(plan.Reason, decision.FreshnessLifetime - correctedInitialAge)
-                : CacheStatus.NotStored(plan.Reason, decision.Reason));
-
+        AddOwnFields(response.Headers, cacheStatus);
         var writeBody = !HttpMethods.IsHead(context.Request.Method) && !Bodyless(head.Status);
-        if (!decision.Storable && !writeBody)
+        if (filling is not null)
         {
-            return;
+            if (writeBody)
+            {
+                return filling;
+            }
+
+            filling.Body.Release();
+            return null;
         }
 
-        // 5. Body.
-        var capture = decision.Storable ? new BodyCapture(head.ContentLength, MaxObjectBytes) : null;
-        var complete = await CopyBodyAsync(context, zone, origin, capture, writeBody, head.ContentLength, url);
-        if (!complete || capture is null || capture.Overflowed)
+        // 6. A body that is not stored, straight from the origin.
+        if (writeBody)
         {
-            fill?.Complete(complete ? FillOutcome.NotStorable : FillOutcome.Failed);
-            return;
+            await CopyBodyAsync(context, zone, origin, source: null, head.ContentLength, url);
         }
 
-        // 6. Store.
-        var entry = new CacheEntry
-        {
-            PrimaryKey = plan.Key!,
-            Zone = zone,
-            VaryNames = head.Facts.Vary.Names,
-            VaryValues = VaryValues.Capture(head.Facts.Vary.Names, context.Request.Headers),
-            Status = head.Status,
-            Headers = head.StoredFields(),
-            Body = capture.ToArray(),
-            Tags = head.Tags,
-            ResponseTime = responseTime,
-            CorrectedInitialAge = correctedInitialAge,
-            FreshnessLifetime = decision.FreshnessLifetime,
-            StalePolicy = StalePolicy.Of(head.Facts.CacheControl),
-            TargetedCacheControl = head.TargetedCacheControl,
-        };
-        // Not folded into fill?.Complete(...): with no fill, ?. would skip evaluating the store call too.
-        var stored = TryStore(entry, ticket, url);
-        fill?.Complete(stored ? FillOutcome.Stored : FillOutcome.NotStorable);
+        return null;
     }
 
     private StorageDecision Decide(RequestFacts request, Zone zone, OriginHead head, DateTimeOffset responseTime)
@@ -158,110 +163,65 @@ internal sealed partial class CachingProxy
         return decision;
     }
 
-    private bool TryStore(CacheEntry entry, FillTicket? ticket, string url)
+    private bool TryStore(CacheEntry entry, FillTicket? ticket, string url) => TryInsert(entry, ticket, url) == InsertResult.Stored;
+
+    /// <summary>Offers <paramref name="entry"/> to the store; null when the store faulted.</summary>
+    private InsertResult? TryInsert(CacheEntry entry, FillTicket? ticket, string url)
     {
         try
         {
-            return Store.Insert(entry, ticket) == InsertResult.Stored;
+            return Store.Insert(entry, ticket);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
             // Invariant 7: a store fault costs a cache entry, never the response (already sent).
             ProxyLog.StoreFault(_logger, url, exception);
-            return false;
+            return null;
         }
     }
 
     /// <summary>
-    /// Streams the origin's body to the client while <paramref name="capture"/> keeps a copy; false when the origin
-    /// broke off (the client connection is then aborted). The origin is read straight into memory of the client's
-    /// response pipe (ResponseBody.cs explains why a large size hint matters), so a chunk is copied once, into the
-    /// capture, and not again into Kestrel's 4 KiB blocks. Once the client is gone, or for HEAD, the reads go to a
-    /// pooled buffer instead.
+    /// Streams the origin's body to the client, which sets the pace; an origin that breaks off gets the client
+    /// connection aborted. The origin is read straight into memory of the client's response pipe
+    /// (ResponseBody.cs explains why a large size hint matters), so a chunk is never copied again into Kestrel's
+    /// 4 KiB blocks. Used for bodies that are not stored, and for the rest of one that outgrew the object-size
+    /// limit while its fill was reading it.
     /// </summary>
-    private async Task<bool> CopyBodyAsync(HttpContext context, Zone zone, OriginResponse origin, BodyCapture? capture, bool writeBody, long? contentLength, string url)
+    /// <param name="source">The origin's body stream when a fill has started reading it; null to open it here.</param>
+    private async Task CopyBodyAsync(HttpContext context, Zone zone, OriginResponse origin, Stream? source, long? remaining, string url)
     {
-        byte[]? spare = null;
         var writer = context.Response.BodyWriter;
-        var remaining = contentLength;
-        var clientGone = false;
         try
         {
-            var source = await origin.Message!.Content.ReadAsStreamAsync(origin.BodyToken);
-            while (true)
+            source ??= await origin.Message!.Content.ReadAsStreamAsync(origin.BodyToken);
+            while (remaining != 0)
             {
-                if (remaining == 0)
-                {
-                    return true; // the whole declared length has come; the handler has already ended the response
-                }
-
-                var toClient = writeBody && !clientGone;
                 var chunk = remaining is long left and > 0 ? (int)Math.Min(left, CopyBufferSize) : CopyBufferSize;
-                Memory<byte> target;
-                if (toClient)
-                {
-                    target = writer.GetMemory(chunk);
-                    target = target[..Math.Min(chunk, target.Length)];
-                }
-                else
-                {
-                    spare ??= ArrayPool<byte>.Shared.Rent(CopyBufferSize);
-                    target = spare.AsMemory(0, CopyBufferSize);
-                }
-
-                int read;
-                try
-                {
-                    read = await source.ReadAsync(target, origin.BodyToken);
-                }
-                catch (Exception exception) when (exception is IOException or HttpRequestException or OperationCanceledException)
-                {
-                    ProxyLog.OriginBodyBroken(_logger, url, exception);
-                    context.Abort();
-                    return false;
-                }
-
+                var target = writer.GetMemory(chunk);
+                target = target[..Math.Min(chunk, target.Length)];
+                var read = await source.ReadAsync(target, origin.BodyToken);
                 if (read == 0)
                 {
-                    return true;
+                    break;
                 }
 
                 remaining -= read;
                 origin.Progressed(zone.OriginTimeout);
-                if (capture is not null && !capture.TryAppend(target.Span[..read]))
+                writer.Advance(read);
+                ForwardedExchange.AddBodyBytes(context, read);
+                if (!await TryFlushAsync(context, writer))
                 {
-                    capture = null;
-                }
-
-                if (toClient)
-                {
-                    writer.Advance(read);
-                    ForwardedExchange.AddBodyBytes(context, read);
-                    clientGone = !await TryFlushAsync(context, writer);
-                    if (clientGone)
-                    {
-                        ProxyLog.ClientLeft(_logger, url);
-                    }
-                }
-
-                if ((clientGone || !writeBody) && capture is null)
-                {
-                    return true;
+                    ProxyLog.ClientLeft(_logger, url);
+                    break;
                 }
             }
+
+            // The whole declared length has come, or the client left; the handler ends the response.
         }
         catch (Exception exception) when (exception is IOException or HttpRequestException or OperationCanceledException)
         {
             ProxyLog.OriginBodyBroken(_logger, url, exception);
             context.Abort();
-            return false;
-        }
-        finally
-        {
-            if (spare is not null)
-            {
-                ArrayPool<byte>.Shared.Return(spare);
-            }
         }
     }
 

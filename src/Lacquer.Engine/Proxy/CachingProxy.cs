@@ -4,7 +4,8 @@
 //   3. remove the fields the request's Connection names, compute the primary key and look up the variant;
 //   4. a fresh variant is served from memory (a hit);
 //   5. otherwise coalesce: the first miss for the key fetches (the leader), the others wait for its outcome;
-//   6. the leader streams the origin's response to its client while buffering it for the store.
+//   6. the leader fetches; a storable body is read into memory by the fill at the origin's pace and stored,
+//      while the leader's client is served from that memory at its own pace (CachingProxy.Fill.cs).
 // A fault in the store degrades to an origin fetch (invariant 7).
 using Lacquer.Caching.Coalescing;
 using Lacquer.Caching.Keys;
@@ -133,7 +134,7 @@ internal sealed partial class CachingProxy
                 }
                 finally
                 {
-                    fill.Complete(FillOutcome.Failed);
+                    fill.Abandon();
                 }
 
                 return;

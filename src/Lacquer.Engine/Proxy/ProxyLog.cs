@@ -15,7 +15,7 @@ internal static partial class ProxyLog
     [LoggerMessage(EventId = 1003, Level = LogLevel.Warning, Message = "Origin broke off the body of {Url}; aborting the client connection")]
     public static partial void OriginBodyBroken(ILogger logger, string url, Exception exception);
 
-    [LoggerMessage(EventId = 1004, Level = LogLevel.Debug, Message = "Client left during {Url}; nothing stored")]
+    [LoggerMessage(EventId = 1004, Level = LogLevel.Debug, Message = "Client left during {Url}")]
     public static partial void ClientLeft(ILogger logger, string url);
 
     [LoggerMessage(EventId = 1005, Level = LogLevel.Warning, Message = "Dropped origin header '{Header}' of {Url}: its value has characters HTTP does not allow")]

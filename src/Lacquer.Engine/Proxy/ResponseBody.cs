@@ -7,6 +7,7 @@
 // response buffer, measured best: larger ones outrun the array pool under 64 connections, smaller ones flush
 // more often, and bodies of one chunk or less gain nothing over Body.WriteAsync.
 using System.IO.Pipelines;
+using Microsoft.AspNetCore.Connections;
 using Microsoft.AspNetCore.Http;
 
 namespace Lacquer.Proxy;
@@ -20,6 +21,26 @@ internal static class ResponseBody
         body.Length <= ChunkBytes
             ? response.Body.WriteAsync(body, cancellationToken)
             : CopyAsync(response.BodyWriter, body, cancellationToken);
+
+    /// <summary>
+    /// Writes a piece of a body that is still arriving (CachingProxy.Fill.cs); false once the client is gone. Always
+    /// through memory of the piece's size, small pieces too: a body arriving in pieces of 16-64 KiB would otherwise
+    /// go the 4 KiB-block way piece by piece. A write to a connection Kestrel has dropped completes without error,
+    /// so the request's abort is checked too.
+    /// </summary>
+    public static async ValueTask<bool> TryWriteAsync(HttpResponse response, ReadOnlyMemory<byte> body, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await CopyAsync(response.BodyWriter, body, cancellationToken);
+        }
+        catch (Exception exception) when (exception is IOException or OperationCanceledException or ConnectionResetException)
+        {
+            return false;
+        }
+
+        return !cancellationToken.IsCancellationRequested;
+    }
 
     /// <summary>Copies <paramref name="body"/> into the pipe a chunk at a time, flushing each (the multipart writer uses it for each part).</summary>
     internal static async ValueTask CopyAsync(PipeWriter writer, ReadOnlyMemory<byte> body, CancellationToken cancellationToken)

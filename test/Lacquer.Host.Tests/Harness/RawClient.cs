@@ -19,9 +19,18 @@ internal sealed class RawClient : IDisposable
         _socket = socket;
     }
 
-    public static async Task<RawClient> ConnectAsync(Uri listener)
+    /// <param name="receiveBufferSize">
+    /// The socket's receive buffer, set before connecting so that it bounds the window the proxy may fill: a client
+    /// that then stops reading holds up the proxy's writes after that many bytes (and the kernel's send buffer).
+    /// </param>
+    public static async Task<RawClient> ConnectAsync(Uri listener, int? receiveBufferSize = null)
     {
         var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+        if (receiveBufferSize is int size)
+        {
+            socket.ReceiveBufferSize = size;
+        }
+
         await socket.ConnectAsync(listener.Host, listener.Port).WaitAsync(SafetyNet);
         return new RawClient(socket);
     }

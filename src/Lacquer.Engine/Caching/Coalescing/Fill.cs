@@ -1,7 +1,9 @@
 // One in-flight origin fetch for a primary key, which concurrent misses for the same key wait on.
 // The leader must call Complete exactly once (the pipeline does it in a finally); completing removes the fill
 // from the coalescer first, so a request arriving after completion starts a new fill instead of joining a
-// finished one.
+// finished one. A fill whose body is read by a task of its own (a storable response) is handed over to that
+// task: from then on only the task completes it, so the leader's client may leave, or read slowly, without
+// ending the fill early.
 namespace Lacquer.Caching.Coalescing;
 
 internal sealed class Fill
@@ -9,6 +11,7 @@ internal sealed class Fill
     private readonly TaskCompletionSource<FillOutcome> _outcome = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly FillCoalescer _owner;
     private int _completed;
+    private int _handedOver;
     private int _waiters;
 
     public Fill(FillCoalescer owner, string key)
@@ -37,6 +40,18 @@ internal sealed class Fill
 
         _owner.Forget(this);
         _outcome.SetResult(outcome);
+    }
+
+    /// <summary>The body is read by a task of the fill's own, which completes it; <see cref="Abandon"/> does nothing from now on.</summary>
+    public void HandOver() => Volatile.Write(ref _handedOver, 1);
+
+    /// <summary>The leader's request is done: the fill fails unless it completed or was handed over.</summary>
+    public void Abandon()
+    {
+        if (Volatile.Read(ref _handedOver) == 0)
+        {
+            Complete(FillOutcome.Failed);
+        }
     }
 
     internal void AddWaiter() => Interlocked.Increment(ref _waiters);

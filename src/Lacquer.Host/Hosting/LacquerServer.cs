@@ -4,6 +4,7 @@
 using Lacquer.Admin;
 using Lacquer.Caching.Store;
 using Lacquer.Configuration;
+using Lacquer.Diagnostics;
 using Lacquer.Forwarding;
 using Lacquer.Proxy;
 using Lacquer.Purge;
@@ -71,6 +72,7 @@ internal sealed class LacquerServer : IAsyncDisposable
         AdminEndpoints.Map(adminApp, proxy, new AdminServices(
             new CloudflarePurgeEndpoint(() => proxy.Zones, tokens, purges, settings.Purge, time),
             new PurgeLogReport(tokens, purges),
+            new ZoneListReport(() => proxy.Zones, tokens),
             settings.Compat.Crafter.Enabled
                 ? new CrafterEndpoint(() => proxy.Zones, settings.Compat.Crafter, purges, loggers.CreateLogger("Lacquer.Purge.Api.Crafter"))
                 : null,

@@ -14,7 +14,7 @@
   const WINDOW_MS = 5 * 60 * 1000;
   const TOKEN_KEY = 'lacquer.dashboard.token';
   const SVG = 'http://www.w3.org/2000/svg';
-  const COUNTERS = new Set(['hits', 'misses', 'staleHits', 'evictions', 'storedBytes', 'objects', 'reclaimPending']);
+  const COUNTERS = new Set(['id', 'hits', 'misses', 'staleHits', 'evictions', 'storedBytes', 'objects', 'reclaimPending']);
   const PLACEHOLDERS = {
     everything: '(nothing to enter: every object of the zone)',
     url: 'https://example.com/page',
@@ -283,7 +283,7 @@
       const row = document.createElement('tr');
       row.dataset.zone = name;
       cell(row, name);
-      cell(row, listed ? listed.id : '–', 'id');
+      cell(row, listed ? listed.id : (zone.id || '–'), 'id');
       cell(row, listed ? listed.hosts.join(', ') : '–');
       cell(row, count(zone.objects), 'num objects');
       cell(row, bytes(zone.storedBytes), 'num bytes').title = count(zone.storedBytes) + ' bytes';

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Runs every test Lacquer has, after installing what the tests need on a fresh machine:
 #   - the official Cloudflare SDK for JavaScript (npm, exactly as locked in test/cloudflare-sdk),
-#   - promtool, Prometheus's exposition linter (Debian's prometheus package), for the /metrics test,
+#   - Debian packages: prometheus (its promtool checks the /metrics exposition) and chromium (the dashboard's
+#     browser tests drive /usr/bin/chromium through Playwright, which cannot download its own browser here);
+#     installed with apt-get when missing and we are root, otherwise the command to run is printed,
 #   - the benchmark kit is built (not run), so it cannot rot unnoticed.
 # Extra arguments go to `dotnet test`, e.g. ./test.sh --filter "FullyQualifiedName~Purge".
 set -euo pipefail
@@ -16,12 +18,16 @@ if [ ! -f "$sdk/node_modules/.package-lock.json" ] || [ "$sdk/package-lock.json"
   npm ci --prefix "$sdk" --no-audit --no-fund
 fi
 
-# promtool: installed with apt-get when missing and we are root; otherwise say how (the metrics test fails without it).
-if ! command -v promtool >/dev/null 2>&1; then
+# Debian packages the tests use, each named by the program it provides.
+missing=()
+command -v promtool >/dev/null 2>&1 || missing+=(prometheus)
+[ -x /usr/bin/chromium ] || missing+=(chromium)
+if [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" -eq 0 ]; then
-    apt-get update -qq && apt-get install -y -qq prometheus
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq && apt-get install -y -qq --no-install-recommends "${missing[@]}"
   else
-    echo "test.sh: promtool is missing; install it with: sudo apt-get install -y prometheus" >&2
+    echo "test.sh: missing ${missing[*]}; install with: sudo apt-get install -y ${missing[*]}" >&2
   fi
 fi
 

@@ -1,9 +1,10 @@
-// The admin listener's routes: health, stats, the purge log, the Cloudflare-compatible purge API and the
-// seed cache-clear endpoints (docs/compat.md). Every route takes every method and the wrong ones are
+// The admin listener's routes: health, stats, the zone list, the purge log, the dashboard (docs/dashboard.md),
+// the Cloudflare-compatible purge API and the seed cache-clear endpoints (docs/compat.md). Every route takes every method and the wrong ones are
 // refused by the surface itself, so that each 405 (RFC 9110 §15.5.6, with Allow) has that surface's own
 // body: Cloudflare's envelope, each seed system's, and for Lacquer's own endpoints their own shape
 // ({"error":"…"} for the JSON ones, a line of text for /healthz).
 using System.Text;
+using Lacquer.Admin.Dashboard;
 using Lacquer.Diagnostics;
 using Lacquer.Purge.Api;
 using Lacquer.Proxy;
@@ -23,6 +24,8 @@ internal static class AdminEndpoints
         MapRead(app, "/healthz", PlainText, context => ApiResponses.WriteAsync(context, StatusCodes.Status200OK, PlainText, "ok\n"u8.ToArray()));
         MapRead(app, "/api/stats", Json, context => ApiResponses.WriteAsync(context, StatusCodes.Status200OK, Json, StatsReport.ToJson(proxy.Zones)));
         MapRead(app, "/api/purges", Json, services.PurgeLog.HandleAsync);
+        MapRead(app, "/api/zones", Json, services.Zones.HandleAsync);
+        DashboardEndpoints.Map(app);
 
         // Cloudflare's path, and the same without /client/v4 for clients whose base URL lacks it (COMPAT.md §5).
         app.Map("/client/v4/zones/{zoneId}/purge_cache", (HttpContext context, string zoneId) => services.Cloudflare.HandleAsync(context, zoneId));
@@ -32,7 +35,7 @@ internal static class AdminEndpoints
     }
 
     /// <summary>A read-only endpoint of Lacquer's own: GET and HEAD, else 405 in <paramref name="contentType"/>'s shape.</summary>
-    private static void MapRead(IEndpointRouteBuilder app, string pattern, string contentType, RequestDelegate handler) =>
+    internal static void MapRead(IEndpointRouteBuilder app, string pattern, string contentType, RequestDelegate handler) =>
         app.Map(pattern, context =>
         {
             var method = context.Request.Method;

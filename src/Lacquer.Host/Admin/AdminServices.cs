@@ -1,3 +1,4 @@
+using Lacquer.Diagnostics;
 using Lacquer.Purge.Api;
 using Lacquer.Purge.Api.Cloudflare;
 using Lacquer.Purge.Api.Crafter;
@@ -14,6 +15,7 @@ namespace Lacquer.Admin;
 internal sealed record AdminServices(
     CloudflarePurgeEndpoint Cloudflare,
     PurgeLogReport PurgeLog,
+    ZoneListReport Zones,
     CrafterEndpoint? Crafter = null,
     ServiceCacheEndpoint? ServiceCache = null,
     ReferenceServerEndpoint? ReferenceServer = null,

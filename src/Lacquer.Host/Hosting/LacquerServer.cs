@@ -86,6 +86,7 @@ internal sealed class LacquerServer : IAsyncDisposable
         AdminEndpoints.Map(adminApp, proxy, new AdminServices(
             new CloudflarePurgeEndpoint(() => proxy.Zones, tokens, purges, settings.Purge, time),
             new PurgeLogReport(tokens, purges),
+            new ZoneListReport(() => proxy.Zones, tokens),
             settings.Compat.Crafter.Enabled
                 ? new CrafterEndpoint(() => proxy.Zones, settings.Compat.Crafter, purges, loggers.CreateLogger("Lacquer.Purge.Api.Crafter"))
                 : null,

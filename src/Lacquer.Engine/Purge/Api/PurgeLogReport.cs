@@ -1,7 +1,6 @@
 // GET /api/purges on the admin listener: the audit ring as JSON, newest first, filtered to the zones the
 // caller's token covers. Needs a token with the read permission (Authorization: Bearer).
 using System.Text.Json;
-using Lacquer.Configuration;
 using Lacquer.Security;
 using Microsoft.AspNetCore.Http;
 
@@ -11,17 +10,9 @@ internal sealed class PurgeLogReport(TokenStore tokens, PurgeService purges)
 {
     public async Task HandleAsync(HttpContext context)
     {
-        var authorization = context.Request.Headers.Authorization.ToString();
-        var token = authorization.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
-            ? tokens.Find(authorization["Bearer ".Length..].Trim())
-            : null;
-        if (token is null || !token.Has(TokenSettings.ReadPermission))
+        var token = await ReadTokenGate.AuthorizeAsync(context, tokens);
+        if (token is null)
         {
-            context.Response.StatusCode = token is null ? StatusCodes.Status401Unauthorized : StatusCodes.Status403Forbidden;
-            context.Response.ContentType = "application/json";
-            await context.Response.WriteAsync(token is null
-                ? "{\"error\":\"A token with the read permission is required (Authorization: Bearer).\"}"
-                : "{\"error\":\"This token lacks the read permission.\"}");
             return;
         }
 

@@ -107,7 +107,7 @@ public class HitPathBenchmarks
     {
         BenchRequests.ResetResponse(_context);
         var started = observer.Start();
-        await _proxy.HandleAsync(_context);
+        await _proxy.HandleAsync(_context, default);
         observer.Finish(_context, started, purge: false);
     }
 

@@ -3,10 +3,11 @@
 // values. Without it every entry holds its own UTF-16 copy of each, which at 1M small objects costs several
 // hundred bytes per object (docs/performance.md, Memory).
 //
-// Direct-mapped: a string's hash picks one slot; an equal string in the slot is returned, anything else takes
-// the slot over. Values seen once (an ETag) just pass through a slot, values that repeat stay or come back at
-// their next occurrence. Lock-free: a slot is one reference, read and written atomically; two inserts racing
-// for a slot cost at most one missed share, never a wrong string.
+// Two-way set-associative: a string's hash picks a set of two slots; an equal string in either is returned,
+// anything else takes the set's first slot and moves the string there to the second (so two strings whose
+// hashes collide can both stay; a third evicts the older). Values seen once (an ETag) just pass through,
+// values that repeat stay or come back at their next occurrence. Lock-free: a slot is one reference, read and
+// written atomically; inserts racing for a set cost at most a missed share, never a wrong string.
 //
 // Memory: at most Slots strings of at most MaxLength characters (about 2.3 MB), held by the table alone only
 // until their slot is reused; strings still referenced by entries are charged to each of those entries in
@@ -17,7 +18,7 @@ namespace Lacquer.Caching.Store;
 
 internal sealed class SharedStrings
 {
-    /// <summary>Power of two, so a hash picks a slot with a mask.</summary>
+    /// <summary>Power of two, so a hash picks a set (two neighbouring slots) with a mask.</summary>
     public const int Slots = 8192;
 
     /// <summary>Longer strings are rarely shared (and would make the table's own memory large); they pass through.</summary>
@@ -33,14 +34,23 @@ internal sealed class SharedStrings
             return value.Length == 0 ? string.Empty : value;
         }
 
-        ref var slot = ref _slots[value.GetHashCode() & (Slots - 1)];
-        var held = Volatile.Read(ref slot);
+        var set = value.GetHashCode() & (Slots - 2);
+        ref var first = ref _slots[set];
+        ref var second = ref _slots[set + 1];
+        var held = Volatile.Read(ref first);
         if (held is not null && string.Equals(held, value, StringComparison.Ordinal))
         {
             return held;
         }
 
-        Volatile.Write(ref slot, value);
+        var older = Volatile.Read(ref second);
+        if (older is not null && string.Equals(older, value, StringComparison.Ordinal))
+        {
+            return older;
+        }
+
+        Volatile.Write(ref second, held);
+        Volatile.Write(ref first, value);
         return value;
     }
 

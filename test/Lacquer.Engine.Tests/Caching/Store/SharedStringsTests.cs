@@ -19,6 +19,31 @@ public sealed class SharedStringsTests
     }
 
     [Fact]
+    public void Two_Strings_Whose_Hashes_Pick_The_Same_Slot_Are_Both_Kept()
+    {
+        // Hashes are randomised per process, so find two that pick the same slot in this one (bounded search).
+        var bySlot = new Dictionary<int, string>();
+        string? first = null, second = null;
+        for (var i = 0; i < 1_000_000 && first is null; i++)
+        {
+            var text = "value-" + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            var slot = text.GetHashCode() & (SharedStrings.Slots - 1);
+            if (!bySlot.TryAdd(slot, text))
+            {
+                (first, second) = (bySlot[slot], text);
+            }
+        }
+
+        Assert.NotNull(first);
+        var shared = new SharedStrings();
+        shared.Share(first);
+        shared.Share(second!);
+
+        Assert.Same(first, shared.Share(new string(first.AsSpan())));
+        Assert.Same(second, shared.Share(new string(second!.AsSpan())));
+    }
+
+    [Fact]
     public void Long_Strings_Pass_Through_Unshared()
     {
         var shared = new SharedStrings();

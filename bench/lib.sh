@@ -124,3 +124,21 @@ sweep() {
     kill "$pid" 2>/dev/null || true
     wait "$pid" 2>/dev/null || true
 }
+
+# measure ROUND NAME — one wrk run against the Lacquer just started, for $scenario (1k | 16k | 1m hits on
+# /obj/<size>, or miss: every request a new URL, after WARM_SECONDS of warm-up); prints one line.
+measure() {
+    local out url=http://127.0.0.1:$LACQUER_PORT
+    if [ "$scenario" = miss ]; then
+        wrk -t2 -c64 "-d${WARM_SECONDS:-2}s" -s "$BENCH_DIR/unique.lua" "$url/" -- "warm-$1-$2" > /dev/null
+        out=$(wrk -t2 -c64 "-d${seconds}s" --latency -s "$BENCH_DIR/unique.lua" "$url/" -- "run-$1-$2")
+    else
+        curl -s -o /dev/null "$url/obj/$scenario"
+        wrk -t2 -c64 -d2s "$url/obj/$scenario" > /dev/null
+        out=$(wrk -t2 -c64 "-d${seconds}s" --latency "$url/obj/$scenario")
+    fi
+    echo "$out" | awk -v round="$1" -v name="$2" -v load="$(cut -d' ' -f1 /proc/loadavg)" '
+        /Requests\/sec/ { rps = $2 } /Transfer\/sec/ { rate = $2 } /^ +50%/ { p50 = $2 } /^ +99%/ { p99 = $2 }
+        /Non-2xx|Socket errors/ { errors = errors " " $0 }
+        END { printf "r%s %s: %s req/s, %s/s, p50 %s, p99 %s, load %s%s\n", round, name, rps, rate, p50, p99, load, errors }'
+}

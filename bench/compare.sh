@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# Before/after of a change: the Lacquer of an earlier commit against the working tree's, on one origin, with
+# the two builds started afresh and alternating for several rounds (base head base head ...), so that the
+# machine's noise falls on both alike. Quote the ratios per round, not one absolute figure.
+#
+#   bench/compare.sh BASE_REV SCENARIO ROUNDS SECONDS
+#     BASE_REV  a commit (e.g. main~3 or a hash); built from a temporary git worktree
+#     SCENARIO  1k | 16k | 1m (hits on /obj/<size>) or miss (every request a new URL)
+#   e.g. bench/compare.sh 3ee0a11 1k 3 10
+#
+# Ports 19080-19082 like ab.sh; everything started is stopped by pid.
+set -euo pipefail
+BENCH_DIR=$(cd "$(dirname "$0")" && pwd)
+ORIGIN_PORT=19080
+LACQUER_PORT=19081
+ADMIN_PORT=19082
+source "$BENCH_DIR/lib.sh"
+
+base=$1 scenario=$2 rounds=$3 seconds=$4
+make_tmp
+lacquer_pid=""
+cleanup() {
+    if [ -n "$lacquer_pid" ]; then kill "$lacquer_pid" 2>/dev/null || true; fi
+    stop_all
+    git -C "$REPO_DIR" worktree remove --force "$TMP/base-src" 2>/dev/null || true
+    rm -rf "$TMP"
+}
+trap cleanup EXIT
+
+build_lacquer
+log "building $base (Release)"
+git -C "$REPO_DIR" worktree add -q --detach "$TMP/base-src" "$base"
+dotnet publish "$TMP/base-src/src/Lacquer.Host/Lacquer.Host.csproj" -c Release -o "$TMP/base" --nologo -v quiet > "$TMP/base-build.log" 2>&1 \
+    || { cat "$TMP/base-build.log" >&2; exit 1; }
+start_origin
+
+for ((round = 1; round <= rounds; round++)); do
+    for build in base head; do
+        binary="$TMP/lacquer/lacquer"
+        if [ "$build" = base ]; then binary="$TMP/base/lacquer"; fi
+        "$binary" --config "$BENCH_DIR/lacquer.json" \
+            --listen:proxy="http://127.0.0.1:$LACQUER_PORT" --listen:admin="http://127.0.0.1:$ADMIN_PORT" \
+            --zones:0:origin="http://127.0.0.1:$ORIGIN_PORT" > "$TMP/lacquer.log" 2>&1 &
+        lacquer_pid=$!
+        wait_http "http://127.0.0.1:$ADMIN_PORT/healthz"
+        measure "$round" "$build"
+        kill "$lacquer_pid"
+        wait "$lacquer_pid" 2>/dev/null || true
+        lacquer_pid=""
+    done
+done

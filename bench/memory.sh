@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Scenario (e) of issue 6: Lacquer's resident memory per cached object, and issue 3's purge timings at the
+# Lacquer's resident memory per cached object, and the purge timings at the
 # admin API on a store of that size.
 #
 #   bench/memory.sh                 1M objects of 1 KiB (the fill takes about 5 minutes on the 2-core machine)

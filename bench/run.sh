@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The load kit (issue 6; issue 3 "Performance"): Lacquer against Varnish and nginx proxy_cache, on loopback,
+# The load kit: Lacquer against Varnish and nginx proxy_cache, on loopback,
 # in one run, with identical wrk settings (wrk -t2 -c64 -d10s --latency), each scenario run for each proxy in
 # turn (Lacquer, Varnish, nginx, Lacquer, Varnish, nginx, ...) for several rounds; the table holds medians.
 #

@@ -3,7 +3,7 @@
 // dotnet run -c Release --project bench/Lacquer.Benchmarks -- memory [count] [s3fifo|lru] [unique-etag]
 //   the managed cost of one stored object (see Fixtures/MemoryFootprint.cs); S3-FIFO, as shipped, by default.
 // dotnet run -c Release --project bench/Lacquer.Benchmarks -- purge-timing [count] [repeats]
-//   issue 3's purges with wall and CPU time and GC counts (see Fixtures/PurgeTiming.cs).
+//   the purge targets with wall and CPU time and GC counts (see Fixtures/PurgeTiming.cs).
 using System.Globalization;
 using BenchmarkDotNet.Running;
 using Lacquer.Benchmarks.Fixtures;

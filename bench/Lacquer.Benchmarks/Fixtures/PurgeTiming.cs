@@ -1,4 +1,4 @@
-// "purge-timing [count] [repeats]": issue 3's purge targets measured with wall time AND process CPU time, so
+// "purge-timing [count] [repeats]": the purge targets measured with wall time AND process CPU time, so
 // that a loaded machine (other work sharing the 2 cores) can be told apart from a slow engine. Builds the
 // same store as the purge benchmarks (count tiny entries, default 1M; tag g<i % 10> matches a tenth), then
 // repeats: hard tag purge (a tenth), soft tag purge (a tenth), one-URL purge, hard purge-everything (and

@@ -1,5 +1,5 @@
 // The counters as /api/stats serves them: totals and one object per zone. The JSON names are API
-// (STYLE.md §12): hits, misses, staleHits, evictions, storedBytes, objects, reclaimPending; each zone's object
+// (stable names shared by logs, counters and tests): hits, misses, staleHits, evictions, storedBytes, objects, reclaimPending; each zone's object
 // also carries the zone's id, so that a client (`lacquer purge --zone NAME`) can find a zone's id by its name. objects and
 // storedBytes include entries a hard purge has hidden but the background reclaim has not removed yet (their
 // memory is still in use); reclaimPending counts those.

@@ -1,4 +1,4 @@
-// Going to the origin (issue 2 §3, §4, §6, §8). Steps of ForwardAsync:
+// Going to the origin. Steps of ForwardAsync:
 //   1. send the request; an origin error answers 502/504 and is never shared with waiters;
 //   2. read the head and decide storability (RFC 9111 §3, via the Semantics module);
 //   3. a response that will not be stored releases the waiters at once;

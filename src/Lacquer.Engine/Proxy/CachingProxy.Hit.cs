@@ -1,5 +1,5 @@
 // Serving a stored response: its stored fields, a computed Age (RFC 9111 §4.2.3, §5.1), Via, and
-// Cache-Status; HEAD gets the fields of the stored GET without the body (issue 2 §6).
+// Cache-Status; HEAD gets the fields of the stored GET without the body.
 using System.Collections.Frozen;
 using Lacquer.Caching.Semantics;
 using Lacquer.Caching.Store;

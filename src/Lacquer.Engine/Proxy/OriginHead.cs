@@ -2,7 +2,7 @@
 // the raw values the RFC 9111 rules need, and the tags.
 //
 // Removed before anything else sees them: hop-by-hop fields (RFC 9110 §7.6.1, and those named in
-// Connection), the zone's tag fields (stripped from client responses, PRODUCT.md), and fields whose values
+// Connection), the zone's tag fields (stripped from client responses), and fields whose values
 // contain characters HTTP does not allow (the origin's fault; logged, and the rest of the response served).
 // A Content-Length received together with Transfer-Encoding is removed too (RFC 9112 §6.3; ResponseFraming),
 // and so is any Content-Length of a 204, 205 or 304, which are forwarded without content whatever the origin

@@ -1,4 +1,4 @@
-// The proxy's log events. Event ids are stable (STYLE.md §12).
+// The proxy's log events. Event ids are stable: dashboards, alerts and tests refer to them.
 using Lacquer.Forwarding;
 using Microsoft.Extensions.Logging;
 

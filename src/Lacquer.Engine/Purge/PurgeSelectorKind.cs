@@ -1,6 +1,6 @@
 namespace Lacquer.Purge;
 
-/// <summary>What a purge names (PRODUCT.md "The purge path").</summary>
+/// <summary>What a purge names (docs/purge.md, "Selectors").</summary>
 internal enum PurgeSelectorKind
 {
     Everything,

@@ -1,4 +1,4 @@
-// Per-zone counters (issue 2 §4). Lock-free: each field is updated with Interlocked and read as a snapshot.
+// Per-zone counters. Lock-free: each field is updated with Interlocked and read as a snapshot.
 // The traffic counters of /api/stats can be reset; the request counts by outcome and the eviction total
 // feed the Prometheus counters (docs/observability.md), which only ever grow.
 using Lacquer.Diagnostics;

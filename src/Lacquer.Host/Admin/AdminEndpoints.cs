@@ -27,7 +27,7 @@ internal static class AdminEndpoints
         MapRead(app, "/api/zones", Json, services.Zones.HandleAsync);
         DashboardEndpoints.Map(app);
 
-        // Cloudflare's path, and the same without /client/v4 for clients whose base URL lacks it (COMPAT.md §5).
+        // Cloudflare's path, and the same without /client/v4 for clients whose base URL lacks it (docs/purge.md, "The Cloudflare-compatible API").
         app.Map("/client/v4/zones/{zoneId}/purge_cache", (HttpContext context, string zoneId) => services.Cloudflare.HandleAsync(context, zoneId));
         app.Map("/zones/{zoneId}/purge_cache", (HttpContext context, string zoneId) => services.Cloudflare.HandleAsync(context, zoneId));
 
@@ -56,7 +56,7 @@ internal static class AdminEndpoints
     {
         if (services.Crafter is { } crafter)
         {
-            // Spring's suffix pattern matching also accepts ".json" (COMPAT.md §1).
+            // Spring's suffix pattern matching also accepts ".json" (docs/compat.md, "Crafter").
             app.Map("/api/1/cache/clear_all", crafter.ClearAllAsync);
             app.Map("/api/1/cache/clear_all.json", crafter.ClearAllAsync);
             app.Map("/api/1/cache/clear", crafter.ClearAsync);

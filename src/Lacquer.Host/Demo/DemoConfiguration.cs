@@ -11,7 +11,7 @@ internal static class DemoConfiguration
     /// <summary>The demo's API token; a demo on loopback only, never a real secret.</summary>
     public const string DemoToken = "demo-purge-token";
 
-    /// <summary>The demo's Flextype cache token and access token (seeds/003's example); a demo value, never a real secret.</summary>
+    /// <summary>The demo's Flextype cache token and access token (Flextype's documented example); a demo value, never a real secret.</summary>
     public const string FlextypeToken = "efe1e36e4d60fcd547e22eb9f795dff9";
 
     public static Dictionary<string, string?> For(Uri origin) => new()

@@ -1,4 +1,4 @@
-// Runs Lacquer's two listeners (PRODUCT.md "Surfaces"): the proxy, which serves cached traffic, and the
+// Runs Lacquer's two listeners (docs/request-path.md): the proxy, which serves cached traffic, and the
 // admin listener (health, stats, the purge APIs). Each is its own Kestrel server so that the admin
 // surface can be bound to a private address. Both accept port 0; the bound addresses are read back after start.
 using Lacquer.Admin;

@@ -3,7 +3,7 @@ using System.Text;
 
 namespace Lacquer.Configuration;
 
-/// <summary>The example from PRODUCT.md ("Configuration"), with a real hash for the elided secretSha256.</summary>
+/// <summary>The complete configuration example of the product (every section, as an operator writes it), with a real hash for the elided secretSha256.</summary>
 public sealed class ProductExampleTests
 {
     // SHA-256 of "test".

@@ -135,7 +135,7 @@ public sealed class StorePurgeTests
         var newer = PurgeWorld.Stored(store, zone, "http://a.example/page", "new-tag", "shared");
         Assert.True(old.Removed);
 
-        // A late removal of the old entry must not touch the newer one's records (STYLE.md §9).
+        // A late removal of the old entry must not touch the newer one's records (index records carry the entry's generation).
         Assert.False(store.Remove(old));
 
         Assert.Equal(0, store.Purge(PurgeWorld.Hard(zone, PurgeSelector.ForTag("old-tag"))));

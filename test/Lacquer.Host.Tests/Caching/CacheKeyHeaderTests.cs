@@ -1,4 +1,4 @@
-// A zone's cacheKeyHeaders (PRODUCT.md "Cache key") put the request's values of those headers into the
+// A zone's cacheKeyHeaders (docs/request-path.md) put the request's values of those headers into the
 // primary key: different values are different entries, not variants of one.
 using Lacquer.Harness;
 

@@ -1,4 +1,4 @@
-// Request coalescing (issue 2 §8; docs/request-path.md step 6), with 100 concurrent clients:
+// Request coalescing (docs/request-path.md step 6), with 100 concurrent clients:
 //   - a cold cacheable key makes exactly one origin request, and every waiter gets the stored response;
 //   - an uncacheable key never makes anyone wait for another request's body (hit-for-miss);
 //   - an origin error of the leader is never shared: the waiters fetch on their own.

@@ -1,4 +1,4 @@
-// Tags (PRODUCT.md "Tags"): Cache-Tag, Surrogate-Key and xkey are read into the stored entry and stripped
+// Tags (docs/purge.md): Cache-Tag, Surrogate-Key and xkey are read into the stored entry and stripped
 // from what the client sees, on the miss and on every hit.
 using Lacquer.Harness;
 

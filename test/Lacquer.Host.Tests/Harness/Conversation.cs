@@ -1,4 +1,4 @@
-// A conversation test's world (STYLE.md §10): a scripted origin, the real Lacquer listeners on ephemeral
+// A conversation test's world (conversation tests read like HTTP transcripts): a scripted origin, the real Lacquer listeners on ephemeral
 // loopback ports, a manual clock and an HTTP client. A test ends with c.Origin.ExpectAllConsumed(), which
 // fails it on any request nobody expected and on any scripted exchange that was never used. (Disposing does
 // not check: an exception thrown there would hide the test's own failure.)

@@ -1,4 +1,4 @@
-// A clock the test moves by hand (STYLE.md §11). Timers created from it fire when Advance passes their due
+// A clock the test moves by hand (time and faults are injected, never slept on). Timers created from it fire when Advance passes their due
 // time, on the advancing thread; nothing here waits on real time.
 namespace Lacquer.Harness;
 

@@ -1,4 +1,4 @@
-// Waiting on observable progress (STYLE.md §11): a condition over state the test can read (a counter, the
+// Waiting on observable progress (time and faults are injected, never slept on): a condition over state the test can read (a counter, the
 // coalescer's waiters) is re-checked, yielding between checks, until it holds. The loop is bounded in count,
 // and the ten-second ceiling is a safety net that fails the test; nothing here paces a test by real time.
 using System.Diagnostics;

@@ -1,4 +1,4 @@
-// An origin that speaks raw bytes (STYLE.md §10, §11: failure injected at the wire): a TcpListener on
+// An origin that speaks raw bytes (conversation tests read like HTTP transcripts: failure injected at the wire): a TcpListener on
 // 127.0.0.1 with an ephemeral port whose scripted exchanges write exactly what the test gives them —
 // invalid header fields, broken status lines, bodies that stop short — which a real HTTP server refuses to
 // produce. Like ScriptedOrigin it answers only what was scripted: any other request gets a 599, is recorded,

@@ -1,6 +1,6 @@
 // A real HTTP origin on 127.0.0.1 with an ephemeral port that answers only what the test scripted.
 // Any request nobody scripted is answered 599 and recorded; ExpectAllConsumed fails the test on it, and on
-// any scripted exchange that was never used (STYLE.md §10). Responses carry a Date from the test's clock
+// any scripted exchange that was never used (conversation tests read like HTTP transcripts). Responses carry a Date from the test's clock
 // (unless the script sets one), so ages and freshness follow the manual clock, not the wall clock.
 using System.Collections.Concurrent;
 using Lacquer.Hosting;

@@ -1,5 +1,5 @@
 // The demo configuration is valid and carries what the documented seed requests need (docs/compat.md):
-// Crafter's default management token and the Flextype token of seeds/003 and PRODUCT.md.
+// Crafter's default management token and Flextype's documented example token.
 using Lacquer.Configuration;
 using Lacquer.Demo;
 using Lacquer.Security;

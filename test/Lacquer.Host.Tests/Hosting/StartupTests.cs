@@ -1,5 +1,5 @@
 // Start-up refuses a bad configuration: every problem listed at once with its setting's path, exit code 2,
-// and no secret echoed (issue 2 §2, PRODUCT.md "Configuration").
+// and no secret echoed (docs/configuration.md).
 namespace Lacquer.Hosting;
 
 public sealed class StartupTests

@@ -1,4 +1,4 @@
-// Request coalescing (issue 2 §8): concurrent misses for one primary key make one origin request.
+// Request coalescing: concurrent misses for one primary key make one origin request.
 // The first miss becomes the leader and fetches; the others wait on its Fill. A leader that learns its
 // response is not storable completes the fill with NotStorable as soon as the headers arrive, so the waiters
 // go to the origin in parallel instead of queueing behind it (Varnish's hit-for-miss lesson).

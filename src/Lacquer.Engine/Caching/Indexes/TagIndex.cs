@@ -1,7 +1,7 @@
 // Tag -> entries carrying it (an EntrySet), for one zone. Maintained under the store lock with the entry
 // lifecycle, so a tag purge costs the number of entries with that tag, not the size of the cache. Records are
 // the entries themselves: removal is by reference, so removing an old entry can never drop a newer entry's record
-// (the concern STYLE.md §9 solves with generations).
+// (the concern that index records carrying the entry's generation solve).
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 

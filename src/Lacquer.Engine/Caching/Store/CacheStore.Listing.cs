@@ -1,5 +1,5 @@
 // Listing what a zone holds, for the surfaces that report what a clear removed (the service cache clear's
-// clearedItems, COMPAT.md §2). Walks the zone's path index under the store lock and stops at the limit, so
+// clearedItems, docs/compat.md, "Service cache"). Walks the zone's path index under the store lock and stops at the limit, so
 // the lock is held for at most `max` visible entries (plus any hidden ones not yet swept).
 using Lacquer.Zones;
 

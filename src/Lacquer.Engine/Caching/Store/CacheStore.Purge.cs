@@ -1,6 +1,6 @@
 // Purge: applying a purge to the store, and the fences that keep it race-free.
 //
-// Strategy (STYLE.md §9). Selectors find their matches through per-zone indexes (tag -> entries, host/path
+// Strategy. Selectors find their matches through per-zone indexes (tag -> entries, host/path
 // trie -> entries), maintained with the entry lifecycle under the store lock, so a purge costs the entries it
 // matches, never the size of the cache. What a hard purge does with its matches depends on how many:
 //   - up to EagerRemovalLimit: removed there and then (dictionary, indexes, eviction queue, counters);

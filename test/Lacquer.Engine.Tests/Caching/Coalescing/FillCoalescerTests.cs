@@ -1,4 +1,4 @@
-// Coalescing (issue 2 §8): one leader per key, joiners share its fill, and a completed fill is forgotten so
+// Coalescing: one leader per key, joiners share its fill, and a completed fill is forgotten so
 // that the next miss leads again.
 namespace Lacquer.Caching.Coalescing;
 

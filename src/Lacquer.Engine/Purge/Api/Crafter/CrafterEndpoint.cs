@@ -1,4 +1,4 @@
-// Crafter's management cache API (COMPAT.md §1, seeds/000):
+// Crafter's management cache API (docs/compat.md, "Crafter"):
 //   GET /api/1/cache/clear_all?token=T            -> hard purge-everything of every zone
 //   GET /api/1/cache/clear?contextId=Z&token=T    -> the same for zone Z (a Crafter context is a zone)
 // Both also with a ".json" suffix, and for HEAD (Spring runs GET handlers for HEAD, so HEAD clears too).

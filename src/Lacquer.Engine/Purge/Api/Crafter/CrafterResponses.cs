@@ -1,5 +1,5 @@
 // Crafter's response envelope, {"message":"…"} (RestControllerBase.createResponseMessage), with the exact
-// messages of COMPAT.md §1. The 400 for a missing parameter uses the documented (Spring ≤5.2) wording.
+// messages of docs/compat.md, "Crafter". The 400 for a missing parameter uses the documented (Spring ≤5.2) wording.
 using Microsoft.AspNetCore.Http;
 
 namespace Lacquer.Purge.Api.Crafter;
@@ -20,7 +20,7 @@ internal static class CrafterResponses
 
     public static string MissingParameter(string name) => $"Required String parameter '{name}' is not present";
 
-    /// <summary>Spring's HttpRequestMethodNotSupportedException message (COMPAT.md gives no body for 405).</summary>
+    /// <summary>Spring's HttpRequestMethodNotSupportedException message (the contract gives no body for 405).</summary>
     public static string MethodNotSupported(string method) => $"Request method '{method}' not supported";
 
     public static Task WriteAsync(HttpContext context, int status, string message) =>

@@ -1,4 +1,4 @@
-// Flextype's cache API (COMPAT.md §4, seeds/003): GET or POST /api/v1/cache/clear with token and
+// Flextype's cache API (docs/compat.md, "Flextype"): GET or POST /api/v1/cache/clear with token and
 // access_token in the query or the body (body wins). Flextype deletes its whole cache, so every zone is
 // cleared. Steps of HandleAsync, in Flextype's order of checks:
 //   1. method: GET or POST, else 405;

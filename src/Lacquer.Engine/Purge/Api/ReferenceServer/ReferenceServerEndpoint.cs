@@ -1,4 +1,4 @@
-// The Flask reference server's cache API (COMPAT.md §3, seeds/002):
+// The Flask reference server's cache API (docs/compat.md, "Reference server"):
 //   POST /api/cache/clear -> {"success":true,"message":"Cache cleared"}: every zone is cleared and the hit,
 //                            miss and eviction counters are reset; one "Cache cleared" line at Information.
 //   GET  /api/cache/stats -> {"hits":H,"misses":M,"evictions":E,"entries":N,"bytes":B,"hitRate":R}, totals

@@ -1,4 +1,4 @@
-// FastAPI's error responses, byte for byte (COMPAT.md §2, research/spec-notes.md §2): the 422
+// FastAPI's error responses, byte for byte (docs/compat.md, "Service cache"): the 422
 // HTTPValidationError {"detail":[{"type","loc","msg","input"[,"ctx"]}]} without pydantic's "url", and the
 // {"detail":"…"} of HTTPException. Written with PythonJsonWriter, as FastAPI's JSONResponse writes them.
 namespace Lacquer.Purge.Api.ServiceCache;

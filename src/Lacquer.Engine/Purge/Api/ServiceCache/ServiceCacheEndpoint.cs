@@ -1,5 +1,4 @@
-// POST /api/system/cache/clear and its alias POST /api/system/performance/clear-cache (COMPAT.md §2,
-// seeds/001): a FastAPI service's cache clear; a "service" is a zone. Steps of HandleAsync:
+// POST /api/system/cache/clear and its alias POST /api/system/performance/clear-cache (docs/compat.md, "Service cache"): a FastAPI service's cache clear; a "service" is a zone. Steps of HandleAsync:
 //   1. a trailing slash: 307 to the path without it (Starlette's redirect_slashes);
 //   2. method: POST, else 405 {"detail":"Method Not Allowed"} with Allow: POST;
 //   3. access (OpenSurfaceGate): with a configured token, 401 FastAPI-style without it;

@@ -1,4 +1,4 @@
-// The seed's CacheClearResponse (COMPAT.md §2), camelCase, all six fields in model order:
+// The seed's CacheClearResponse (docs/compat.md, "Service cache"), camelCase, all six fields in model order:
 //   {"status":"success","message":"…","clearedItems":[…],"timestamp":"2025-02-01T10:30:00Z","success":true,"entriesCleared":N}
 // and the 404 for an unknown service in the same shape with status "error".
 using System.Globalization;

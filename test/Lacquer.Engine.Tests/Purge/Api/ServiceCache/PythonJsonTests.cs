@@ -4,7 +4,7 @@ namespace Lacquer.Purge.Api.ServiceCache;
 
 /// <summary>
 /// PythonJsonReader fails where and how CPython's json.loads does, and PythonJsonWriter writes what json.dumps
-/// writes, so that FastAPI's 422 bodies can be reproduced byte for byte (COMPAT.md §2). The rows were
+/// writes, so that FastAPI's 422 bodies can be reproduced byte for byte (docs/compat.md, "Service cache"). The rows were
 /// produced by running CPython 3.11 on each input.
 /// </summary>
 public sealed class PythonJsonTests

@@ -1,4 +1,4 @@
-// Invariant 1 through the Cloudflare API (PRODUCT.md): once a purge has answered, no later request gets the
+// Invariant 1 through the Cloudflare API (docs/invariants.md): once a purge has answered, no later request gets the
 // purged content, including a response whose origin fetch started before the purge and ends after it. The
 // origin holds its answer until the purge has answered; the client that was waiting gets that answer, but it
 // is not stored as fresh (a hard purge keeps it out, a soft one stores it stale).

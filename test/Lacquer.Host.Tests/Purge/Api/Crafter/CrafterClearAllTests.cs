@@ -1,4 +1,4 @@
-// COMPAT.md §1, GET /api/1/cache/clear_all?token=T: every row of the contract as a conversation.
+// docs/compat.md, "Crafter", GET /api/1/cache/clear_all?token=T: every row of the contract as a conversation.
 using Lacquer.Configuration;
 using Lacquer.Harness;
 

@@ -1,4 +1,4 @@
-// COMPAT.md §1, GET /api/1/cache/clear?contextId=Z&token=T: a Crafter context is a zone.
+// docs/compat.md, "Crafter", GET /api/1/cache/clear?contextId=Z&token=T: a Crafter context is a zone.
 using Lacquer.Harness;
 
 namespace Lacquer.Purge.Api.Crafter;

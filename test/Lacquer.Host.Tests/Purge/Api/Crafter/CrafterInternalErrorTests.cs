@@ -1,4 +1,4 @@
-// COMPAT.md §1's 500 row: a fault inside the endpoint (here injected through the zone table) answers
+// docs/compat.md, "Crafter"'s 500 row: a fault inside the endpoint (here injected through the zone table) answers
 // {"message":"Internal server error"} and never a stack trace; nothing is purged.
 using Lacquer.Caching.Store;
 using Lacquer.Configuration;

@@ -1,4 +1,4 @@
-// COMPAT.md §4, GET or POST /api/v1/cache/clear with token and access_token from the query or the body.
+// docs/compat.md, "Flextype", GET or POST /api/v1/cache/clear with token and access_token from the query or the body.
 using Lacquer.Harness;
 using static Lacquer.Purge.Api.Flextype.FlextypeTestSettings;
 

@@ -6,7 +6,7 @@ namespace Lacquer.Purge.Api.Flextype;
 
 internal static class FlextypeTestSettings
 {
-    /// <summary>seeds/003's example token, used as both token and access token.</summary>
+    /// <summary>Flextype's documented example token, used as both token and access token.</summary>
     public const string Token = "efe1e36e4d60fcd547e22eb9f795dff9";
 
     public const string Clear = "/api/v1/cache/clear";

@@ -1,4 +1,4 @@
-// COMPAT.md §4's 400 and 401 rows, in Flextype's order of checks: absent parameters 400; unknown token
+// docs/compat.md, "Flextype"'s 400 and 401 rows, in Flextype's order of checks: absent parameters 400; unknown token
 // 401; disabled or over its limit 400; wrong access token 401. None of them clears anything.
 using Lacquer.Harness;
 using static Lacquer.Purge.Api.Flextype.FlextypeTestSettings;

@@ -1,4 +1,4 @@
-// COMPAT.md §3, POST /api/cache/clear: every zone emptied, the hit/miss/eviction counters read zero right
+// docs/compat.md, "Reference server", POST /api/cache/clear: every zone emptied, the hit/miss/eviction counters read zero right
 // after, one "Cache cleared" line at Information; body, query and content type ignored; Flask's 405s.
 using Lacquer.Configuration;
 using Lacquer.Harness;

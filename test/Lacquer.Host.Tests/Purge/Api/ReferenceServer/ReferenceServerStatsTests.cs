@@ -1,4 +1,4 @@
-// COMPAT.md §3, GET /api/cache/stats: totals over the zones since start or the last clear.
+// docs/compat.md, "Reference server", GET /api/cache/stats: totals over the zones since start or the last clear.
 using System.Text.Json;
 using Lacquer.Harness;
 

@@ -1,4 +1,4 @@
-// COMPAT.md §2, POST /api/system/cache/clear and its alias: the successful clears, the unknown service,
+// docs/compat.md, "Service cache", POST /api/system/cache/clear and its alias: the successful clears, the unknown service,
 // the framework's 405 and trailing-slash redirect, and switching the surface off.
 using Lacquer.Harness;
 

@@ -1,4 +1,4 @@
-// COMPAT.md §2's error rows: FastAPI's 422 shapes byte for byte (wrong types, malformed JSON with Python's
+// docs/compat.md, "Service cache"'s error rows: FastAPI's 422 shapes byte for byte (wrong types, malformed JSON with Python's
 // message and character offset, bodies that are not objects, non-JSON content types), the 400 for bytes
 // that are not UTF-8 and the 413 for oversized bodies. None of them clears anything.
 using Lacquer.Harness;

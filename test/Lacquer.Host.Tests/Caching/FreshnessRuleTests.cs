@@ -1,6 +1,11 @@
 // RFC 9111 §4.2 end to end: how long a stored response is fresh, from s-maxage, max-age, Expires or the
 // Last-Modified heuristic, with the manual clock moved across each boundary; and what malformed freshness
 // information means (§4.2.1: invalid means stale, so not stored).
+//
+// Every case is the same conversation: the origin sends one response with the row's freshness headers; the
+// first request is a miss that either stores it with the expected ttl or refuses to store it with the expected
+// reason; then, for stored responses, the clock moves to just inside the lifetime (a hit on the first body) and
+// across it (a stale miss that fetches the second body, revalidating with Last-Modified when there was one).
 using System.Globalization;
 using Lacquer.Harness;
 using Microsoft.AspNetCore.Http;
@@ -9,170 +14,108 @@ namespace Lacquer.Caching;
 
 public sealed class FreshnessRuleTests
 {
-    [Fact]
-    public async Task SMaxAge_Overrides_A_Shorter_MaxAge_In_A_Shared_Cache()
-    {
-        await using var c = await Conversation.StartAsync();
-        c.Origin.OnGet("/a").Reply(200, "a1", "Cache-Control: max-age=10, s-maxage=100");
-        c.Origin.OnGet("/a").Reply(200, "a2", "Cache-Control: max-age=10, s-maxage=100");
+    private const int None = -1;
 
-        (await c.Client.Get("/a")).ExpectMiss().ExpectHeader("Cache-Status", "Lacquer; fwd=miss; stored; ttl=100");
-        c.Clock.Advance(TimeSpan.FromSeconds(99));
-        (await c.Client.Get("/a")).ExpectHit().ExpectBody("a1").ExpectHeader("Age", "99");
-        c.Clock.Advance(TimeSpan.FromSeconds(2));
-        (await c.Client.Get("/a")).ExpectMiss("stale").ExpectBody("a2");
-        c.Origin.ExpectAllConsumed();
-    }
-
-    [Fact]
-    public async Task SMaxAge_Overrides_A_Longer_MaxAge_In_A_Shared_Cache()
-    {
-        await using var c = await Conversation.StartAsync();
-        c.Origin.OnGet("/a").Reply(200, "a1", "Cache-Control: max-age=100, s-maxage=10");
-        c.Origin.OnGet("/a").Reply(200, "a2", "Cache-Control: max-age=100, s-maxage=10");
-
-        (await c.Client.Get("/a")).ExpectMiss().ExpectHeader("Cache-Status", "Lacquer; fwd=miss; stored; ttl=10");
-        c.Clock.Advance(TimeSpan.FromSeconds(11));
-        (await c.Client.Get("/a")).ExpectMiss("stale").ExpectBody("a2");
-        c.Origin.ExpectAllConsumed();
-    }
-
-    [Fact]
-    public async Task Expires_Without_MaxAge_Gives_Expires_Minus_Date()
-    {
-        await using var c = await Conversation.StartAsync();
-        var expires = Http(c.Clock.GetUtcNow().AddSeconds(120));
-        c.Origin.OnGet("/a").Reply(200, "a1", $"Expires: {expires}");
-        c.Origin.OnGet("/a").Reply(200, "a2", "Cache-Control: max-age=60");
-
-        (await c.Client.Get("/a")).ExpectMiss().ExpectHeader("Cache-Status", "Lacquer; fwd=miss; stored; ttl=120");
-        c.Clock.Advance(TimeSpan.FromSeconds(119));
-        (await c.Client.Get("/a")).ExpectHit().ExpectBody("a1").ExpectHeader("Expires", expires);
-        c.Clock.Advance(TimeSpan.FromSeconds(2));
-        (await c.Client.Get("/a")).ExpectMiss("stale").ExpectBody("a2");
-        c.Origin.ExpectAllConsumed();
-    }
-
-    [Fact]
-    public async Task MaxAge_Overrides_Expires()
-    {
-        await using var c = await Conversation.StartAsync();
-        var expires = Http(c.Clock.GetUtcNow().AddHours(1));
-        c.Origin.OnGet("/a").Reply(200, "a1", "Cache-Control: max-age=60", $"Expires: {expires}");
-        c.Origin.OnGet("/a").Reply(200, "a2", "Cache-Control: max-age=60");
-
-        (await c.Client.Get("/a")).ExpectMiss().ExpectHeader("Cache-Status", "Lacquer; fwd=miss; stored; ttl=60");
-        c.Clock.Advance(TimeSpan.FromSeconds(61));
-        (await c.Client.Get("/a")).ExpectMiss("stale").ExpectBody("a2");
-        c.Origin.ExpectAllConsumed();
-    }
-
+    /// <param name="cacheControl">The origin's Cache-Control, or null for none.</param>
+    /// <param name="expires">The origin's Expires: "+N" means N seconds after the origin's Date, anything else is sent as is; null for none.</param>
+    /// <param name="lastModifiedAgo">Seconds before now of the origin's Last-Modified, or <see cref="None"/>.</param>
+    /// <param name="maxHeuristicTtl">The zone's MaxHeuristicTtl in seconds, or <see cref="None"/> for the default.</param>
+    /// <param name="outcome">"ttl=N" when stored for N seconds; otherwise the not-stored reason.</param>
+    /// <param name="hitAfter">Seconds to advance before a request that must hit, or <see cref="None"/>.</param>
+    /// <param name="staleAfter">Further seconds to advance before a request that must be a stale miss, or <see cref="None"/>.</param>
     [Theory]
-    [InlineData("0")]
-    [InlineData("-1")]
-    [InlineData("not a date")]
-    [InlineData("Sun, 06 Nov 1994 08:49:37 GMT")] // valid, but in the past
-    public async Task Invalid_Or_Past_Expires_Means_Already_Expired(string expires)
+    // s-maxage overrides max-age in a shared cache, whether shorter or longer (§5.2.2.10).
+    [InlineData("max-age=10, s-maxage=100", null, None, None, "ttl=100", 99, 2)]
+    [InlineData("max-age=100, s-maxage=10", null, None, None, "ttl=10", None, 11)]
+    // Expires without max-age gives Expires minus Date (§4.2.1).
+    [InlineData(null, "+120", None, None, "ttl=120", 119, 2)]
+    // max-age overrides Expires.
+    [InlineData("max-age=60", "+3600", None, None, "ttl=60", None, 61)]
+    // §5.3: an invalid Expires, especially "0", is a time in the past. It is explicit freshness, so the
+    // Last-Modified heuristic does not apply either.
+    [InlineData(null, "0", 864000, None, "no-freshness", None, None)]
+    [InlineData(null, "-1", 864000, None, "no-freshness", None, None)]
+    [InlineData(null, "not a date", 864000, None, "no-freshness", None, None)]
+    [InlineData(null, "Sun, 06 Nov 1994 08:49:37 GMT", 864000, None, "no-freshness", None, None)] // valid, but in the past
+    // §4.2.1: invalid freshness information means "consider the response stale"; the heuristic does not rescue it.
+    [InlineData("max-age=1.5", null, 864000, None, "invalid-freshness", None, None)]
+    [InlineData("max-age=-1", null, 864000, None, "invalid-freshness", None, None)]
+    [InlineData("max-age=", null, 864000, None, "invalid-freshness", None, None)]
+    [InlineData("max-age=ten", null, 864000, None, "invalid-freshness", None, None)]
+    [InlineData("max-age=10, max-age=20", null, 864000, None, "invalid-freshness", None, None)] // conflicting duplicates: the more restrictive reading is "invalid"
+    [InlineData("s-maxage=1.5, max-age=60", null, 864000, None, "invalid-freshness", None, None)]
+    // §1.2.2: a delta-seconds value above 2^31 is taken as 2147483648 (still fresh ten years later).
+    [InlineData("max-age=99999999999", null, None, None, "ttl=2147483648", 315360000, None)]
+    // An identical duplicate max-age is harmless.
+    [InlineData("max-age=60, max-age=60", null, None, None, "ttl=60", 0, None)]
+    // §4.2.2: a 200 without explicit freshness may be fresh for a fraction of its age; Lacquer uses 10%,
+    // capped by the zone's MaxHeuristicTtl.
+    [InlineData(null, null, 1000, None, "ttl=100", 99, 2)]
+    [InlineData(null, null, 31536000, 300, "ttl=300", None, 301)]
+    // Without any freshness information or Last-Modified there is nothing to store.
+    [InlineData(null, null, None, None, "no-freshness", None, None)]
+    public async Task Freshness_Lifetime_Follows_The_Origin_Headers(
+        string? cacheControl, string? expires, int lastModifiedAgo, int maxHeuristicTtl, string outcome, int hitAfter, int staleAfter)
     {
-        // §5.3: an invalid Expires, especially "0", is a time in the past. It is explicit freshness, so the
-        // Last-Modified heuristic does not apply either.
-        await using var c = await Conversation.StartAsync();
-        var lastModified = Http(c.Clock.GetUtcNow().AddDays(-10));
-        c.Origin.OnGet("/a").Times(2).Reply(200, "a1", $"Expires: {expires}", $"Last-Modified: {lastModified}");
-
-        (await c.Client.Get("/a")).ExpectMiss().ExpectNotStored("no-freshness").ExpectBody("a1");
-        (await c.Client.Get("/a")).ExpectMiss().ExpectNotStored("no-freshness");
-        c.Origin.ExpectAllConsumed();
-    }
-
-    [Theory]
-    [InlineData("max-age=1.5")]
-    [InlineData("max-age=-1")]
-    [InlineData("max-age=")]
-    [InlineData("max-age=ten")]
-    [InlineData("max-age=10, max-age=20")] // conflicting duplicates: the more restrictive reading is "invalid"
-    [InlineData("s-maxage=1.5, max-age=60")]
-    public async Task Malformed_Freshness_Directive_Means_Stale_And_Is_Not_Stored(string cacheControl)
-    {
-        // §4.2.1: invalid freshness information means "consider the response stale"; the heuristic does not rescue it.
-        await using var c = await Conversation.StartAsync();
-        var lastModified = Http(c.Clock.GetUtcNow().AddDays(-10));
-        c.Origin.OnGet("/a").Times(2).Reply(200, "a1", $"Cache-Control: {cacheControl}", $"Last-Modified: {lastModified}");
-
-        (await c.Client.Get("/a")).ExpectStatus(200).ExpectMiss().ExpectNotStored("invalid-freshness").ExpectBody("a1");
-        (await c.Client.Get("/a")).ExpectMiss().ExpectNotStored("invalid-freshness");
-        c.Origin.ExpectAllConsumed();
-    }
-
-    [Fact]
-    public async Task Huge_MaxAge_Is_Clamped_To_Two_To_The_31_Seconds()
-    {
-        // §1.2.2: a delta-seconds value above 2^31 is taken as 2147483648.
-        await using var c = await Conversation.StartAsync();
-        c.Origin.OnGet("/a").Reply(200, "a1", "Cache-Control: max-age=99999999999");
-
-        (await c.Client.Get("/a")).ExpectMiss().ExpectHeader("Cache-Status", "Lacquer; fwd=miss; stored; ttl=2147483648");
-        c.Clock.Advance(TimeSpan.FromDays(3650));
-        (await c.Client.Get("/a")).ExpectHit().ExpectBody("a1");
-        c.Origin.ExpectAllConsumed();
-    }
-
-    [Fact]
-    public async Task Identical_Duplicate_MaxAge_Is_Harmless()
-    {
-        await using var c = await Conversation.StartAsync();
-        c.Origin.OnGet("/a").Reply(200, "a1", "Cache-Control: max-age=60, max-age=60");
-
-        (await c.Client.Get("/a")).ExpectMiss().ExpectHeader("Cache-Status", "Lacquer; fwd=miss; stored; ttl=60");
-        (await c.Client.Get("/a")).ExpectHit();
-        c.Origin.ExpectAllConsumed();
-    }
-
-    [Fact]
-    public async Task Heuristic_Freshness_Is_Ten_Percent_Of_The_Time_Since_Last_Modified()
-    {
-        // §4.2.2: a 200 without explicit freshness may be fresh for a fraction of its age; Lacquer uses 10%.
-        await using var c = await Conversation.StartAsync();
-        var lastModified = Http(c.Clock.GetUtcNow().AddSeconds(-1000));
-        c.Origin.OnGet("/a").Reply(200, "a1", $"Last-Modified: {lastModified}");
-        c.Origin.OnGet("/a").Handle(async context =>
+        await using var c = maxHeuristicTtl == None
+            ? await Conversation.StartAsync()
+            : await Conversation.StartAsync(s => s with { Zones = [s.Zones[0] with { MaxHeuristicTtl = TimeSpan.FromSeconds(maxHeuristicTtl) }] });
+        var now = c.Clock.GetUtcNow();
+        var headers = new List<string>();
+        if (cacheControl is not null)
         {
-            // The stale copy is revalidated with its validator; a new body replaces it.
-            Assert.Equal(lastModified, context.Request.Headers.IfModifiedSince.ToString());
-            context.Response.Headers.CacheControl = "max-age=60";
-            await context.Response.WriteAsync("a2");
-        });
+            headers.Add($"Cache-Control: {cacheControl}");
+        }
+        var expiresValue = expires is null ? null
+            : expires.StartsWith('+') ? Http(now.AddSeconds(int.Parse(expires, CultureInfo.InvariantCulture))) : expires;
+        if (expiresValue is not null)
+        {
+            headers.Add($"Expires: {expiresValue}");
+        }
+        var lastModified = lastModifiedAgo == None ? null : Http(now.AddSeconds(-lastModifiedAgo));
+        if (lastModified is not null)
+        {
+            headers.Add($"Last-Modified: {lastModified}");
+        }
 
-        (await c.Client.Get("/a")).ExpectMiss().ExpectHeader("Cache-Status", "Lacquer; fwd=miss; stored; ttl=100");
-        c.Clock.Advance(TimeSpan.FromSeconds(99));
-        (await c.Client.Get("/a")).ExpectHit().ExpectBody("a1").ExpectHeader("Age", "99");
-        c.Clock.Advance(TimeSpan.FromSeconds(2));
-        (await c.Client.Get("/a")).ExpectMiss("stale").ExpectBody("a2");
-        c.Origin.ExpectAllConsumed();
-    }
+        var stored = outcome.StartsWith("ttl=", StringComparison.Ordinal);
+        c.Origin.OnGet("/a").Times(stored ? 1 : 2).Reply(200, "a1", [.. headers]);
+        if (staleAfter != None)
+        {
+            c.Origin.OnGet("/a").Handle(async context =>
+            {
+                // The stale copy is revalidated with its validator, if it had one; a new body replaces it.
+                Assert.Equal(lastModified ?? "", context.Request.Headers.IfModifiedSince.ToString());
+                context.Response.Headers.CacheControl = "max-age=60";
+                await context.Response.WriteAsync("a2");
+            });
+        }
 
-    [Fact]
-    public async Task Heuristic_Freshness_Is_Capped_By_MaxHeuristicTtl()
-    {
-        await using var c = await Conversation.StartAsync(s => s with { Zones = [s.Zones[0] with { MaxHeuristicTtl = TimeSpan.FromMinutes(5) }] });
-        var lastModified = Http(c.Clock.GetUtcNow().AddDays(-365));
-        c.Origin.OnGet("/a").Reply(200, "a1", $"Last-Modified: {lastModified}");
-        c.Origin.OnGet("/a").Reply(200, "a2", "Cache-Control: max-age=60");
-
-        (await c.Client.Get("/a")).ExpectMiss().ExpectHeader("Cache-Status", "Lacquer; fwd=miss; stored; ttl=300");
-        c.Clock.Advance(TimeSpan.FromSeconds(301));
-        (await c.Client.Get("/a")).ExpectMiss("stale").ExpectBody("a2");
-        c.Origin.ExpectAllConsumed();
-    }
-
-    [Fact]
-    public async Task Response_Without_Any_Freshness_Or_Last_Modified_Is_Not_Stored()
-    {
-        await using var c = await Conversation.StartAsync();
-        c.Origin.OnGet("/a").Times(2).Reply(200, "a1");
-
-        (await c.Client.Get("/a")).ExpectMiss().ExpectNotStored("no-freshness");
-        (await c.Client.Get("/a")).ExpectMiss().ExpectNotStored("no-freshness");
+        var first = (await c.Client.Get("/a")).ExpectStatus(200).ExpectMiss().ExpectBody("a1");
+        if (!stored)
+        {
+            first.ExpectNotStored(outcome);
+            (await c.Client.Get("/a")).ExpectMiss().ExpectNotStored(outcome);
+        }
+        else
+        {
+            first.ExpectHeader("Cache-Status", $"Lacquer; fwd=miss; stored; {outcome}");
+            if (hitAfter != None)
+            {
+                c.Clock.Advance(TimeSpan.FromSeconds(hitAfter));
+                var hit = (await c.Client.Get("/a")).ExpectHit().ExpectBody("a1")
+                    .ExpectHeader("Age", hitAfter.ToString(CultureInfo.InvariantCulture));
+                if (expiresValue is not null)
+                {
+                    hit.ExpectHeader("Expires", expiresValue);
+                }
+            }
+            if (staleAfter != None)
+            {
+                c.Clock.Advance(TimeSpan.FromSeconds(staleAfter));
+                (await c.Client.Get("/a")).ExpectMiss("stale").ExpectBody("a2");
+            }
+        }
         c.Origin.ExpectAllConsumed();
     }
 

@@ -20,8 +20,7 @@ source "$BENCH_DIR/lib.sh"
 scenario=$1 rounds=$2 seconds=$3
 shift 3
 make_tmp
-lacquer_pid=""
-trap 'if [ -n "$lacquer_pid" ]; then kill "$lacquer_pid" 2>/dev/null || true; fi; stop_all; rm -rf "$TMP"' EXIT
+trap 'stop_all; rm -rf "$TMP"' EXIT
 build_lacquer
 start_origin
 
@@ -29,14 +28,6 @@ for ((round = 1; round <= rounds; round++)); do
     for variant in "$@"; do
         name=${variant%%:*}
         IFS=',' read -ra settings <<< "${variant#*:}"
-        env "${settings[@]}" "$TMP/lacquer/lacquer" --config "$BENCH_DIR/lacquer.json" \
-            --listen:proxy="http://127.0.0.1:$LACQUER_PORT" --listen:admin="http://127.0.0.1:$ADMIN_PORT" \
-            --zones:0:origin="http://127.0.0.1:$ORIGIN_PORT" > "$TMP/lacquer.log" 2>&1 &
-        lacquer_pid=$!
-        wait_http "http://127.0.0.1:$ADMIN_PORT/healthz"
-        measure "$round" "$name"
-        kill "$lacquer_pid"
-        wait "$lacquer_pid" 2>/dev/null || true
-        lacquer_pid=""
+        measure_fresh "$TMP/lacquer/lacquer" "$round" "$name" "${settings[@]}"
     done
 done

@@ -18,9 +18,7 @@ source "$BENCH_DIR/lib.sh"
 
 base=$1 scenario=$2 rounds=$3 seconds=$4
 make_tmp
-lacquer_pid=""
 cleanup() {
-    if [ -n "$lacquer_pid" ]; then kill "$lacquer_pid" 2>/dev/null || true; fi
     stop_all
     git -C "$REPO_DIR" worktree remove --force "$TMP/base-src" 2>/dev/null || true
     rm -rf "$TMP"
@@ -38,14 +36,6 @@ for ((round = 1; round <= rounds; round++)); do
     for build in base head; do
         binary="$TMP/lacquer/lacquer"
         if [ "$build" = base ]; then binary="$TMP/base/lacquer"; fi
-        "$binary" --config "$BENCH_DIR/lacquer.json" \
-            --listen:proxy="http://127.0.0.1:$LACQUER_PORT" --listen:admin="http://127.0.0.1:$ADMIN_PORT" \
-            --zones:0:origin="http://127.0.0.1:$ORIGIN_PORT" > "$TMP/lacquer.log" 2>&1 &
-        lacquer_pid=$!
-        wait_http "http://127.0.0.1:$ADMIN_PORT/healthz"
-        measure "$round" "$build"
-        kill "$lacquer_pid"
-        wait "$lacquer_pid" 2>/dev/null || true
-        lacquer_pid=""
+        measure_fresh "$binary" "$round" "$build"
     done
 done

@@ -142,3 +142,19 @@ measure() {
         /Non-2xx|Socket errors/ { errors = errors " " $0 }
         END { printf "r%s %s: %s req/s, %s/s, p50 %s, p99 %s, load %s%s\n", round, name, rps, rate, p50, p99, load, errors }'
 }
+
+# measure_fresh BINARY ROUND NAME [VAR=value ...] — starts BINARY (with those environment settings) on
+# bench/lacquer.json, runs measure against it, and stops it: one round of ab.sh or compare.sh.
+measure_fresh() {
+    local binary=$1 round=$2 name=$3 pid
+    shift 3
+    env "$@" "$binary" --config "$BENCH_DIR/lacquer.json" \
+        --listen:proxy="http://127.0.0.1:$LACQUER_PORT" --listen:admin="http://127.0.0.1:$ADMIN_PORT" \
+        --zones:0:origin="http://127.0.0.1:$ORIGIN_PORT" > "$TMP/lacquer.log" 2>&1 &
+    pid=$!
+    STARTED_PIDS+=("$pid")
+    wait_http "http://127.0.0.1:$ADMIN_PORT/healthz"
+    measure "$round" "$name"
+    kill "$pid"
+    wait "$pid" 2>/dev/null || true
+}

@@ -2,15 +2,17 @@
 // (stable names shared by logs, counters and tests): hits, misses, staleHits, evictions, storedBytes, objects, reclaimPending; each zone's object
 // also carries the zone's id, so that a client (`lacquer purge --zone NAME`) can find a zone's id by its name. objects and
 // storedBytes include entries a hard purge has hidden but the background reclaim has not removed yet (their
-// memory is still in use); reclaimPending counts those.
+// memory is still in use); reclaimPending counts those. "configuration" says which configuration runs (generation,
+// 1 at start-up and one more per applied reload) and the last reload attempt: when, applied or refused, and why.
 using System.Text.Json;
+using Lacquer.Configuration;
 using Lacquer.Zones;
 
 namespace Lacquer.Diagnostics;
 
 internal static class StatsReport
 {
-    public static byte[] ToJson(ZoneTable zones)
+    public static byte[] ToJson(ZoneTable zones, ConfigurationStatus? configuration = null)
     {
         using var stream = new MemoryStream();
         using (var writer = new Utf8JsonWriter(stream))
@@ -32,6 +34,7 @@ internal static class StatsReport
             writer.WriteEndObject();
             writer.WritePropertyName("total");
             Write(writer, total, totalPending);
+            Write(writer, configuration ?? ConfigurationStatus.Initial);
             writer.WriteEndObject();
         }
 
@@ -51,6 +54,32 @@ internal static class StatsReport
         if (zoneId is not null)
         {
             writer.WriteString("id", zoneId);
+        }
+
+        writer.WriteEndObject();
+    }
+
+    private static void Write(Utf8JsonWriter writer, ConfigurationStatus configuration)
+    {
+        writer.WriteStartObject("configuration");
+        writer.WriteNumber("generation", configuration.Generation);
+        if (configuration.LastReloadAt is { } at)
+        {
+            writer.WriteStartObject("lastReload");
+            writer.WriteString("at", at);
+            writer.WriteString("result", configuration.LastReloadApplied ? "applied" : "refused");
+            writer.WriteStartArray("errors");
+            foreach (var error in configuration.LastReloadErrors)
+            {
+                writer.WriteStringValue(error);
+            }
+
+            writer.WriteEndArray();
+            writer.WriteEndObject();
+        }
+        else
+        {
+            writer.WriteNull("lastReload");
         }
 
         writer.WriteEndObject();

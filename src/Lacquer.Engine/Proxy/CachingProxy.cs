@@ -46,7 +46,11 @@ internal sealed partial class CachingProxy
 
     public long MaxObjectBytes { get; }
 
+    /// <summary>The current zone table; a request reads it once and finishes on that snapshot.</summary>
     public ZoneTable Zones => _zones;
+
+    /// <summary>Swaps in a reloaded configuration's zones by reference; requests in flight keep the table they read.</summary>
+    public void ReplaceZones(ZoneTable zones) => _zones = zones;
 
     public FillCoalescer Coalescer => _coalescer;
 

@@ -7,7 +7,9 @@ internal sealed record PurgeCommand(IReadOnlyList<Zone> Zones, IReadOnlyList<Pur
 {
     public bool Covers(Caching.Store.CacheEntry entry)
     {
-        if (!Zones.Contains(entry.Zone))
+        // By the zone's store state, not the Zone object: after a reload the entry may point at the Zone it was
+        // stored under and the command at its successor for the same id.
+        if (!CoversZone(entry.Zone))
         {
             return false;
         }
@@ -15,6 +17,19 @@ internal sealed record PurgeCommand(IReadOnlyList<Zone> Zones, IReadOnlyList<Pur
         foreach (var selector in Selectors)
         {
             if (selector.Matches(entry))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private bool CoversZone(Zone zone)
+    {
+        foreach (var candidate in Zones)
+        {
+            if (ReferenceEquals(candidate.CacheState, zone.CacheState))
             {
                 return true;
             }

@@ -1,5 +1,7 @@
 // The runtime model of one zone: a named site with its hosts, its origin and its cache policy.
-// Built once from validated ZoneSettings and never mutated afterwards, except for its counters.
+// Built once from validated ZoneSettings and never mutated afterwards, except for its counters. What the cache
+// store keeps for the zone (ZoneCacheState: index, purge fences, counters) lives apart from the settings, so that
+// a configuration reload can build a new Zone for the same id that shares the old one's cached entries.
 using Lacquer.Caching.Semantics;
 using Lacquer.Caching.Tags;
 using Lacquer.Configuration;
@@ -8,15 +10,13 @@ namespace Lacquer.Zones;
 
 internal sealed class Zone
 {
-    private long _hardPurgedBefore;
-    private long _softPurgedBefore;
-    private long _hiddenEntries;
-
     /// <param name="settings">The validated zone.</param>
     /// <param name="requestSchemes">The schemes requests can arrive with: http, and https when a trusted proxy may
     /// state it (or, later, a TLS listener exists). A zone with a fixed scheme keys only that one.</param>
-    public Zone(ZoneSettings settings, IReadOnlyList<string>? requestSchemes = null)
+    /// <param name="cacheState">The store state of the zone this one replaces (same id); null: a new, empty one.</param>
+    public Zone(ZoneSettings settings, IReadOnlyList<string>? requestSchemes = null, ZoneCacheState? cacheState = null)
     {
+        CacheState = cacheState ?? new ZoneCacheState();
         Scheme = settings.Scheme;
         KeySchemes = settings.Scheme is { } fixedScheme ? [fixedScheme] : requestSchemes ?? [SiteAddress.Http];
         Name = settings.Name;
@@ -76,29 +76,32 @@ internal sealed class Zone
 
     public TimeSpan OriginTimeout { get; }
 
-    public ZoneCounters Counters { get; } = new();
+    /// <summary>What the store keeps for this zone; shared by every Zone object built for the same id.</summary>
+    public ZoneCacheState CacheState { get; }
+
+    public ZoneCounters Counters => CacheState.Counters;
 
     /// <summary>The zone's purge indexes; used only under the store lock.</summary>
-    public Caching.Indexes.ZoneIndex Index { get; } = new();
+    public Caching.Indexes.ZoneIndex Index => CacheState.Index;
 
     /// <summary>Entries inserted before this purge sequence are gone (an O(1) hard purge-everything).</summary>
     public long HardPurgedBefore
     {
-        get => Volatile.Read(ref _hardPurgedBefore);
-        set => Volatile.Write(ref _hardPurgedBefore, value);
+        get => CacheState.HardPurgedBefore;
+        set => CacheState.HardPurgedBefore = value;
     }
 
     /// <summary>Entries hidden by a hard purge and not yet reclaimed; changed only under the store lock, read by /api/stats.</summary>
     public long HiddenEntries
     {
-        get => Volatile.Read(ref _hiddenEntries);
-        set => Volatile.Write(ref _hiddenEntries, value);
+        get => CacheState.HiddenEntries;
+        set => CacheState.HiddenEntries = value;
     }
 
     /// <summary>Entries inserted before this purge sequence are stale (an O(1) soft purge-everything).</summary>
     public long SoftPurgedBefore
     {
-        get => Volatile.Read(ref _softPurgedBefore);
-        set => Volatile.Write(ref _softPurgedBefore, value);
+        get => CacheState.SoftPurgedBefore;
+        set => CacheState.SoftPurgedBefore = value;
     }
 }

@@ -5,6 +5,7 @@
 // ({"error":"…"} for the JSON ones, a line of text for /healthz).
 using System.Text;
 using Lacquer.Admin.Dashboard;
+using Lacquer.Configuration;
 using Lacquer.Diagnostics;
 using Lacquer.Purge.Api;
 using Lacquer.Proxy;
@@ -19,10 +20,13 @@ internal static class AdminEndpoints
     private const string PlainText = "text/plain; charset=utf-8";
     private const string Json = "application/json";
 
-    public static void Map(IEndpointRouteBuilder app, CachingProxy proxy, AdminServices services)
+    /// <param name="services">The current handlers: a configuration reload swaps in a new set (seed surfaces switched on or off).</param>
+    /// <param name="configuration">The running configuration's generation and the last reload attempt, for /api/stats.</param>
+    public static void Map(IEndpointRouteBuilder app, CachingProxy proxy, Func<AdminServices> current, Func<ConfigurationStatus> configuration)
     {
+        var services = current();
         MapRead(app, "/healthz", PlainText, context => ApiResponses.WriteAsync(context, StatusCodes.Status200OK, PlainText, "ok\n"u8.ToArray()));
-        MapRead(app, "/api/stats", Json, context => ApiResponses.WriteAsync(context, StatusCodes.Status200OK, Json, StatsReport.ToJson(proxy.Zones)));
+        MapRead(app, "/api/stats", Json, context => ApiResponses.WriteAsync(context, StatusCodes.Status200OK, Json, StatsReport.ToJson(proxy.Zones, configuration())));
         MapRead(app, "/api/purges", Json, services.PurgeLog.HandleAsync);
         MapRead(app, "/api/zones", Json, services.Zones.HandleAsync);
         DashboardEndpoints.Map(app);
@@ -31,7 +35,7 @@ internal static class AdminEndpoints
         app.Map("/client/v4/zones/{zoneId}/purge_cache", (HttpContext context, string zoneId) => services.Cloudflare.HandleAsync(context, zoneId));
         app.Map("/zones/{zoneId}/purge_cache", (HttpContext context, string zoneId) => services.Cloudflare.HandleAsync(context, zoneId));
 
-        MapSeedEndpoints(app, services);
+        MapSeedEndpoints(app, current);
     }
 
     /// <summary>A read-only endpoint of Lacquer's own: GET and HEAD, else 405 in <paramref name="contentType"/>'s shape.</summary>
@@ -52,32 +56,27 @@ internal static class AdminEndpoints
                 : ApiResponses.WriteAsync(context, StatusCodes.Status405MethodNotAllowed, contentType, Encoding.UTF8.GetBytes(message + "\n"));
         });
 
-    private static void MapSeedEndpoints(IEndpointRouteBuilder app, AdminServices services)
+    /// <summary>
+    /// Every seed surface's routes are mapped, and each request asks the current handlers: a surface switched off
+    /// (now, or by a reload) answers 404 with no body, as a route that does not exist does.
+    /// </summary>
+    private static void MapSeedEndpoints(IEndpointRouteBuilder app, Func<AdminServices> current)
     {
-        if (services.Crafter is { } crafter)
-        {
-            // Spring's suffix pattern matching also accepts ".json" (docs/compat.md, "Crafter").
-            app.Map("/api/1/cache/clear_all", crafter.ClearAllAsync);
-            app.Map("/api/1/cache/clear_all.json", crafter.ClearAllAsync);
-            app.Map("/api/1/cache/clear", crafter.ClearAsync);
-            app.Map("/api/1/cache/clear.json", crafter.ClearAsync);
-        }
+        // Spring's suffix pattern matching also accepts ".json" (docs/compat.md, "Crafter").
+        app.Map("/api/1/cache/clear_all", context => current().Crafter is { } crafter ? crafter.ClearAllAsync(context) : NotFound(context));
+        app.Map("/api/1/cache/clear_all.json", context => current().Crafter is { } crafter ? crafter.ClearAllAsync(context) : NotFound(context));
+        app.Map("/api/1/cache/clear", context => current().Crafter is { } crafter ? crafter.ClearAsync(context) : NotFound(context));
+        app.Map("/api/1/cache/clear.json", context => current().Crafter is { } crafter ? crafter.ClearAsync(context) : NotFound(context));
+        app.Map("/api/system/cache/clear", context => current().ServiceCache is { } serviceCache ? serviceCache.HandleAsync(context) : NotFound(context));
+        app.Map("/api/system/performance/clear-cache", context => current().ServiceCache is { } serviceCache ? serviceCache.HandleAsync(context) : NotFound(context));
+        app.Map("/api/cache/clear", context => current().ReferenceServer is { } referenceServer ? referenceServer.ClearAsync(context) : NotFound(context));
+        app.Map("/api/cache/stats", context => current().ReferenceServer is { } referenceServer ? referenceServer.StatsAsync(context) : NotFound(context));
+        app.Map("/api/v1/cache/clear", context => current().Flextype is { } flextype ? flextype.HandleAsync(context) : NotFound(context));
+    }
 
-        if (services.ServiceCache is { } serviceCache)
-        {
-            app.Map("/api/system/cache/clear", serviceCache.HandleAsync);
-            app.Map("/api/system/performance/clear-cache", serviceCache.HandleAsync);
-        }
-
-        if (services.ReferenceServer is { } referenceServer)
-        {
-            app.Map("/api/cache/clear", referenceServer.ClearAsync);
-            app.Map("/api/cache/stats", referenceServer.StatsAsync);
-        }
-
-        if (services.Flextype is { } flextype)
-        {
-            app.Map("/api/v1/cache/clear", flextype.HandleAsync);
-        }
+    private static Task NotFound(HttpContext context)
+    {
+        context.Response.StatusCode = StatusCodes.Status404NotFound;
+        return Task.CompletedTask;
     }
 }

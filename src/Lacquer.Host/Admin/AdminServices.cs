@@ -9,8 +9,9 @@ using Lacquer.Purge.Api.ServiceCache;
 namespace Lacquer.Admin;
 
 /// <summary>
-/// The handlers the admin listener routes to, built once by the server. A seed surface switched off in
-/// configuration (<c>compat:…:enabled: false</c>) is null, and its routes are not mapped.
+/// The handlers the admin listener routes to, built by the server at start-up and again by a configuration
+/// reload that changes the seed surfaces. A seed surface switched off in configuration
+/// (<c>compat:…:enabled: false</c>) is null, and its routes answer 404 as if they did not exist.
 /// </summary>
 internal sealed record AdminServices(
     CloudflarePurgeEndpoint Cloudflare,

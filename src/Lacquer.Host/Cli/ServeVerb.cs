@@ -76,6 +76,14 @@ internal static class ServeVerb
         }
 
         await using var running = server;
+
+        // SIGHUP or a change of the file re-reads every source, as start-up did (docs/configuration.md "Reload").
+        var demoSettings = demo is null ? null : DemoConfiguration.For(demo.Uri);
+        using var reloads = new ReloadTriggers(configFile, () =>
+        {
+            var (reread, unusable) = ServerConfiguration.Read(demoSettings, configFile, overrides);
+            server.Reload(reread, unusable);
+        }, TimeProvider.System);
         await StartupBanner.WriteAsync(environment.Out, result.Settings!, server.ProxyUri, server.AdminUri, configFile, demo?.Uri);
         await server.WaitForShutdownAsync(cancellationToken);
         return ExitCodes.Ok;

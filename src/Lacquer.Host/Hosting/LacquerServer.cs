@@ -1,6 +1,7 @@
 // Runs Lacquer's two listeners (docs/request-path.md): the proxy, which serves cached traffic, and the
 // admin listener (health, stats, the purge APIs). Each is its own Kestrel server so that the admin
 // surface can be bound to a private address. Both accept port 0; the bound addresses are read back after start.
+// Reload applies a re-read configuration to the running server (ConfigurationReload).
 using Lacquer.Admin;
 using Lacquer.Caching.Store;
 using Lacquer.Configuration;
@@ -16,7 +17,6 @@ using Lacquer.Purge.Api.Native;
 using Lacquer.Purge.Api.ReferenceServer;
 using Lacquer.Purge.Api.ServiceCache;
 using Lacquer.Security;
-using Lacquer.Zones;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -33,8 +33,11 @@ internal sealed class LacquerServer : IAsyncDisposable
     private readonly MetricsExport _metricsExport;
     private readonly RequestLog? _requestLog;
 
-    private LacquerServer(WebApplication proxyApp, WebApplication adminApp, OriginClient originClient, CachingProxy proxy, PurgeService purges, MetricsExport metricsExport, RequestLog? requestLog)
+    private readonly ConfigurationReload _reload;
+
+    private LacquerServer(WebApplication proxyApp, WebApplication adminApp, OriginClient originClient, CachingProxy proxy, PurgeService purges, MetricsExport metricsExport, RequestLog? requestLog, ConfigurationReload reload)
     {
+        _reload = reload;
         _metricsExport = metricsExport;
         _requestLog = requestLog;
         Purges = purges;
@@ -48,6 +51,9 @@ internal sealed class LacquerServer : IAsyncDisposable
 
     public PurgeService Purges { get; }
 
+    /// <summary>The running configuration's generation and the last reload attempt.</summary>
+    public ConfigurationStatus Configuration => _reload.Status;
+
     public Uri ProxyUri { get; private set; } = null!;
 
     public Uri AdminUri { get; private set; } = null!;
@@ -57,10 +63,7 @@ internal sealed class LacquerServer : IAsyncDisposable
         var proxyApp = Build(settings.Listen.Proxy, logging, proxy: true);
         var adminApp = Build(settings.Listen.Admin, logging, proxy: false);
 
-        // Requests arrive as http; a trusted proxy may state https (a TLS listener will add https here too).
-        var trustedProxies = new TrustedProxies(settings.TrustedProxies);
-        string[] requestSchemes = trustedProxies.IsEmpty ? [SiteAddress.Http] : [SiteAddress.Http, SiteAddress.Https];
-        var zones = new ZoneTable(settings.Zones.Select(zone => new Zone(zone, requestSchemes)), trustedProxies);
+        var zones = ConfigurationReload.ZoneTableFor(settings, previous: null);
         IEvictionPolicy policy = settings.Cache.EvictionPolicy == EvictionPolicyKind.Lru
             ? new LruEvictionPolicy()
             : new S3FifoEvictionPolicy(settings.Cache.MaxBytes);
@@ -83,28 +86,48 @@ internal sealed class LacquerServer : IAsyncDisposable
         var observer = new RequestObserver(metrics, () => proxy.Zones, requestLog, time);
         proxyApp.Run(context => RunProxy(proxy, purgeMethod, observer, context));
         metricsExport.Map(adminApp);
-        AdminEndpoints.Map(adminApp, proxy, new AdminServices(
+
+        // The surfaces that do not depend on the seed-surface settings are built once; a reload that changes
+        // those settings gets new seed handlers around them.
+        var fixedServices = new AdminServices(
             new CloudflarePurgeEndpoint(() => proxy.Zones, tokens, purges, settings.Purge, time),
             new PurgeLogReport(tokens, purges),
-            new ZoneListReport(() => proxy.Zones, tokens),
-            settings.Compat.Crafter.Enabled
-                ? new CrafterEndpoint(() => proxy.Zones, settings.Compat.Crafter, purges, loggers.CreateLogger("Lacquer.Purge.Api.Crafter"))
-                : null,
-            settings.Compat.ServiceCache.Enabled
-                ? new ServiceCacheEndpoint(() => proxy.Zones, store, purges, settings.Compat.ServiceCache, time)
-                : null,
-            settings.Compat.ReferenceServer.Enabled
-                ? new ReferenceServerEndpoint(() => proxy.Zones, store, purges, settings.Compat.ReferenceServer, loggers.CreateLogger("Lacquer.Purge.Api.ReferenceServer"))
-                : null,
-            settings.Compat.Flextype.Enabled ? new FlextypeEndpoint(() => proxy.Zones, purges, settings.Compat.Flextype) : null));
+            new ZoneListReport(() => proxy.Zones, tokens));
+        var reload = new ConfigurationReload(
+            settings,
+            proxy,
+            tokens,
+            purges,
+            compat => fixedServices with
+            {
+                Crafter = compat.Crafter.Enabled
+                    ? new CrafterEndpoint(() => proxy.Zones, compat.Crafter, purges, loggers.CreateLogger("Lacquer.Purge.Api.Crafter"))
+                    : null,
+                ServiceCache = compat.ServiceCache.Enabled
+                    ? new ServiceCacheEndpoint(() => proxy.Zones, store, purges, compat.ServiceCache, time)
+                    : null,
+                ReferenceServer = compat.ReferenceServer.Enabled
+                    ? new ReferenceServerEndpoint(() => proxy.Zones, store, purges, compat.ReferenceServer, loggers.CreateLogger("Lacquer.Purge.Api.ReferenceServer"))
+                    : null,
+                Flextype = compat.Flextype.Enabled ? new FlextypeEndpoint(() => proxy.Zones, purges, compat.Flextype) : null,
+            },
+            time,
+            loggers.CreateLogger("Lacquer.Configuration"));
+        AdminEndpoints.Map(adminApp, proxy, () => reload.Services, () => reload.Status);
 
-        var server = new LacquerServer(proxyApp, adminApp, originClient, proxy, purges, metricsExport, requestLog);
+        var server = new LacquerServer(proxyApp, adminApp, originClient, proxy, purges, metricsExport, requestLog, reload);
         await proxyApp.StartAsync(cancellationToken);
         await adminApp.StartAsync(cancellationToken);
         server.ProxyUri = BoundAddress.Of(proxyApp);
         server.AdminUri = BoundAddress.Of(adminApp);
         return server;
     }
+
+    /// <summary>
+    /// Applies a re-read configuration (ConfigurationReload): on any error, or a <paramref name="problem"/> with the
+    /// file, the running configuration stays and each error is logged.
+    /// </summary>
+    public ConfigurationStatus Reload(ConfigResult? result, string? problem = null) => _reload.Apply(result, problem);
 
     public async Task WaitForShutdownAsync(CancellationToken cancellationToken = default)
     {

@@ -299,8 +299,9 @@
 
   /**
    * Origin health and cluster state appear here once /api/stats reports them: any member of a zone beyond the
-   * counters (per-zone origin health) and any top-level member beyond "zones" and "total" (the node's cluster
-   * state). Both sections stay hidden while the JSON has nothing of the kind.
+   * counters (per-zone origin health) and any top-level member beyond "zones", "total" and "configuration" (the
+   * node's cluster state; "configuration" is this node's reload generation, not cluster state). Both sections
+   * stay hidden while the JSON has nothing of the kind.
    */
   function renderExtras(stats) {
     const health = $('health-body');
@@ -317,7 +318,7 @@
 
     const cluster = $('cluster-body');
     cluster.replaceChildren();
-    const node = Object.fromEntries(Object.entries(stats).filter(([key]) => key !== 'zones' && key !== 'total'));
+    const node = Object.fromEntries(Object.entries(stats).filter(([key]) => key !== 'zones' && key !== 'total' && key !== 'configuration'));
     if (Object.keys(node).length > 0) {
       cluster.appendChild(describe(node));
     }

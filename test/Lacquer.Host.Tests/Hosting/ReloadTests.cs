@@ -164,7 +164,7 @@ public sealed class ReloadTests
     }
 
     [Fact]
-    public async Task A_Zone_Whose_Cache_Key_Headers_Change_Is_Purged_While_The_Others_Keep_Their_Cache()
+    public async Task A_Zone_Whose_Cache_Key_Headers_Change_Refetches_While_The_Others_Keep_Their_Cache()
     {
         LacquerSettings started = null!;
         await using var c = await Conversation.StartAsync(settings => started = PurgeTestSettings.Configure()(settings));
@@ -177,6 +177,28 @@ public sealed class ReloadTests
         })).LastReloadApplied);
 
         await c.ExpectRefetched("/a", "a2");
+        await c.ExpectHit("/b", "b1", send: Other);
+        c.Origin.ExpectAllConsumed();
+    }
+
+    [Fact]
+    public async Task A_Zone_That_Loses_A_Host_Is_Purged_So_The_Host_Never_Serves_Old_Entries_Again()
+    {
+        LacquerSettings started = null!;
+        await using var c = await Conversation.StartAsync(settings => started = PurgeTestSettings.Configure()(settings));
+        string[] www = [$"Host: {PurgeTestSettings.WwwHost}"];
+        await c.Store("/w", "w1", send: www);
+        await c.Store("/b", "b1", send: Other);
+
+        Assert.True(c.Server.Reload(Valid(started with
+        {
+            Zones = [started.Zones[0] with { Hosts = [TestSettings.Host] }, started.Zones[1]],
+        })).LastReloadApplied);
+        (await c.Client.Get("/w", www)).ExpectStatus(421);
+
+        // The host comes back (here to the same zone): what was stored for it before is not served.
+        Assert.True(c.Server.Reload(Valid(started)).LastReloadApplied);
+        await c.ExpectRefetched("/w", "w2", send: www);
         await c.ExpectHit("/b", "b1", send: Other);
         c.Origin.ExpectAllConsumed();
     }

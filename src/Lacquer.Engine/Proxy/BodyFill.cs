@@ -5,11 +5,14 @@ using Lacquer.Forwarding;
 
 namespace Lacquer.Proxy;
 
-internal sealed class BodyFill(GrowingBody body, OriginResponse origin)
+internal sealed class BodyFill(GrowingBody body, OriginResponse origin, long? contentLength)
 {
     public GrowingBody Body => body;
 
     public OriginResponse Origin => origin;
+
+    /// <summary>The origin's Content-Length: how much the fill is to read, or null to read until the body ends.</summary>
+    public long? ContentLength => contentLength;
 
     /// <summary>The origin's body stream; set by the fill before it first publishes, read by the client only after an overflow.</summary>
     public Stream? Source { get; set; }

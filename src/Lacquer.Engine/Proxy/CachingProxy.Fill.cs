@@ -25,9 +25,9 @@ internal sealed partial class CachingProxy
     /// Hands the body to a fill of its own and starts it. It runs on the caller's thread until it first waits
     /// for the origin, so a body that has already arrived is stored before this returns.
     /// </summary>
-    private BodyFill StartFill(OriginResponse origin, PendingEntry pending, Fill? fill, FillTicket ticket, string url)
+    private BodyFill StartFill(OriginResponse origin, long? contentLength, PendingEntry pending, Fill? fill, FillTicket ticket, string url)
     {
-        var filling = new BodyFill(new GrowingBody(pending.Head.ContentLength, MaxObjectBytes, origin), origin);
+        var filling = new BodyFill(new GrowingBody(contentLength, MaxObjectBytes, origin), origin, contentLength);
         fill?.HandOver();
         filling.Outcome = FillAsync(filling, pending, fill, ticket, url);
         Track(filling.Outcome);
@@ -43,7 +43,7 @@ internal sealed partial class CachingProxy
         try
         {
             var source = filling.Source = await origin.Message!.Content.ReadAsStreamAsync(origin.BodyToken);
-            var remaining = pending.Head.ContentLength;
+            var remaining = filling.ContentLength;
 
             // 1. Read at the origin's pace.
             while (remaining != 0)

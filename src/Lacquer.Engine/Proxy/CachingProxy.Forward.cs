@@ -117,8 +117,8 @@ internal sealed partial class CachingProxy
                 : CacheStatus.NotStored(plan.Reason, decision.Reason);
         if (decision.Storable)
         {
-            var pending = new PendingEntry(plan.Key!, zone, head, VaryValues.Capture(head.Facts.Vary.Names, context.Request.Headers), decision, responseTime, correctedInitialAge);
-            filling = StartFill(origin.Detach(), pending, fill, ticket!, url);
+            var pending = PendingEntry.FromOrigin(plan.Key!, zone, head, VaryValues.Capture(head.Facts.Vary.Names, context.Request.Headers), decision, responseTime, correctedInitialAge);
+            filling = StartFill(origin.Detach(), head.ContentLength, pending, fill, ticket!, url);
             cacheStatus = filling.Outcome.IsCompletedSuccessfully ? FillStatus(plan.Reason, pending, filling) : cacheStatus;
         }
 

@@ -24,32 +24,15 @@ internal sealed partial class CachingProxy
         string url)
     {
         var stale = plan.Stale!;
-        var fields = StoredHeaderUpdate.Apply(stale.Headers, head.StoredFields());
-        var targeted = head.TargetedCacheControl ?? stale.TargetedCacheControl;
-        var facts = HeaderFields.Facts(stale.Status, fields, targeted);
-        var decision = Storability.Decide(plan.Request!, facts, zone.Policy, responseTime);
-        var refreshed = new CacheEntry
-        {
-            PrimaryKey = stale.PrimaryKey,
-            Zone = zone,
-            VaryNames = stale.VaryNames,
-            VaryValues = stale.VaryValues,
-            Status = stale.Status,
-            Headers = fields,
-            Body = stale.Body,
-            Tags = head.Tags.Length > 0 ? head.Tags : stale.Tags,
-            ResponseTime = responseTime,
-            CorrectedInitialAge = AgeCalculation.CorrectedInitialAge(head.Facts, requestTime, responseTime),
-            FreshnessLifetime = decision.FreshnessLifetime,
-            StalePolicy = StalePolicy.Of(facts.CacheControl),
-            TargetedCacheControl = targeted,
-        };
+        var pending = PendingEntry.Refreshing(stale, zone, head, plan.Request!, requestTime, responseTime);
+        var decision = pending.Decision;
+        var refreshed = pending.WithBody(stale.Body);
 
         string cacheStatus;
         if (decision.Storable && TryStore(refreshed, ticket, url))
         {
             plan.Fill?.Complete(FillOutcome.Stored);
-            cacheStatus = CacheStatus.Revalidated(plan.Reason, decision.FreshnessLifetime - refreshed.CorrectedInitialAge);
+            cacheStatus = CacheStatus.Revalidated(plan.Reason, pending.Ttl);
         }
         else
         {

@@ -54,9 +54,6 @@ internal sealed partial class CachingProxy
 
     public FillCoalescer Coalescer => _coalescer;
 
-    /// <summary>A request without directives, for re-lookups after a fill.</summary>
-    private static readonly RequestFacts AnyRequest = RequestFacts.Parse(HttpMethods.Get, null, null, hasAuthorization: false);
-
     /// <param name="connectionAsSent">
     /// The request's Connection lines as the client sent them, where the listener may have shortened the field
     /// (ConnectionFieldLines); empty when it has not.
@@ -94,13 +91,14 @@ internal sealed partial class CachingProxy
         string key;
         var headers = context.Request.Headers;
         var request = RequestFacts.Parse(HttpMethods.Get, HeaderFields.Joined(headers.CacheControl), HeaderFields.Joined(headers.Pragma), headers.ContainsKey(HeaderNames.Authorization));
-        (bool Served, ForwardReason Reason, CacheEntry? Stale) lookup;
+        StoreLookup found;
         using (var requestKey = RequestKey.For(zone, site, context))
         {
-            // 4. Lookup.
-            lookup = await TryServeFromStoreAsync(context, zone, site, requestKey, request);
-            if (lookup.Served)
+            // 4. Look up, and serve what the request may reuse.
+            found = LookUp(context, zone, requestKey, request);
+            if (found.Serves)
             {
+                await ServeFoundAsync(context, zone, site, requestKey, found);
                 return;
             }
 
@@ -126,15 +124,16 @@ internal sealed partial class CachingProxy
                 {
                     // A waiter leading the second round looks once more: between its lookup and its Join, another
                     // waiter may have led that round and stored this very variant already.
-                    if (round > 0 && (await TryServeFromStoreAsync(context, zone, site, RequestKey.Of(key), request: null)).Served)
+                    if (round > 0 && LookUp(context, zone, RequestKey.Of(key), request: null) is { Serves: true } stored)
                     {
+                        await ServeFoundAsync(context, zone, site, RequestKey.Of(key), stored);
                         fill.Complete(FillOutcome.Stored);
                         return;
                     }
 
                     // 6. Fetch as the leader.
                     zone.Counters.Miss();
-                    await ForwardAsync(context, zone, new ForwardPlan(site, key, HttpMethods.Get, lookup.Reason, request, fill, lookup.Stale));
+                    await ForwardAsync(context, zone, new ForwardPlan(site, key, HttpMethods.Get, found.Reason, request, fill, found.Stale));
                 }
                 finally
                 {
@@ -148,74 +147,24 @@ internal sealed partial class CachingProxy
             var outcome = await fill.Outcome.WaitAsync(context.RequestAborted);
             if (outcome == FillOutcome.Stored)
             {
-                var again = await TryServeFromStoreAsync(context, zone, site, RequestKey.Of(key), request: null);
-                if (again.Served)
+                var again = LookUp(context, zone, RequestKey.Of(key), request: null);
+                if (again.Serves)
                 {
+                    await ServeFoundAsync(context, zone, site, RequestKey.Of(key), again);
                     return;
                 }
 
                 if (round == 0)
                 {
-                    lookup = again;
+                    found = again;
                     continue;
                 }
             }
 
             // Not storable, failed, or still no variant for us: fetch on our own, at once.
             zone.Counters.Miss();
-            await ForwardAsync(context, zone, new ForwardPlan(site, key, HttpMethods.Get, lookup.Reason, request, Stale: lookup.Stale));
+            await ForwardAsync(context, zone, new ForwardPlan(site, key, HttpMethods.Get, found.Reason, request, Stale: found.Stale));
             return;
-        }
-    }
-
-    /// <summary>
-    /// Serves a stored response the request may reuse (RFC 9111 §4); otherwise says why not, with the stored
-    /// entry to revalidate if there is one. <paramref name="request"/> is null for a waiter whose fill just
-    /// stored the response: that response is as fresh as the origin can make it, whatever the request's directives.
-    /// A ValueTask, so that a hit, which completes synchronously when the body fits the transport's buffer, allocates no task.
-    /// </summary>
-    private async ValueTask<(bool Served, ForwardReason Reason, CacheEntry? Stale)> TryServeFromStoreAsync(HttpContext context, Zone zone, SiteAddress site, RequestKey key, RequestFacts? request)
-    {
-        CacheLookup lookup;
-        try
-        {
-            lookup = Store.Lookup(key.Chars, context.Request.Headers);
-        }
-        catch (Exception exception) when (exception is not OperationCanceledException)
-        {
-            ProxyLog.StoreFault(_logger, key.ToString(), exception);
-            return (false, ForwardReason.Miss, null);
-        }
-
-        var entry = lookup.Entry;
-        if (entry is null)
-        {
-            return (false, lookup.KeyHasVariants ? ForwardReason.VaryMiss : ForwardReason.Miss, null);
-        }
-
-        var now = _time.GetUtcNow();
-        var reuseRequest = request is null || (request.NoCache && !zone.HonorClientNoCache) ? AnyRequest : request;
-        var policy = entry.StalePolicy;
-        var decision = Reuse.Decide(entry.FreshnessLifetime, entry.CurrentAge(now), policy.MustRevalidate, entry.IsSoftPurged, policy.StaleWhileRevalidate, reuseRequest);
-        switch (decision)
-        {
-            case ReuseDecision.StaleWhileRevalidate:
-                zone.Counters.StaleHit();
-                StartBackgroundRevalidation(context, zone, site, key.ToString(), entry);
-                await ServeHitAsync(context, entry, now, CacheStatus.StaleWhileRevalidate);
-                return (true, ForwardReason.Miss, null);
-            case ReuseDecision.Fresh:
-                zone.Counters.Hit();
-                await ServeHitAsync(context, entry, now, CacheStatus.Hit);
-                return (true, ForwardReason.Miss, null);
-            case ReuseDecision.StaleAccepted:
-                zone.Counters.StaleHit();
-                await ServeHitAsync(context, entry, now, CacheStatus.StaleHit);
-                return (true, ForwardReason.Miss, null);
-            case ReuseDecision.Stale:
-                return (false, ForwardReason.Stale, entry);
-            default:
-                return (false, ForwardReason.Request, entry);
         }
     }
 }

@@ -29,20 +29,17 @@ internal sealed partial class CachingProxy
 
         // The cache's own request (BackgroundRequest): storability is judged by what it sends, not by the client's request.
         var detached = BackgroundRequest.CopyOf(context, zone, stale);
-        var plan = new ForwardPlan(site, key, HttpMethods.Get, ForwardReason.Stale, BackgroundRequest.Facts(detached), fill, stale);
+        var plan = new ForwardPlan(site, key, HttpMethods.Get, ForwardReason.Stale, BackgroundRequest.Facts(detached), stale);
         var task = Task.Run(async () =>
         {
             try
             {
-                await ForwardAsync(detached, zone, plan);
+                // LeadAsync completes the fill, whatever happens.
+                await LeadAsync(detached, zone, plan, fill, lookFirst: false, countMiss: false);
             }
             catch (Exception exception) when (exception is not OutOfMemoryException)
             {
                 ProxyLog.BackgroundRevalidationFailed(_logger, key, exception);
-            }
-            finally
-            {
-                fill.Abandon();
             }
         });
         Track(task);

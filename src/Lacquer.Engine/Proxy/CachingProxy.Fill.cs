@@ -3,7 +3,8 @@
 // fill ticket, and stores the body when it is complete. The leader's client is served from that memory at its
 // own pace: a client that reads slowly, or leaves, never holds up or cancels the fill, so nobody can keep a
 // URL uncached by being first. The fill's life is bounded by the origin timeout (between reads), not by any
-// client. Steps of FillAsync:
+// client. As it ends it settles what the waiters are to be told (BodyFill.Settled); the leader completed the
+// coalesced fill with that (CachingProxy.LeadAsync), so the waiters are released at that moment. Steps of FillAsync:
 //   1. read the origin into the body's free space, publishing each piece to the readers;
 //   2. past the object-size limit, stop: the body is Overflowed, the waiters are released to fetch on their
 //      own, and the leader's client gets the rest straight from the origin (pass-through, not stored);
@@ -25,21 +26,19 @@ internal sealed partial class CachingProxy
     /// Hands the body to a fill of its own and starts it. It runs on the caller's thread until it first waits
     /// for the origin, so a body that has already arrived is stored before this returns.
     /// </summary>
-    private BodyFill StartFill(OriginResponse origin, long? contentLength, PendingEntry pending, Fill? fill, FillTicket ticket, string url)
+    private BodyFill StartFill(OriginResponse origin, long? contentLength, PendingEntry pending, FillTicket ticket, string url)
     {
         var filling = new BodyFill(new GrowingBody(contentLength, MaxObjectBytes, origin), origin, contentLength);
-        fill?.HandOver();
-        filling.Outcome = FillAsync(filling, pending, fill, ticket, url);
-        Track(filling.Outcome);
+        filling.Done = FillAsync(filling, pending, ticket, url);
+        Track(filling.Done);
         return filling;
     }
 
-    private async Task<InsertResult?> FillAsync(BodyFill filling, PendingEntry pending, Fill? fill, FillTicket ticket, string url)
+    private async Task FillAsync(BodyFill filling, PendingEntry pending, FillTicket ticket, string url)
     {
         var body = filling.Body;
         var origin = filling.Origin;
         var end = GrowingBodyEnd.Failed;
-        InsertResult? result = null;
         try
         {
             var source = filling.Source = await origin.Message!.Content.ReadAsStreamAsync(origin.BodyToken);
@@ -52,7 +51,7 @@ internal sealed partial class CachingProxy
                 if (space.IsEmpty)
                 {
                     end = GrowingBodyEnd.Overflowed;
-                    return null;
+                    return;
                 }
 
                 var read = await source.ReadAsync(space, origin.BodyToken);
@@ -68,7 +67,7 @@ internal sealed partial class CachingProxy
                 if (!body.Advance(read))
                 {
                     end = GrowingBodyEnd.Overflowed;
-                    return null;
+                    return;
                 }
 
                 if (remaining != 0)
@@ -78,21 +77,19 @@ internal sealed partial class CachingProxy
             }
 
             // 3. Complete: store it.
-            result = TryInsert(pending.WithBody(body.ToArray()), ticket, url);
+            filling.Inserted = TryInsert(pending.WithBody(body.ToArray()), ticket, url);
             end = GrowingBodyEnd.Complete;
-            return result;
         }
         catch (Exception exception) when (exception is IOException or HttpRequestException or OperationCanceledException or ObjectDisposedException)
         {
             // 4. Broken off.
             ProxyLog.OriginBodyBroken(_logger, url, exception);
-            return null;
         }
         finally
         {
             Store.EndFill(ticket);
             body.Finish(end);
-            fill?.Complete(result == InsertResult.Stored ? FillOutcome.Stored : end == GrowingBodyEnd.Failed ? FillOutcome.Failed : FillOutcome.NotStorable);
+            filling.Settle(filling.Inserted == InsertResult.Stored ? FillOutcome.Stored : end == GrowingBodyEnd.Failed ? FillOutcome.Failed : FillOutcome.NotStorable);
             body.Release();
         }
     }
@@ -145,7 +142,7 @@ internal sealed partial class CachingProxy
     }
 
     /// <summary>Cache-Status for a fill that ended before its head went out: what the store actually did.</summary>
-    private static string FillStatus(ForwardReason reason, PendingEntry pending, BodyFill filling) => filling.Outcome.Result switch
+    private static string FillStatus(ForwardReason reason, PendingEntry pending, BodyFill filling) => filling.Inserted switch
     {
         InsertResult.Stored or InsertResult.StoredStale => CacheStatus.Stored(reason, pending.Ttl),
         InsertResult.TooLarge => CacheStatus.NotStored(reason, Caching.Semantics.NotStoredReason.ObjectTooLarge),

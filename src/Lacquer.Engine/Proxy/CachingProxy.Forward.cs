@@ -1,23 +1,13 @@
-// Going to the origin. Steps of ForwardAsync:
-//   1. send the request; an origin error answers 502/504 and is never shared with waiters;
-//   2. read the head and decide storability (RFC 9111 §3, via the Semantics module);
-//   3. a response that will not be stored releases the waiters at once;
-//   4. a storable response's body is read into memory by the fill's own task, at the origin's pace, and
-//      stored when complete (CachingProxy.Fill.cs);
-//   5. send the head to the client with Cache-Status;
-//   6. send the body: a storable one from the fill's memory at the client's pace (a client that leaves or
-//      reads slowly never holds up the fill), any other straight from the origin; an origin that breaks off
-//      makes us abort the client connection, so a truncated response never looks complete.
-// A stale entry with validators is revalidated instead (CachingProxy.Revalidation.cs): the request carries
-// If-None-Match / If-Modified-Since, and a 304 refreshes the stored entry rather than replacing it.
-using System.IO.Pipelines;
-using Lacquer.Caching.Coalescing;
+// The forward step: going to the origin and deciding what its answer comes to (ForwardOutcome), as a value the
+// rest of the pipeline acts on — the leader tells its waiters from it, the respond step writes it
+// (CachingProxy.Respond.cs). Deciding may act on the store (a 304 refreshes the entry, a storable body goes to a
+// fill, a successful unsafe method invalidates), but never writes to the client: that is what lets the leader
+// release the waiters of a response that will not be stored before its own client is sent a byte.
 using Lacquer.Caching.Keys;
 using Lacquer.Caching.Semantics;
 using Lacquer.Caching.Store;
 using Lacquer.Forwarding;
 using Lacquer.Zones;
-using Microsoft.AspNetCore.Connections;
 using Microsoft.AspNetCore.Http;
 
 namespace Lacquer.Proxy;
@@ -26,133 +16,109 @@ internal sealed partial class CachingProxy
 {
     private const int CopyBufferSize = ResponseBody.ChunkBytes;
 
+    /// <summary>A forward with no fill to lead (an unsafe method, or a waiter fetching on its own): decide, then respond.</summary>
     private async Task ForwardAsync(HttpContext context, Zone zone, ForwardPlan plan)
     {
-        // 1. Send, holding a fill ticket so that a purge meanwhile is seen at insert (invariant 1). A fill that
-        //    reads its body on its own takes the ticket with it and ends it after the insert.
+        using var exchange = await ExchangeAsync(context, zone, plan);
+        await RespondAsync(context, zone, plan.Reason, exchange);
+    }
+
+    /// <summary>
+    /// Goes to the origin and decides what its answer comes to, writing nothing to the client. Steps:
+    ///   1. send, holding a fill ticket when the answer may be stored, so that a purge meanwhile is seen at
+    ///      insert (invariant 1); a fill that reads the body takes the ticket and ends it after its insert;
+    ///   2. no response (unreachable, timeout, invalid): the stored copy when it may stand in, else OriginFailed;
+    ///   3. read the head; a successful unsafe method invalidates what is stored for its URIs (RFC 9111 §4.4);
+    ///   4. a 500/502/503/504 with a stored copy that may stand in for it: StaleOnError;
+    ///   5. a 304 to a revalidation freshens the stored copy: Refreshed or RefreshedNotStored;
+    ///   6. judge storability (RFC 9111 §3): a storable body goes to a fill of its own (Filling), which reads it
+    ///      on this thread until it first waits for the origin, so that a body that has already arrived is
+    ///      stored before the head goes out and Cache-Status can say how that went; any other passes through.
+    /// </summary>
+    private async Task<OriginExchange> ExchangeAsync(HttpContext context, Zone zone, ForwardPlan plan)
+    {
+        // 1. Send.
         var url = plan.Key ?? CacheKeys.PathAndQuery(context);
         var ticket = plan.MayStore ? Store.BeginFill() : null;
-        BodyFill? filling = null;
+        OriginExchange? exchange = null;
         try
         {
-            filling = await FetchAsync(context, zone, plan, ticket, url);
+            var validators = plan.Stale is not null ? Revalidation.ValidatorsFor(plan.Stale, context.Request.Headers) : null;
+            var requestTime = _time.GetUtcNow();
+            var origin = await _origin.SendAsync(context, zone, plan.Site, plan.OriginMethod, validators, context.RequestAborted);
+            Metrics.Forwarding.Fetched(context, zone, origin.Error, _time.GetUtcNow() - requestTime);
+            try
+            {
+                exchange = Decide(context, zone, plan, origin, ticket, revalidating: validators is not null, requestTime, url);
+            }
+            finally
+            {
+                if (exchange is null)
+                {
+                    origin.Dispose();
+                }
+            }
+
+            return exchange;
         }
         finally
         {
-            if (ticket is not null && filling is null)
+            if (ticket is not null && exchange?.Filling is null)
             {
                 Store.EndFill(ticket);
             }
         }
-
-        // 6. The body of a storable response, from the fill's memory.
-        if (filling is not null)
-        {
-            await SendFromFillAsync(context, zone, filling, url);
-        }
     }
 
-    /// <summary>Steps 1-5, and step 6 for a body that is not stored; returns the fill whose body the client is still to get.</summary>
-    private async Task<BodyFill?> FetchAsync(HttpContext context, Zone zone, ForwardPlan plan, FillTicket? ticket, string url)
+    /// <summary>Steps 2-6 of <see cref="ExchangeAsync"/>, once the origin has answered or failed.</summary>
+    private OriginExchange Decide(HttpContext context, Zone zone, ForwardPlan plan, OriginResponse origin, FillTicket? ticket, bool revalidating, DateTimeOffset requestTime, string url)
     {
-        var fill = plan.Fill;
-        var validators = plan.Stale is not null ? Revalidation.ValidatorsFor(plan.Stale, context.Request.Headers) : null;
-        var requestTime = _time.GetUtcNow();
-        using var origin = await _origin.SendAsync(context, zone, plan.Site, plan.OriginMethod, validators, context.RequestAborted);
-        Metrics.Forwarding.Fetched(context, zone, origin.Error, _time.GetUtcNow() - requestTime);
+        // 2. No response.
         if (origin.Error != OriginError.None)
         {
-            if (origin.Error != OriginError.ClientAborted
-                && await TryServeStaleOnErrorAsync(context, zone, plan, origin.Error == OriginError.Timeout ? 504 : 502, url))
-            {
-                return null;
-            }
-
-            fill?.Complete(FillOutcome.Failed);
-            await WriteOriginErrorAsync(context, zone, origin.Error, plan.Reason, url);
-            return null;
+            return (origin.Error != OriginError.ClientAborted ? StaleInsteadOf(zone, plan, origin, origin.Error == OriginError.Timeout ? 504 : 502, url) : null)
+                ?? new OriginExchange(ForwardOutcome.OriginFailed, origin, url);
         }
 
-        var message = origin.Message!;
+        // 3. The head.
         var responseTime = _time.GetUtcNow();
-
-        // 2. Head and decision.
-        var head = OriginHead.Read(message, zone, _logger, url);
+        var head = OriginHead.Read(origin.Message!, zone, _logger, url);
         if (plan.Reason == ForwardReason.Method)
         {
             InvalidateAfterUnsafeMethod(context, zone, plan.Site, head);
         }
 
-        if (StatusSemantics.IsServerError(head.Status) && await TryServeStaleOnErrorAsync(context, zone, plan, head.Status, url))
+        // 4. A server error the stored copy may stand in for.
+        if (StatusSemantics.IsServerError(head.Status) && StaleInsteadOf(zone, plan, origin, head.Status, url) is { } stale)
         {
-            return null;
+            return stale;
         }
 
-        if (validators is not null && head.Status == StatusCodes.Status304NotModified)
+        // 5. A 304 to our validators.
+        if (revalidating && head.Status == StatusCodes.Status304NotModified)
         {
-            await ServeRevalidatedAsync(context, zone, plan, ticket, head, requestTime, responseTime, url);
-            return null;
+            return Refresh(zone, plan, origin, ticket, head, requestTime, responseTime, url);
         }
 
+        // 6. Storability.
         var decision = ticket is not null
-            ? Decide(plan.Request!, zone, head, responseTime)
+            ? Storable(plan.Request!, zone, head, responseTime)
             : new StorageDecision(NotStoredReason.MethodNotCacheable, TimeSpan.Zero, FreshnessSource.None);
-        var correctedInitialAge = AgeCalculation.CorrectedInitialAge(head.Facts, requestTime, responseTime);
-
-        // 3. Release the waiters of a response that will not be stored.
         if (!decision.Storable)
         {
             Metrics.Caching.NotStored(zone, decision.Reason);
-            fill?.Complete(FillOutcome.NotStorable);
+            var passed = plan.Reason == ForwardReason.Method ? CacheStatus.Method : CacheStatus.NotStored(plan.Reason, decision.Reason);
+            return new OriginExchange(ForwardOutcome.PassThrough, origin, url) { Head = head, CacheStatus = passed };
         }
 
-        // 4. A storable body is read by the fill's own task, which now owns the origin response and the ticket.
-        //    It runs here until it first waits for the origin, so a body that has already arrived is stored
-        //    before the head goes out, and the head can say how that went.
-        BodyFill? filling = null;
-        var cacheStatus = plan.Reason == ForwardReason.Method
-            ? CacheStatus.Method
-            : decision.Storable
-                ? CacheStatus.Stored(plan.Reason, decision.FreshnessLifetime - correctedInitialAge)
-                : CacheStatus.NotStored(plan.Reason, decision.Reason);
-        if (decision.Storable)
-        {
-            var pending = PendingEntry.FromOrigin(plan.Key!, zone, head, VaryValues.Capture(head.Facts.Vary.Names, context.Request.Headers), decision, responseTime, correctedInitialAge);
-            filling = StartFill(origin.Detach(), head.ContentLength, pending, fill, ticket!, url);
-            cacheStatus = filling.Outcome.IsCompletedSuccessfully ? FillStatus(plan.Reason, pending, filling) : cacheStatus;
-        }
-
-        // 5. Head to the client.
-        var response = context.Response;
-        response.StatusCode = head.Status;
-        foreach (var (name, value) in head.Fields)
-        {
-            response.Headers[name] = value;
-        }
-
-        AddOwnFields(response.Headers, cacheStatus);
-        var writeBody = !HttpMethods.IsHead(context.Request.Method) && !Bodyless(head.Status);
-        if (filling is not null)
-        {
-            if (writeBody)
-            {
-                return filling;
-            }
-
-            filling.Body.Release();
-            return null;
-        }
-
-        // 6. A body that is not stored, straight from the origin.
-        if (writeBody)
-        {
-            await CopyBodyAsync(context, zone, origin, source: null, head.ContentLength, url);
-        }
-
-        return null;
+        var correctedInitialAge = AgeCalculation.CorrectedInitialAge(head.Facts, requestTime, responseTime);
+        var pending = PendingEntry.FromOrigin(plan.Key!, zone, head, VaryValues.Capture(head.Facts.Vary.Names, context.Request.Headers), decision, responseTime, correctedInitialAge);
+        var filling = StartFill(origin.Detach(), head.ContentLength, pending, ticket!, url);
+        var stored = filling.Done.IsCompletedSuccessfully ? FillStatus(plan.Reason, pending, filling) : CacheStatus.Stored(plan.Reason, pending.Ttl);
+        return new OriginExchange(ForwardOutcome.Filling, origin, url) { Head = head, CacheStatus = stored, Filling = filling };
     }
 
-    private StorageDecision Decide(RequestFacts request, Zone zone, OriginHead head, DateTimeOffset responseTime)
+    private StorageDecision Storable(RequestFacts request, Zone zone, OriginHead head, DateTimeOffset responseTime)
     {
         var decision = Storability.Decide(request, head.Facts, zone.Policy, responseTime);
         if (decision.Storable && head.ContentLength > MaxObjectBytes)
@@ -174,67 +140,9 @@ internal sealed partial class CachingProxy
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
-            // Invariant 7: a store fault costs a cache entry, never the response (already sent).
+            // Invariant 7: a store fault costs a cache entry, never the response.
             ProxyLog.StoreFault(_logger, url, exception);
             return null;
-        }
-    }
-
-    /// <summary>
-    /// Streams the origin's body to the client, which sets the pace; an origin that breaks off gets the client
-    /// connection aborted. The origin is read straight into memory of the client's response pipe
-    /// (ResponseBody.cs explains why a large size hint matters), so a chunk is never copied again into Kestrel's
-    /// 4 KiB blocks. Used for bodies that are not stored, and for the rest of one that outgrew the object-size
-    /// limit while its fill was reading it.
-    /// </summary>
-    /// <param name="source">The origin's body stream when a fill has started reading it; null to open it here.</param>
-    private async Task CopyBodyAsync(HttpContext context, Zone zone, OriginResponse origin, Stream? source, long? remaining, string url)
-    {
-        var writer = context.Response.BodyWriter;
-        try
-        {
-            source ??= await origin.Message!.Content.ReadAsStreamAsync(origin.BodyToken);
-            while (remaining != 0)
-            {
-                var chunk = remaining is long left and > 0 ? (int)Math.Min(left, CopyBufferSize) : CopyBufferSize;
-                var target = writer.GetMemory(chunk);
-                target = target[..Math.Min(chunk, target.Length)];
-                var read = await source.ReadAsync(target, origin.BodyToken);
-                if (read == 0)
-                {
-                    break;
-                }
-
-                remaining -= read;
-                origin.Progressed(zone.OriginTimeout);
-                writer.Advance(read);
-                ForwardedExchange.AddBodyBytes(context, read);
-                if (!await TryFlushAsync(context, writer))
-                {
-                    ProxyLog.ClientLeft(_logger, url);
-                    break;
-                }
-            }
-
-            // The whole declared length has come, or the client left; the handler ends the response.
-        }
-        catch (Exception exception) when (exception is IOException or HttpRequestException or OperationCanceledException)
-        {
-            ProxyLog.OriginBodyBroken(_logger, url, exception);
-            context.Abort();
-        }
-    }
-
-    private static async Task<bool> TryFlushAsync(HttpContext context, PipeWriter writer)
-    {
-        try
-        {
-            var flushed = await writer.FlushAsync(context.RequestAborted);
-            return !flushed.IsCompleted && !flushed.IsCanceled && !context.RequestAborted.IsCancellationRequested;
-        }
-        catch (Exception exception) when (exception is IOException or OperationCanceledException or ConnectionResetException)
-        {
-            return false;
         }
     }
 }

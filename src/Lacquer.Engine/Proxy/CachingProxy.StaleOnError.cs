@@ -4,36 +4,31 @@
 // serveStaleOnError (default one day; the operator's configuration is the out-of-band permission §4.2.4 asks
 // for). Never for must-revalidate, proxy-revalidate, s-maxage or no-cache responses. The failure is not stored, so a 5xx
 // never replaces a stored response that could still be served stale. Waiters are released to try for
-// themselves: an origin error is never shared.
-using Lacquer.Caching.Coalescing;
+// themselves (ForwardOutcome.StaleOnError tells them Failed): an origin error is never shared.
 using Lacquer.Caching.Semantics;
+using Lacquer.Forwarding;
 using Lacquer.Zones;
-using Microsoft.AspNetCore.Http;
 
 namespace Lacquer.Proxy;
 
 internal sealed partial class CachingProxy
 {
-    private async Task<bool> TryServeStaleOnErrorAsync(HttpContext context, Zone zone, ForwardPlan plan, int failedStatus, string url)
+    /// <summary>The stored copy standing in for a failed origin (<paramref name="failedStatus"/>), or null when it may not.</summary>
+    private OriginExchange? StaleInsteadOf(Zone zone, ForwardPlan plan, OriginResponse origin, int failedStatus, string url)
     {
         var stale = plan.Stale;
         if (stale is null || stale.Removed || stale.IsHidden)
         {
-            return false;
+            return null;
         }
 
         var now = _time.GetUtcNow();
         var policy = stale.StalePolicy;
         if (!Reuse.MayServeStaleOnError(stale.FreshnessLifetime, stale.CurrentAge(now), policy.MustRevalidate, policy.StaleIfError, zone.ServeStaleOnError))
         {
-            return false;
+            return null;
         }
 
-        plan.Fill?.Complete(FillOutcome.Failed);
-        ProxyLog.ServedStaleOnError(_logger, failedStatus, url);
-        zone.Counters.StaleHit();
-        context.Response.Clear();
-        await ServeEntryAsync(context, stale, now, CacheStatus.StaleIfError);
-        return true;
+        return new OriginExchange(ForwardOutcome.StaleOnError, origin, url) { Entry = stale, EntryTime = now, FailedStatus = failedStatus };
     }
 }

@@ -1,11 +1,9 @@
-// The request path (docs/request-path.md):
-//   1. match the zone by Host (421 when none, 400 for a malformed Host) and work out the URL the client sees;
-//   2. methods other than GET and HEAD go straight to the origin (OPTIONS * is answered here);
-//   3. remove the fields the request's Connection names, compute the primary key and look up the variant;
-//   4. a fresh variant is served from memory (a hit);
-//   5. otherwise coalesce: the first miss for the key fetches (the leader), the others wait for its outcome;
-//   6. the leader fetches; a storable body is read into memory by the fill at the origin's pace and stored,
-//      while the leader's client is served from that memory at its own pace (CachingProxy.Fill.cs).
+// The proxy's request pipeline (docs/request-path.md, "How the pipeline is split"). HandleAsync below lists
+// its steps and marks them; each step that needs more than a few lines lives in a partial of its own:
+// CachingProxy.Lookup.cs (decide whether a stored response serves, and serve it), CachingProxy.Hit.cs (write a
+// stored response), CachingProxy.Forward.cs (go to the origin and decide what its answer comes to),
+// CachingProxy.Fill.cs (read a storable body into the store), CachingProxy.Respond.cs (write the origin's
+// answer), with the rules they apply in Revalidation, StaleOnError, Invalidation, Ranges, Errors and Background.
 // A fault in the store degrades to an origin fetch (invariant 7).
 using Lacquer.Caching.Coalescing;
 using Lacquer.Caching.Keys;
@@ -54,6 +52,20 @@ internal sealed partial class CachingProxy
 
     public FillCoalescer Coalescer => _coalescer;
 
+    /// <summary>
+    /// Answers one request on the proxy listener. Steps:
+    ///   1. match the zone by Host (421 when none, 400 for a malformed Host) and work out the URL the client sees;
+    ///      drop the fields the request's Connection names;
+    ///   2. methods other than GET and HEAD go straight to the origin, never stored (OPTIONS * is answered here);
+    ///   3. compute the primary key and the request's cache directives;
+    ///   4. look up: decide whether a stored variant may be reused (LookUp, which only decides), and if so serve
+    ///      it (ServeFoundAsync) — a hit; only-if-cached with nothing usable is a 504;
+    ///   5. coalesce: the first miss for the key leads the fill, the others wait for its outcome, then look again
+    ///      or, when it was not stored or failed, go to the origin on their own;
+    ///   6. the leader goes to the origin (LeadAsync): the forward step decides what the answer comes to
+    ///      (ForwardOutcome), the leader completes the fill with it — the one place a fill completes — and the
+    ///      respond step writes it, a storable body from the fill's memory while the fill stores it.
+    /// </summary>
     /// <param name="connectionAsSent">
     /// The request's Connection lines as the client sent them, where the listener may have shortened the field
     /// (ConnectionFieldLines); empty when it has not.
@@ -120,26 +132,10 @@ internal sealed partial class CachingProxy
             var fill = _coalescer.Join(key, out var isLeader);
             if (isLeader)
             {
-                try
-                {
-                    // A waiter leading the second round looks once more: between its lookup and its Join, another
-                    // waiter may have led that round and stored this very variant already.
-                    if (round > 0 && LookUp(context, zone, RequestKey.Of(key), request: null) is { Serves: true } stored)
-                    {
-                        await ServeFoundAsync(context, zone, site, RequestKey.Of(key), stored);
-                        fill.Complete(FillOutcome.Stored);
-                        return;
-                    }
-
-                    // 6. Fetch as the leader.
-                    zone.Counters.Miss();
-                    await ForwardAsync(context, zone, new ForwardPlan(site, key, HttpMethods.Get, found.Reason, request, fill, found.Stale));
-                }
-                finally
-                {
-                    fill.Abandon();
-                }
-
+                // 6. Lead the fill. A waiter leading the second round looks once more first: between its lookup
+                //    and its Join, another waiter may have led that round and stored this very variant already.
+                var plan = new ForwardPlan(site, key, HttpMethods.Get, found.Reason, request, found.Stale);
+                await LeadAsync(context, zone, plan, fill, lookFirst: round > 0, countMiss: true);
                 return;
             }
 
@@ -147,10 +143,11 @@ internal sealed partial class CachingProxy
             var outcome = await fill.Outcome.WaitAsync(context.RequestAborted);
             if (outcome == FillOutcome.Stored)
             {
-                var again = LookUp(context, zone, RequestKey.Of(key), request: null);
+                var storedKey = RequestKey.Of(key);
+                var again = LookUp(context, zone, storedKey, request: null);
                 if (again.Serves)
                 {
-                    await ServeFoundAsync(context, zone, site, RequestKey.Of(key), again);
+                    await ServeFoundAsync(context, zone, site, storedKey, again);
                     return;
                 }
 
@@ -163,8 +160,53 @@ internal sealed partial class CachingProxy
 
             // Not storable, failed, or still no variant for us: fetch on our own, at once.
             zone.Counters.Miss();
-            await ForwardAsync(context, zone, new ForwardPlan(site, key, HttpMethods.Get, found.Reason, request, Stale: found.Stale));
+            await ForwardAsync(context, zone, new ForwardPlan(site, key, HttpMethods.Get, found.Reason, request, found.Stale));
             return;
+        }
+    }
+
+    /// <summary>
+    /// Goes to the origin as the leader of <paramref name="fill"/>, for a client's miss or a background
+    /// revalidation. The fill is completed exactly once, in the finally below: with what the forward step
+    /// decided (for a storable body, when its fill has stored it), Stored when a look at the store served the
+    /// request, Failed when anything threw. It happens before the response is written, so the waiters of a
+    /// response that will not be stored go to the origin at once instead of queueing behind this client.
+    /// </summary>
+    /// <param name="lookFirst">Look in the store once more before going to the origin (a second-round leader).</param>
+    /// <param name="countMiss">Count a miss for the zone when it goes to the origin (a client's request, not a background one).</param>
+    private async Task LeadAsync(HttpContext context, Zone zone, ForwardPlan plan, Fill fill, bool lookFirst, bool countMiss)
+    {
+        var settled = OriginExchange.Known(FillOutcome.Failed);
+        OriginExchange exchange;
+        try
+        {
+            if (lookFirst)
+            {
+                var storedKey = RequestKey.Of(plan.Key!);
+                if (LookUp(context, zone, storedKey, request: null) is { Serves: true } stored)
+                {
+                    await ServeFoundAsync(context, zone, plan.Site, storedKey, stored);
+                    settled = OriginExchange.Known(FillOutcome.Stored);
+                    return;
+                }
+            }
+
+            if (countMiss)
+            {
+                zone.Counters.Miss();
+            }
+
+            exchange = await ExchangeAsync(context, zone, plan);
+            settled = exchange.Settled;
+        }
+        finally
+        {
+            fill.Complete(settled);
+        }
+
+        using (exchange)
+        {
+            await RespondAsync(context, zone, plan.Reason, exchange);
         }
     }
 }

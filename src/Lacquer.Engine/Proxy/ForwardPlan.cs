@@ -1,4 +1,3 @@
-using Lacquer.Caching.Coalescing;
 using Lacquer.Caching.Semantics;
 using Lacquer.Caching.Store;
 using Lacquer.Zones;
@@ -10,7 +9,6 @@ namespace Lacquer.Proxy;
 /// <param name="Key">The primary key, or null for a request the cache does not answer (unsafe methods).</param>
 /// <param name="OriginMethod">The client's method, except that a HEAD miss is filled with GET.</param>
 /// <param name="Request">The request's caching facts, or null when the response is never stored.</param>
-/// <param name="Fill">The coalesced fill this request leads, whose waiters it must release.</param>
 /// <param name="Stale">The stored response to revalidate, when there is one with validators.</param>
 internal sealed record ForwardPlan(
     SiteAddress Site,
@@ -18,7 +16,6 @@ internal sealed record ForwardPlan(
     string OriginMethod,
     ForwardReason Reason,
     RequestFacts? Request,
-    Fill? Fill = null,
     CacheEntry? Stale = null)
 {
     public bool MayStore => Key is not null && Request is not null;

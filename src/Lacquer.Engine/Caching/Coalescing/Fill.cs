@@ -1,9 +1,9 @@
 // One in-flight origin fetch for a primary key, which concurrent misses for the same key wait on.
-// The leader must call Complete exactly once (the pipeline does it in a finally); completing removes the fill
-// from the coalescer first, so a request arriving after completion starts a new fill instead of joining a
-// finished one. A fill whose body is read by a task of its own (a storable response) is handed over to that
-// task: from then on only the task completes it, so the leader's client may leave, or read slowly, without
-// ending the fill early.
+// The leader completes it exactly once, in one place (CachingProxy.LeadAsync), as soon as its forward has an
+// outcome and before the response is written: with that outcome, or — for a storable body that a fill task of
+// its own is still reading — with that task's outcome, so the waiters are released when the body is stored
+// however the leader's client fares (it may leave, or read slowly). Completing removes the fill from the
+// coalescer first, so a request arriving after completion starts a new fill instead of joining a finished one.
 namespace Lacquer.Caching.Coalescing;
 
 internal sealed class Fill
@@ -11,7 +11,6 @@ internal sealed class Fill
     private readonly TaskCompletionSource<FillOutcome> _outcome = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly FillCoalescer _owner;
     private int _completed;
-    private int _handedOver;
     private int _waiters;
 
     public Fill(FillCoalescer owner, string key)
@@ -30,7 +29,7 @@ internal sealed class Fill
     /// </summary>
     public int Waiters => Volatile.Read(ref _waiters);
 
-    /// <summary>Releases the waiters with <paramref name="outcome"/>. Later calls are ignored.</summary>
+    /// <summary>Releases the waiters with <paramref name="outcome"/>. A second call is ignored: it can never undo the first.</summary>
     public void Complete(FillOutcome outcome)
     {
         if (Interlocked.Exchange(ref _completed, 1) != 0)
@@ -42,17 +41,27 @@ internal sealed class Fill
         _outcome.SetResult(outcome);
     }
 
-    /// <summary>The body is read by a task of the fill's own, which completes it; <see cref="Abandon"/> does nothing from now on.</summary>
-    public void HandOver() => Volatile.Write(ref _handedOver, 1);
-
-    /// <summary>The leader's request is done: the fill fails unless it completed or was handed over.</summary>
-    public void Abandon()
+    /// <summary>
+    /// Releases the waiters with the outcome of work still running (a body being read into the store): at once
+    /// when it has ended, otherwise on the thread that ends it. Work that faults counts as a failed fill.
+    /// </summary>
+    public void Complete(Task<FillOutcome> outcome)
     {
-        if (Volatile.Read(ref _handedOver) == 0)
+        if (outcome.IsCompleted)
         {
-            Complete(FillOutcome.Failed);
+            Complete(OutcomeOf(outcome));
+            return;
         }
+
+        outcome.ContinueWith(
+            static (ended, state) => ((Fill)state!).Complete(OutcomeOf(ended)),
+            this,
+            CancellationToken.None,
+            TaskContinuationOptions.ExecuteSynchronously,
+            TaskScheduler.Default);
     }
 
     internal void AddWaiter() => Interlocked.Increment(ref _waiters);
+
+    private static FillOutcome OutcomeOf(Task<FillOutcome> ended) => ended.IsCompletedSuccessfully ? ended.Result : FillOutcome.Failed;
 }

@@ -1,5 +1,5 @@
 // The origin's body is read straight into the client's response pipe, at most 64 KiB at a time and never
-// past the declared length (CachingProxy.Forward.cs, CopyBodyAsync). These tests hold that path to the byte
+// past the declared length (CachingProxy.Respond.cs, CopyBodyAsync). These tests hold that path to the byte
 // for lengths around the chunk size, announced or not, for an empty body and for a HEAD miss that fills.
 using System.Globalization;
 using Lacquer.Harness;

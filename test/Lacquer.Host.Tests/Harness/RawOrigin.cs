@@ -74,8 +74,10 @@ internal sealed class RawOrigin : IAsyncDisposable
             {
                 socket = await _listener.AcceptSocketAsync(_stopping.Token);
             }
-            catch (Exception exception) when (exception is OperationCanceledException or SocketException or ObjectDisposedException)
+            catch (Exception exception) when (exception is OperationCanceledException or SocketException or ObjectDisposedException
+                || (exception is InvalidOperationException && _stopping.IsCancellationRequested))
             {
+                // A loop that comes round after DisposeAsync stopped the listener gets "not listening".
                 return;
             }
 

@@ -16,17 +16,7 @@ internal static class PurgeWorld
     public static readonly DateTimeOffset Now = new(2026, 11, 22, 12, 0, 0, TimeSpan.Zero);
 
     /// <summary>A zone named <paramref name="name"/> serving <paramref name="hosts"/> (default "&lt;name&gt;.example").</summary>
-    public static Zone Zone(string name = "a", params string[] hosts) => new(new ZoneSettings(
-        Name: name,
-        Id: "0123456789abcdef0123456789abcdef",
-        Hosts: hosts.Length > 0 ? hosts : [name + ".example"],
-        Origin: new Uri("http://127.0.0.1:9"),
-        CacheKeyHeaders: [],
-        TagHeaders: TagHeaderSettings.Defaults,
-        DefaultTtl: TimeSpan.Zero,
-        MaxHeuristicTtl: TimeSpan.FromDays(1),
-        CacheSetCookie: false,
-        OriginTimeout: TimeSpan.FromSeconds(30)));
+    public static Zone Zone(string name = "a", params string[] hosts) => new(TestZones.Settings(name, hosts));
 
     public static CacheStore Store(long maxBytes = 16L * 1024 * 1024, TaskScheduler? reclaim = null) =>
         new(maxBytes, new LruEvictionPolicy(), reclaim);

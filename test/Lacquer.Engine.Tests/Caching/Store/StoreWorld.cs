@@ -11,17 +11,8 @@ internal static class StoreWorld
 {
     public static readonly DateTimeOffset Now = new(2026, 11, 22, 12, 0, 0, TimeSpan.Zero);
 
-    public static Zone Zone(string name = "a", int maxVariants = CacheSettings.DefaultMaxVariants) => new(new ZoneSettings(
-        Name: name,
-        Id: "0123456789abcdef0123456789abcdef",
-        Hosts: [name + ".example"],
-        Origin: new Uri("http://127.0.0.1:9"),
-        CacheKeyHeaders: [],
-        TagHeaders: TagHeaderSettings.Defaults,
-        DefaultTtl: TimeSpan.Zero,
-        MaxHeuristicTtl: TimeSpan.FromDays(1),
-        CacheSetCookie: false,
-        OriginTimeout: TimeSpan.FromSeconds(30)) { MaxVariants = maxVariants });
+    public static Zone Zone(string name = "a", int maxVariants = CacheSettings.DefaultMaxVariants) =>
+        new(TestZones.Settings(name) with { MaxVariants = maxVariants });
 
     public static string Key(Zone zone, string path) => $"http://{zone.Hosts[0]}{path}";
 

@@ -1,4 +1,4 @@
-// Every row of the Cloudflare API's error table (docs/purge.md, "The Cloudflare-compatible API"): the HTTP status and the exact error envelope. Each request is
+// Every row of the Cloudflare API's error table (docs/compat.md, "Cloudflare purge_cache"): the HTTP status and the exact error envelope. Each request is
 // built so that it would purge the cached /a if any part of it were applied, and afterwards /a is still a
 // hit and the audit log is empty: bad input changes nothing (invariant 5). No error answer contains a secret.
 using Lacquer.Configuration;

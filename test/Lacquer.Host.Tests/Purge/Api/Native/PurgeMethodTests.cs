@@ -1,4 +1,4 @@
-// The PURGE method on the proxy listener (docs/purge.md, "The PURGE method"): PURGE <url> removes that URL's variants,
+// The PURGE method on the proxy listener (docs/compat.md, "The PURGE method"): PURGE <url> removes that URL's variants,
 // Surrogate-Key / xkey name tags instead, Fastly-Soft-Purge: 1 makes it soft. Allowed from loopback (the test
 // client is loopback) or with a token; a token that is presented is checked even from loopback.
 using Lacquer.Configuration;

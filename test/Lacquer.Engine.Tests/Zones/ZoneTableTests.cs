@@ -2,7 +2,6 @@
 // the scheme is the zone's fixed one, else a trusted proxy's statement, else the connection's. Resolving is on
 // every request, hits included, so it allocates nothing.
 using System.Net;
-using Lacquer.Configuration;
 using Lacquer.Forwarding;
 using Microsoft.AspNetCore.Http;
 

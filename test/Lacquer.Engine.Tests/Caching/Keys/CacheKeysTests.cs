@@ -2,7 +2,6 @@
 // the host, whatever case, port or punycode case the Host field had) + path and query as sent, plus the values
 // of the zone's key headers.
 using Lacquer.Caching.Store;
-using Lacquer.Configuration;
 using Lacquer.Zones;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;

@@ -22,9 +22,23 @@ internal static class StoreWorld
         int bodyLength = 100,
         string[]? varyNames = null,
         string?[]? varyValues = null,
+        string[]? tags = null) =>
+        EntryUnder(Key(zone, path), zone, TimeSpan.FromMinutes(1), bodyLength, varyNames, varyValues, tags);
+
+    /// <summary>
+    /// A 200 text/plain entry stored under <paramref name="key"/> as received at <see cref="Now"/>, fresh for
+    /// <paramref name="freshness"/>: the one way the store and purge tests build an entry.
+    /// </summary>
+    public static CacheEntry EntryUnder(
+        string key,
+        Zone zone,
+        TimeSpan freshness,
+        int bodyLength = 100,
+        string[]? varyNames = null,
+        string?[]? varyValues = null,
         string[]? tags = null) => new()
         {
-            PrimaryKey = Key(zone, path),
+            PrimaryKey = key,
             Zone = zone,
             VaryNames = varyNames ?? [],
             VaryValues = varyValues ?? [],
@@ -34,7 +48,7 @@ internal static class StoreWorld
             Tags = tags ?? [],
             ResponseTime = Now,
             CorrectedInitialAge = TimeSpan.Zero,
-            FreshnessLifetime = TimeSpan.FromMinutes(1),
+            FreshnessLifetime = freshness,
         };
 
     /// <summary>What the store will charge for <paramref name="entry"/> (it sets Size itself on insert).</summary>

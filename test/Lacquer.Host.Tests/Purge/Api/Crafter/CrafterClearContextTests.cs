@@ -25,6 +25,19 @@ public sealed class CrafterClearContextTests
     }
 
     [Fact]
+    public async Task Parameter_Names_And_The_Path_Match_In_Any_Case()
+    {
+        await using var c = await Conversation.StartAsync();
+        await c.CacheAsync("/a");
+
+        (await c.Admin.Get("/API/1/Cache/Clear?CONTEXTID=test&Token=defaultManagementToken")).ExpectStatus(200)
+            .ExpectBody("""{"message":"Cache scope for context 'test' has been cleared"}""");
+
+        await c.ExpectClearedAsync("/a");
+        c.Origin.ExpectAllConsumed();
+    }
+
+    [Fact]
     public async Task The_Context_Matches_The_Zone_Name_In_Any_Case_And_Is_Echoed_As_Given()
     {
         await using var c = await Conversation.StartAsync();

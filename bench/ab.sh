@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # A/B of runtime settings: one Lacquer build and one origin; Lacquer is started afresh for each variant, with
 # that variant's environment, and the variants alternate for several rounds (A B C A B C ...). For settings
-# that need no rebuild, such as the GC mode (docs/performance.md, "GC mode").
+# that need no rebuild, such as the GC mode (bench/results/history.md, "GC mode").
 #
 #   bench/ab.sh SCENARIO ROUNDS SECONDS VARIANT...
 #     SCENARIO  1k | 16k | 1m (hits on /obj/<size>) or miss (every request a new URL)

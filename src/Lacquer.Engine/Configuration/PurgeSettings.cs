@@ -1,7 +1,7 @@
 namespace Lacquer.Configuration;
 
 /// <summary>
-/// Limits of the purge APIs (docs/purge.md, "The Cloudflare-compatible API"): items per key and request, and the per-token rate limit
+/// Limits of the purge APIs (docs/compat.md, "Cloudflare purge_cache"): items per key and request, and the per-token rate limit
 /// (a token bucket: <see cref="RatePerSecond"/> refill, <see cref="Burst"/> capacity).
 /// </summary>
 internal sealed record PurgeSettings(int MaxItemsPerRequest, int RatePerSecond, int Burst)

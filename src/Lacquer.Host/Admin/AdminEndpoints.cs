@@ -31,7 +31,7 @@ internal static class AdminEndpoints
         MapRead(app, "/api/zones", Json, services.Zones.HandleAsync);
         DashboardEndpoints.Map(app);
 
-        // Cloudflare's path, and the same without /client/v4 for clients whose base URL lacks it (docs/purge.md, "The Cloudflare-compatible API").
+        // Cloudflare's path, and the same without /client/v4 for clients whose base URL lacks it (docs/compat.md, "Cloudflare purge_cache").
         app.Map("/client/v4/zones/{zoneId}/purge_cache", (HttpContext context, string zoneId) => services.Cloudflare.HandleAsync(context, zoneId));
         app.Map("/zones/{zoneId}/purge_cache", (HttpContext context, string zoneId) => services.Cloudflare.HandleAsync(context, zoneId));
 

@@ -4,29 +4,17 @@
 // proxy reads (Lookup) and what operators read (StoredBytes, Count, zone counters).
 using Lacquer.Caching.Keys;
 using Lacquer.Caching.Store;
-using Lacquer.Configuration;
 using Lacquer.Zones;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Primitives;
 
 namespace Lacquer.Purge;
 
 internal static class PurgeWorld
 {
-    public static readonly DateTimeOffset Now = new(2026, 11, 22, 12, 0, 0, TimeSpan.Zero);
+    public static readonly DateTimeOffset Now = StoreWorld.Now;
 
     /// <summary>A zone named <paramref name="name"/> serving <paramref name="hosts"/> (default "&lt;name&gt;.example").</summary>
-    public static Zone Zone(string name = "a", params string[] hosts) => new(new ZoneSettings(
-        Name: name,
-        Id: "0123456789abcdef0123456789abcdef",
-        Hosts: hosts.Length > 0 ? hosts : [name + ".example"],
-        Origin: new Uri("http://127.0.0.1:9"),
-        CacheKeyHeaders: [],
-        TagHeaders: TagHeaderSettings.Defaults,
-        DefaultTtl: TimeSpan.Zero,
-        MaxHeuristicTtl: TimeSpan.FromDays(1),
-        CacheSetCookie: false,
-        OriginTimeout: TimeSpan.FromSeconds(30)));
+    public static Zone Zone(string name = "a", params string[] hosts) => new(TestZones.Settings(name, hosts));
 
     public static CacheStore Store(long maxBytes = 16L * 1024 * 1024, TaskScheduler? reclaim = null) =>
         new(maxBytes, new LruEvictionPolicy(), reclaim);
@@ -43,20 +31,7 @@ internal static class PurgeWorld
             varyValues = [vary[(colon + 1)..]];
         }
 
-        return new CacheEntry
-        {
-            PrimaryKey = key,
-            Zone = zone,
-            VaryNames = varyNames,
-            VaryValues = varyValues,
-            Status = 200,
-            Headers = [new("Content-Type", new StringValues("text/plain"))],
-            Body = new byte[bodyLength],
-            Tags = tags ?? [],
-            ResponseTime = Now,
-            CorrectedInitialAge = TimeSpan.Zero,
-            FreshnessLifetime = TimeSpan.FromHours(1),
-        };
+        return StoreWorld.EntryUnder(key, zone, TimeSpan.FromHours(1), bodyLength, varyNames, varyValues, tags);
     }
 
     /// <summary>An entry with its key parts set, as the store sets them on insert (for the index tests).</summary>

@@ -2,7 +2,6 @@
 // the scheme is the zone's fixed one, else a trusted proxy's statement, else the connection's. Resolving is on
 // every request, hits included, so it allocates nothing.
 using System.Net;
-using Lacquer.Configuration;
 using Lacquer.Forwarding;
 using Microsoft.AspNetCore.Http;
 
@@ -60,17 +59,7 @@ public sealed class ZoneTableTests
     }
 
     private static ZoneTable Table(string? scheme) => new(
-        [new Zone(new ZoneSettings(
-            Name: "example",
-            Id: "0123456789abcdef0123456789abcdef",
-            Hosts: ["www.example.com"],
-            Origin: new Uri("http://127.0.0.1:9"),
-            CacheKeyHeaders: [],
-            TagHeaders: TagHeaderSettings.Defaults,
-            DefaultTtl: TimeSpan.Zero,
-            MaxHeuristicTtl: TimeSpan.FromDays(1),
-            CacheSetCookie: false,
-            OriginTimeout: TimeSpan.FromSeconds(30)) { Scheme = scheme })],
+        [new Zone(TestZones.Settings("example", ["www.example.com"]) with { Scheme = scheme })],
         new TrustedProxies([IPNetwork.Parse("10.0.0.0/8")]));
 
     private static DefaultHttpContext Request(string host, IPAddress peer, string scheme, string? statedScheme)

@@ -1,4 +1,4 @@
-// The Cloudflare-compatible purge API as a test talks to it on the admin listener (docs/purge.md, "The Cloudflare-compatible API"):
+// The Cloudflare-compatible purge API as a test talks to it on the admin listener (docs/compat.md, "Cloudflare purge_cache"):
 //   (await c.Admin.CloudflarePurge("""{"tags":["red"]}""")).ExpectCloudflareSuccess();
 //   (await c.Admin.CloudflarePurge("{}")).ExpectCloudflareError(400, 1012, "…");
 // Bodies are sent as given (the raw JSON text), so tests control every byte the endpoint parses.

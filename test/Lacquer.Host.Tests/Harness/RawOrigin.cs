@@ -15,7 +15,7 @@ namespace Lacquer.Harness;
 internal sealed class RawOrigin : IAsyncDisposable
 {
     private readonly TcpListener _listener;
-    private readonly List<RawOriginExchange> _script = [];
+    private readonly OriginScript<RawOriginConnection> _script = new();
     private readonly ConcurrentQueue<string> _unexpected = new();
     private readonly ConcurrentQueue<RawRequest> _received = new();
     private readonly ConcurrentDictionary<RawOriginConnection, Task> _connections = new();
@@ -42,27 +42,14 @@ internal sealed class RawOrigin : IAsyncDisposable
         return origin;
     }
 
-    public RawOriginExchange On(string method, string target)
-    {
-        var exchange = new RawOriginExchange(method, target);
-        lock (_script)
-        {
-            _script.Add(exchange);
-        }
+    public OriginExchange<RawOriginConnection> On(string method, string target) => _script.On(method, target);
 
-        return exchange;
-    }
-
-    public RawOriginExchange OnGet(string target) => On("GET", target);
+    public OriginExchange<RawOriginConnection> OnGet(string target) => On("GET", target);
 
     public void ExpectAllConsumed()
     {
         Assert.True(_unexpected.IsEmpty, "The raw origin saw requests nobody scripted or failing handlers: " + string.Join("; ", _unexpected));
-        lock (_script)
-        {
-            var unused = _script.Where(exchange => exchange.Remaining > 0 && exchange.Remaining != int.MaxValue).ToList();
-            Assert.True(unused.Count == 0, "Scripted raw origin exchanges were never used: " + string.Join("; ", unused.Select(e => $"{e.Method} {e.Target} ({e.Remaining} left)")));
-        }
+        _script.AssertAllUsed("raw origin");
     }
 
     private async Task AcceptAsync()
@@ -100,7 +87,7 @@ internal sealed class RawOrigin : IAsyncDisposable
                 }
 
                 _received.Enqueue(request);
-                var match = Take(request);
+                var match = _script.Take(request.Method, request.Target);
                 if (match is null)
                 {
                     _unexpected.Enqueue($"{request.Method} {request.Target}");
@@ -124,22 +111,6 @@ internal sealed class RawOrigin : IAsyncDisposable
             connection.Dispose();
             _connections.TryRemove(connection, out _);
         }
-    }
-
-    private RawOriginExchange? Take(RawRequest request)
-    {
-        lock (_script)
-        {
-            foreach (var exchange in _script)
-            {
-                if (exchange.Method == request.Method && exchange.Target == request.Target && exchange.TryTake())
-                {
-                    return exchange;
-                }
-            }
-        }
-
-        return null;
     }
 
     public async ValueTask DisposeAsync()

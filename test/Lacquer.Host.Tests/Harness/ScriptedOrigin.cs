@@ -14,7 +14,7 @@ namespace Lacquer.Harness;
 
 internal sealed class ScriptedOrigin : IAsyncDisposable
 {
-    private readonly List<OriginExchange> _script = [];
+    private readonly OriginScript<HttpContext> _script = new();
     private readonly ConcurrentQueue<string> _unexpected = new();
     private readonly ConcurrentQueue<ReceivedRequest> _received = new();
     private readonly TimeProvider _clock;
@@ -44,27 +44,14 @@ internal sealed class ScriptedOrigin : IAsyncDisposable
         return origin;
     }
 
-    public OriginExchange On(string method, string target)
-    {
-        var exchange = new OriginExchange(method, target);
-        lock (_script)
-        {
-            _script.Add(exchange);
-        }
+    public OriginExchange<HttpContext> On(string method, string target) => _script.On(method, target);
 
-        return exchange;
-    }
-
-    public OriginExchange OnGet(string target) => On("GET", target);
+    public OriginExchange<HttpContext> OnGet(string target) => On("GET", target);
 
     public void ExpectAllConsumed()
     {
         Assert.True(_unexpected.IsEmpty, "The origin received requests nobody scripted: " + string.Join("; ", _unexpected));
-        lock (_script)
-        {
-            var unused = _script.Where(exchange => exchange.Remaining > 0 && exchange.Remaining != int.MaxValue).ToList();
-            Assert.True(unused.Count == 0, "Scripted origin exchanges were never used: " + string.Join("; ", unused.Select(e => $"{e.Method} {e.Target} ({e.Remaining} left)")));
-        }
+        _script.AssertAllUsed("origin");
     }
 
     private async Task ServeAsync(HttpContext context)
@@ -72,19 +59,7 @@ internal sealed class ScriptedOrigin : IAsyncDisposable
         Interlocked.Increment(ref _requestCount);
         var target = context.Features.Get<IHttpRequestFeature>()!.RawTarget;
         _received.Enqueue(new ReceivedRequest(context.Request.Method, target, context.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase)));
-        OriginExchange? match = null;
-        lock (_script)
-        {
-            foreach (var exchange in _script)
-            {
-                if (exchange.Method == context.Request.Method && exchange.Target == target && exchange.TryTake())
-                {
-                    match = exchange;
-                    break;
-                }
-            }
-        }
-
+        var match = _script.Take(context.Request.Method, target);
         if (match is null)
         {
             _unexpected.Enqueue($"{context.Request.Method} {target}");

@@ -1,4 +1,4 @@
-// A token bucket per API token (docs/purge.md, "The Cloudflare-compatible API": default 50/s, burst 500). Time comes from the injected
+// A token bucket per API token (docs/compat.md, "Cloudflare purge_cache": default 50/s, burst 500). Time comes from the injected
 // TimeProvider, so tests drive refills with a manual clock.
 using System.Collections.Concurrent;
 

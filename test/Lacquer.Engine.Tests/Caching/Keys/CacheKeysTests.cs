@@ -2,7 +2,6 @@
 // the host, whatever case, port or punycode case the Host field had) + path and query as sent, plus the values
 // of the zone's key headers.
 using Lacquer.Caching.Store;
-using Lacquer.Configuration;
 using Lacquer.Zones;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
@@ -208,15 +207,6 @@ public sealed class CacheKeysTests
         return context;
     }
 
-    private static Zone Zone(string[] keyHeaders) => new(new ZoneSettings(
-        Name: "keys",
-        Id: "0123456789abcdef0123456789abcdef",
-        Hosts: ["www.example.com", "xn--bcher-kva.example", "[::1]"],
-        Origin: new Uri("http://127.0.0.1:9"),
-        CacheKeyHeaders: keyHeaders,
-        TagHeaders: TagHeaderSettings.Defaults,
-        DefaultTtl: TimeSpan.Zero,
-        MaxHeuristicTtl: TimeSpan.FromDays(1),
-        CacheSetCookie: false,
-        OriginTimeout: TimeSpan.FromSeconds(30)));
+    private static Zone Zone(string[] keyHeaders) =>
+        new(TestZones.Settings("keys", ["www.example.com", "xn--bcher-kva.example", "[::1]"], keyHeaders));
 }

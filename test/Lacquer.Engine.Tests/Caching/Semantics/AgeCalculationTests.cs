@@ -19,10 +19,10 @@ public sealed class AgeCalculationTests
     [InlineData(0, "10", 5, 10)] // request after response (bad clock): delay counts as 0
     public void CorrectedInitialAge_Follows_Section_4_2_3(int? dateInSeconds, string? age, int requestInSeconds, long expectedSeconds)
     {
-        var response = Conversation.Response(date: Conversation.AtOrNull(dateInSeconds), age: age);
-        var requestTime = Conversation.ResponseTime.AddSeconds(requestInSeconds);
+        var response = ExchangeFacts.Response(date: ExchangeFacts.AtOrNull(dateInSeconds), age: age);
+        var requestTime = ExchangeFacts.ResponseTime.AddSeconds(requestInSeconds);
 
-        var corrected = AgeCalculation.CorrectedInitialAge(response, requestTime, Conversation.ResponseTime);
+        var corrected = AgeCalculation.CorrectedInitialAge(response, requestTime, ExchangeFacts.ResponseTime);
 
         Assert.Equal(TimeSpan.FromSeconds(expectedSeconds), corrected);
     }
@@ -36,9 +36,9 @@ public sealed class AgeCalculationTests
     [InlineData(10, -20, 0)] // "now" before the response time (bad clock)
     public void CurrentAge_Adds_Resident_Time(int correctedSeconds, int residentSeconds, long expectedSeconds)
     {
-        var now = Conversation.ResponseTime.AddSeconds(residentSeconds);
+        var now = ExchangeFacts.ResponseTime.AddSeconds(residentSeconds);
 
-        var current = AgeCalculation.CurrentAge(TimeSpan.FromSeconds(correctedSeconds), Conversation.ResponseTime, now);
+        var current = AgeCalculation.CurrentAge(TimeSpan.FromSeconds(correctedSeconds), ExchangeFacts.ResponseTime, now);
 
         Assert.Equal(TimeSpan.FromSeconds(expectedSeconds), current);
     }

@@ -24,7 +24,7 @@ public sealed class FreshnessTests
     public void Explicit_Freshness_Follows_The_Precedence_Of_Section_4_2_1(
         string? cacheControl, int? expiresInSeconds, long lifetimeSeconds, string source)
     {
-        var response = Conversation.Response(cacheControl: cacheControl, expires: Conversation.AtOrNull(expiresInSeconds));
+        var response = ExchangeFacts.Response(cacheControl: cacheControl, expires: ExchangeFacts.AtOrNull(expiresInSeconds));
 
         AssertLifetime(response, CachePolicy.Default, lifetimeSeconds, source);
     }
@@ -40,7 +40,7 @@ public sealed class FreshnessTests
     [InlineData("Wed Jan  1 13:00:00 2025", null, 3600, "Expires")] // asctime
     public void Expires_Header_Forms(string expires, string? cacheControl, long lifetimeSeconds, string source)
     {
-        var response = Conversation.Response(cacheControl: cacheControl, expires: expires);
+        var response = ExchangeFacts.Response(cacheControl: cacheControl, expires: expires);
 
         AssertLifetime(response, CachePolicy.Default, lifetimeSeconds, source);
     }
@@ -49,7 +49,7 @@ public sealed class FreshnessTests
     [Fact]
     public void Expires_Without_Date_Counts_From_The_Response_Time()
     {
-        var response = Conversation.Response(expires: Conversation.At(100), date: null);
+        var response = ExchangeFacts.Response(expires: ExchangeFacts.At(100), date: null);
 
         AssertLifetime(response, CachePolicy.Default, 100, "Expires");
     }
@@ -58,7 +58,7 @@ public sealed class FreshnessTests
     public void Expires_Counts_From_Date_Not_From_The_Response_Time()
     {
         // Origin clock 10 minutes behind: Expires - Date is still the lifetime it meant.
-        var response = Conversation.Response(expires: Conversation.At(-600 + 300), date: Conversation.At(-600));
+        var response = ExchangeFacts.Response(expires: ExchangeFacts.At(-600 + 300), date: ExchangeFacts.At(-600));
 
         AssertLifetime(response, CachePolicy.Default, 300, "Expires");
     }
@@ -82,8 +82,8 @@ public sealed class FreshnessTests
     public void Heuristic_Freshness_Is_Ten_Percent_Of_Last_Modified_Age_Capped(
         int status, string? cacheControl, int? lastModifiedInSeconds, long lifetimeSeconds, string source)
     {
-        var response = Conversation.Response(
-            status, cacheControl, lastModified: Conversation.AtOrNull(lastModifiedInSeconds));
+        var response = ExchangeFacts.Response(
+            status, cacheControl, lastModified: ExchangeFacts.AtOrNull(lastModifiedInSeconds));
 
         AssertLifetime(response, CachePolicy.Default, lifetimeSeconds, source);
     }
@@ -102,7 +102,7 @@ public sealed class FreshnessTests
         int status, int? lastModifiedInSeconds, int defaultTtlSeconds, int maxHeuristicSeconds, long lifetimeSeconds, string source)
     {
         var policy = new CachePolicy(false, TimeSpan.FromSeconds(defaultTtlSeconds), TimeSpan.FromSeconds(maxHeuristicSeconds));
-        var response = Conversation.Response(status, lastModified: Conversation.AtOrNull(lastModifiedInSeconds));
+        var response = ExchangeFacts.Response(status, lastModified: ExchangeFacts.AtOrNull(lastModifiedInSeconds));
 
         AssertLifetime(response, policy, lifetimeSeconds, source);
     }
@@ -110,7 +110,7 @@ public sealed class FreshnessTests
     [Fact]
     public void Heuristic_Without_Date_Counts_From_The_Response_Time()
     {
-        var response = Conversation.Response(date: null, lastModified: Conversation.At(-1000));
+        var response = ExchangeFacts.Response(date: null, lastModified: ExchangeFacts.At(-1000));
 
         AssertLifetime(response, CachePolicy.Default, 100, "Heuristic");
     }
@@ -146,7 +146,7 @@ public sealed class FreshnessTests
 
     private static void AssertLifetime(ResponseFacts response, CachePolicy policy, long lifetimeSeconds, string source)
     {
-        var (lifetime, actualSource) = Freshness.Lifetime(response, policy, Conversation.ResponseTime);
+        var (lifetime, actualSource) = Freshness.Lifetime(response, policy, ExchangeFacts.ResponseTime);
 
         Assert.Equal(Enum.Parse<FreshnessSource>(source), actualSource);
         Assert.Equal(TimeSpan.FromSeconds(lifetimeSeconds), lifetime);

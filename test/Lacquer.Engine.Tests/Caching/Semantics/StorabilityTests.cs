@@ -42,9 +42,9 @@ public sealed class StorabilityTests
     public void NoCache_Is_Stored_Stale_When_It_Can_Be_Revalidated(int status, string cacheControl, bool etag, int? lastModified, bool stored)
     {
         var request = RequestFacts.Parse("GET", null, null, hasAuthorization: false);
-        var response = ResponseFacts.Parse(status, cacheControl, null, Conversation.At(0), Conversation.AtOrNull(lastModified), null, null, hasSetCookie: false, hasETag: etag);
+        var response = ResponseFacts.Parse(status, cacheControl, null, ExchangeFacts.At(0), ExchangeFacts.AtOrNull(lastModified), null, null, hasSetCookie: false, hasETag: etag);
 
-        var decision = Storability.Decide(request, response, CachePolicy.Default, Conversation.ResponseTime);
+        var decision = Storability.Decide(request, response, CachePolicy.Default, ExchangeFacts.ResponseTime);
 
         Assert.Equal(stored, decision.Storable);
         if (stored)
@@ -172,9 +172,9 @@ public sealed class StorabilityTests
     {
         var decision = Storability.Decide(
             RequestFacts.Parse("GET", null, null, hasAuthorization: false),
-            Conversation.Response(expires: expires),
+            ExchangeFacts.Response(expires: expires),
             CachePolicy.Default,
-            Conversation.ResponseTime);
+            ExchangeFacts.ResponseTime);
 
         Assert.Equal(Enum.Parse<NotStoredReason>(reason), decision.Reason);
     }
@@ -190,9 +190,9 @@ public sealed class StorabilityTests
     {
         var decision = Storability.Decide(
             RequestFacts.Parse("GET", null, null, hasAuthorization: false),
-            Conversation.Response(status, lastModified: Conversation.AtOrNull(lastModifiedInSeconds)),
+            ExchangeFacts.Response(status, lastModified: ExchangeFacts.AtOrNull(lastModifiedInSeconds)),
             CachePolicy.Default with { DefaultTtl = TimeSpan.FromSeconds(defaultTtlSeconds) },
-            Conversation.ResponseTime);
+            ExchangeFacts.ResponseTime);
 
         Assert.Equal(Enum.Parse<NotStoredReason>(reason), decision.Reason);
         Assert.Equal(TimeSpan.FromSeconds(lifetimeSeconds), decision.FreshnessLifetime);
@@ -228,7 +228,7 @@ public sealed class StorabilityTests
         CachePolicy? policy = null)
     {
         var request = RequestFacts.Parse(method, requestCacheControl, null, hasAuthorization);
-        var response = Conversation.Response(status, responseCacheControl, vary: vary, hasSetCookie: hasSetCookie);
-        return Storability.Decide(request, response, policy ?? CachePolicy.Default, Conversation.ResponseTime);
+        var response = ExchangeFacts.Response(status, responseCacheControl, vary: vary, hasSetCookie: hasSetCookie);
+        return Storability.Decide(request, response, policy ?? CachePolicy.Default, ExchangeFacts.ResponseTime);
     }
 }

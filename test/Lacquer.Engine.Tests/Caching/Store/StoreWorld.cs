@@ -11,17 +11,8 @@ internal static class StoreWorld
 {
     public static readonly DateTimeOffset Now = new(2026, 11, 22, 12, 0, 0, TimeSpan.Zero);
 
-    public static Zone Zone(string name = "a", int maxVariants = CacheSettings.DefaultMaxVariants) => new(new ZoneSettings(
-        Name: name,
-        Id: "0123456789abcdef0123456789abcdef",
-        Hosts: [name + ".example"],
-        Origin: new Uri("http://127.0.0.1:9"),
-        CacheKeyHeaders: [],
-        TagHeaders: TagHeaderSettings.Defaults,
-        DefaultTtl: TimeSpan.Zero,
-        MaxHeuristicTtl: TimeSpan.FromDays(1),
-        CacheSetCookie: false,
-        OriginTimeout: TimeSpan.FromSeconds(30)) { MaxVariants = maxVariants });
+    public static Zone Zone(string name = "a", int maxVariants = CacheSettings.DefaultMaxVariants) =>
+        new(TestZones.Settings(name) with { MaxVariants = maxVariants });
 
     public static string Key(Zone zone, string path) => $"http://{zone.Hosts[0]}{path}";
 
@@ -31,9 +22,23 @@ internal static class StoreWorld
         int bodyLength = 100,
         string[]? varyNames = null,
         string?[]? varyValues = null,
+        string[]? tags = null) =>
+        EntryUnder(Key(zone, path), zone, TimeSpan.FromMinutes(1), bodyLength, varyNames, varyValues, tags);
+
+    /// <summary>
+    /// A 200 text/plain entry stored under <paramref name="key"/> as received at <see cref="Now"/>, fresh for
+    /// <paramref name="freshness"/>: the one way the store and purge tests build an entry.
+    /// </summary>
+    public static CacheEntry EntryUnder(
+        string key,
+        Zone zone,
+        TimeSpan freshness,
+        int bodyLength = 100,
+        string[]? varyNames = null,
+        string?[]? varyValues = null,
         string[]? tags = null) => new()
         {
-            PrimaryKey = Key(zone, path),
+            PrimaryKey = key,
             Zone = zone,
             VaryNames = varyNames ?? [],
             VaryValues = varyValues ?? [],
@@ -43,7 +48,7 @@ internal static class StoreWorld
             Tags = tags ?? [],
             ResponseTime = Now,
             CorrectedInitialAge = TimeSpan.Zero,
-            FreshnessLifetime = TimeSpan.FromMinutes(1),
+            FreshnessLifetime = freshness,
         };
 
     /// <summary>What the store will charge for <paramref name="entry"/> (it sets Size itself on insert).</summary>

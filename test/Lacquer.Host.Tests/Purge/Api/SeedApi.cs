@@ -1,4 +1,4 @@
-// Shared steps of the seed endpoint conversations (docs/compat.md, "Crafter"–4): cache a URL (miss, then hit), prove a
+// Shared steps of the seed endpoint conversations (docs/compat.md, "Crafter" to "Flextype"): cache a URL (miss, then hit), prove a
 // clear really emptied its zone (the next request is a miss), a second zone to show what a clear leaves
 // alone, and the purge the audit ring recorded.
 using System.Net.Http.Headers;

@@ -1,4 +1,4 @@
-// The error rows of docs/purge.md, "The Cloudflare-compatible API": HTTP status, Cloudflare error code and message. Messages that name a
+// The error rows of docs/compat.md, "Cloudflare purge_cache": HTTP status, Cloudflare error code and message. Messages that name a
 // value take it as an argument; values echoed back are the caller's own purge inputs, never credentials.
 namespace Lacquer.Purge.Api.Cloudflare;
 

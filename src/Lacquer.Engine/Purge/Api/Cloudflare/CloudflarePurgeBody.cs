@@ -1,4 +1,4 @@
-// Parses and validates a purge_cache body (docs/purge.md, "The Cloudflare-compatible API") into selectors for one zone. Exactly one of:
+// Parses and validates a purge_cache body (docs/compat.md, "Cloudflare purge_cache") into selectors for one zone. Exactly one of:
 // {"purge_everything":true}, {"files":[...]}, or any combination of tags, hosts and prefixes; plus the
 // extension "soft": true. Every check runs before anything is purged, so a bad item fails the whole request
 // and nothing changes (invariant 5). Unknown keys are ignored, as Cloudflare does.

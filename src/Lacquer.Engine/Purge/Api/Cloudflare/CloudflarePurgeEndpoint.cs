@@ -1,5 +1,5 @@
 // POST (or DELETE) /client/v4/zones/{zone_id}/purge_cache, also served at /zones/{zone_id}/purge_cache
-// (docs/purge.md, "The Cloudflare-compatible API"). Steps of HandleAsync, each failing with its row of the error table:
+// (docs/compat.md, "Cloudflare purge_cache"). Steps of HandleAsync, each failing with its row of the error table:
 //   0. method: POST or DELETE, else 405 with Allow: POST, DELETE (the route takes every method, so that this
 //      405 carries the envelope like every other error);
 //   1. credentials: "Authorization: Bearer <token>", or X-Auth-Email + X-Auth-Key (the key is the secret);

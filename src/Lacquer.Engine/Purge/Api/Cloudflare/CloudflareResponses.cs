@@ -1,4 +1,4 @@
-// The Cloudflare v4 envelope, written byte for byte as docs/purge.md, "The Cloudflare-compatible API" shows it:
+// The Cloudflare v4 envelope, written byte for byte as docs/compat.md, "Cloudflare purge_cache" shows it:
 //   {"success":true,"errors":[],"messages":[],"result":{"id":"…"}}
 //   {"success":false,"errors":[{"code":N,"message":"…"}],"messages":[],"result":null}
 using System.Globalization;

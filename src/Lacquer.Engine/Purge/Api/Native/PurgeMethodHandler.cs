@@ -1,4 +1,4 @@
-// The PURGE method on the proxy listener (docs/purge.md, "The PURGE method", the Varnish/Squid/Fastly convention):
+// The PURGE method on the proxy listener (docs/compat.md, "The PURGE method", the Varnish/Squid/Fastly convention):
 //   PURGE /path                           -> hard purge of that URL, every variant
 //   PURGE /path + Surrogate-Key: a b      -> purge the tags a and b (also xkey)
 //   Fastly-Soft-Purge: 1                  -> soft instead of hard

@@ -1,5 +1,5 @@
 // End to end with the official Cloudflare SDK for JavaScript (npm "cloudflare" 5.x, pinned in
-// test/cloudflare-sdk): a client written against Cloudflare must work unchanged (docs/purge.md, "The Cloudflare-compatible API"). The test
+// test/cloudflare-sdk): a client written against Cloudflare must work unchanged (docs/compat.md, "Cloudflare purge_cache"). The test
 // caches entries, runs test/cloudflare-sdk/purge.mjs with node against the admin listener for every body
 // variant, and checks each call's result and what it evicted. node_modules comes from
 // `npm ci --prefix test/cloudflare-sdk` (.ci/run does it); without it the test fails and says so.

@@ -1,4 +1,4 @@
-// Where and how the purge_cache endpoint is reached (docs/purge.md, "The Cloudflare-compatible API"): both paths, POST and DELETE, and both
+// Where and how the purge_cache endpoint is reached (docs/compat.md, "Cloudflare purge_cache"): both paths, POST and DELETE, and both
 // ways of presenting credentials. Every accepted request purges and answers the exact success envelope.
 using Lacquer.Configuration;
 using Lacquer.Harness;

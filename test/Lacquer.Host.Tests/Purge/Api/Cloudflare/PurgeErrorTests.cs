@@ -1,4 +1,4 @@
-// Every row of the Cloudflare API's error table (docs/purge.md, "The Cloudflare-compatible API"): the HTTP status and the exact error envelope. Each request is
+// Every row of the Cloudflare API's error table (docs/compat.md, "Cloudflare purge_cache"): the HTTP status and the exact error envelope. Each request is
 // built so that it would purge the cached /a if any part of it were applied, and afterwards /a is still a
 // hit and the audit log is empty: bad input changes nothing (invariant 5). No error answer contains a secret.
 using Lacquer.Configuration;
@@ -192,6 +192,21 @@ public sealed class PurgeErrorTests
     public Task Prefix_With_Scheme_Query_Or_Fragment_Is_1016(string prefix, string rule) =>
         ExpectRejected(c => c.Admin.CloudflarePurge($$"""{"prefixes":["test.example/a","{{prefix}}"]}"""), 400,
             CloudflareApi.ErrorBody(1016, $"Unable to purge prefix {prefix}: {rule}"));
+
+    [Theory]
+    [InlineData("test.example/a")]
+    [InlineData("test example")]
+    [InlineData("http://test.example")]
+    public Task Host_That_Is_Not_A_Host_Name_Is_1014_Naming_It(string host) =>
+        ExpectRejected(c => c.Admin.CloudflarePurge($$"""{"hosts":["test.example","{{host}}"]}"""), 400,
+            CloudflareApi.ErrorBody(1014, $"'hosts' must be an array of host names; '{host}' is not one"));
+
+    [Theory]
+    [InlineData("/a/b")]
+    [InlineData("test example/a")]
+    public Task Prefix_Not_Starting_With_A_Host_Name_Is_1016(string prefix) =>
+        ExpectRejected(c => c.Admin.CloudflarePurge($$"""{"prefixes":["test.example/a","{{prefix}}"]}"""), 400,
+            CloudflareApi.ErrorBody(1016, $"Unable to purge prefix {prefix}: a prefix must start with a host name"));
 
     [Fact]
     public Task Prefix_With_32_Slashes_Is_1016()

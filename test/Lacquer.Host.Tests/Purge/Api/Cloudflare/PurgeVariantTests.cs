@@ -1,4 +1,4 @@
-// Every purge_cache body variant of docs/purge.md, "The Cloudflare-compatible API" answers 200 with the success envelope and removes exactly
+// Every purge_cache body variant of docs/compat.md, "Cloudflare purge_cache" answers 200 with the success envelope and removes exactly
 // what it names: whatever it should not touch is still a hit afterwards (and an unscripted origin request
 // would fail the test).
 using Lacquer.Harness;

@@ -1,4 +1,4 @@
-// The per-token rate limit (docs/purge.md, "The Cloudflare-compatible API": a token bucket per token, default 50/s with a burst of 500): once a
+// The per-token rate limit (docs/compat.md, "Cloudflare purge_cache": a token bucket per token, default 50/s with a burst of 500): once a
 // token's burst is used up it gets 429 code 971 with Retry-After and nothing is purged; the manual clock
 // refills the bucket.
 using Lacquer.Configuration;

@@ -1,4 +1,4 @@
-// The "soft": true extension (docs/purge.md, "The Cloudflare-compatible API"): matched entries are marked stale instead of removed, so the next
+// The "soft": true extension (docs/compat.md, "Cloudflare purge_cache"): matched entries are marked stale instead of removed, so the next
 // request goes to the origin (fwd=stale) and stores the new response; untouched entries stay hits.
 using Lacquer.Harness;
 

@@ -24,14 +24,17 @@ public sealed class CrafterClearContextTests
         c.Origin.ExpectAllConsumed();
     }
 
-    [Fact]
-    public async Task The_Context_Matches_The_Zone_Name_In_Any_Case_And_Is_Echoed_As_Given()
+    /// <summary>The context names its zone in any case and is echoed as given; the path and the parameter names match in any case too.</summary>
+    [Theory]
+    [InlineData("/api/1/cache/clear.json?contextId=TEST&token=defaultManagementToken", "TEST")]
+    [InlineData("/API/1/Cache/Clear?CONTEXTID=test&Token=defaultManagementToken", "test")]
+    public async Task Names_Match_In_Any_Case_And_The_Context_Is_Echoed_As_Given(string target, string echoed)
     {
         await using var c = await Conversation.StartAsync();
         await c.CacheAsync("/a");
 
-        (await c.Admin.Get("/api/1/cache/clear.json?contextId=TEST&token=defaultManagementToken")).ExpectStatus(200)
-            .ExpectBody("""{"message":"Cache scope for context 'TEST' has been cleared"}""");
+        (await c.Admin.Get(target)).ExpectStatus(200)
+            .ExpectBody($$"""{"message":"Cache scope for context '{{echoed}}' has been cleared"}""");
 
         await c.ExpectClearedAsync("/a");
         c.Origin.ExpectAllConsumed();

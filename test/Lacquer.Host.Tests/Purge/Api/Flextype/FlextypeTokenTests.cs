@@ -36,6 +36,59 @@ public sealed class FlextypeTokenTests
         c.Origin.ExpectAllConsumed();
     }
 
+    [Fact]
+    public async Task A_Json_Number_Counts_As_Its_Text()
+    {
+        await using var c = await Conversation.StartAsync(s => With(s, Entry("123", "4.50")));
+        await c.CacheAsync("/a");
+
+        (await c.Admin.Send("POST", Clear, SeedApi.Json("""{"token":123,"access_token":4.50}"""))).ExpectStatus(200).ExpectBody("{}");
+
+        await c.ExpectClearedAsync("/a");
+        c.Origin.ExpectAllConsumed();
+    }
+
+    [Theory]
+    [InlineData("""{"token":true,"access_token":"efe1e36e4d60fcd547e22eb9f795dff9"}""")]
+    [InlineData("""{"token":["efe1e36e4d60fcd547e22eb9f795dff9"],"access_token":"efe1e36e4d60fcd547e22eb9f795dff9"}""")]
+    [InlineData("""{"token":"efe1e36e4d60fcd547e22eb9f795dff9","access_token":{"v":"efe1e36e4d60fcd547e22eb9f795dff9"}}""")]
+    public async Task Other_Json_Values_Count_As_Present_And_Never_Match(string body)
+    {
+        await using var c = await Conversation.StartAsync(Seed);
+        await c.CacheAsync("/a");
+
+        (await c.Admin.Send("POST", SeedQuery, SeedApi.Json(body))).ExpectStatus(401).ExpectBody(Unauthorized);
+
+        await c.ExpectStillCachedAsync("/a");
+        c.ExpectNoPurge();
+        c.Origin.ExpectAllConsumed();
+    }
+
+    [Theory]
+    [InlineData("?TOKEN=" + Token + "&Access_Token=" + Token, null)]
+    [InlineData("", "TOKEN=" + Token + "&Access_Token=" + Token)]
+    public async Task Query_And_Form_Names_Match_In_Any_Case(string query, string? form)
+    {
+        await using var c = await Conversation.StartAsync(Seed);
+        await c.CacheAsync("/a");
+
+        var body = form is null ? null : SeedApi.Body(form, "application/x-www-form-urlencoded");
+        (await c.Admin.Send("POST", Clear + query, body)).ExpectStatus(200).ExpectBody("{}");
+
+        await c.ExpectClearedAsync("/a");
+        c.Origin.ExpectAllConsumed();
+    }
+
+    [Fact]
+    public async Task Json_Member_Names_Match_Exactly()
+    {
+        await using var c = await Conversation.StartAsync(Seed);
+
+        (await c.Admin.Send("POST", Clear, SeedApi.Json($$"""{"TOKEN":"{{Token}}","access_token":"{{Token}}"}"""))).ExpectStatus(400).ExpectBody(BadRequest);
+        c.ExpectNoPurge();
+        c.Origin.ExpectAllConsumed();
+    }
+
     [Theory]
     [InlineData("?token=&access_token=" + Token)]
     [InlineData("?token=unknown&access_token=" + Token)]

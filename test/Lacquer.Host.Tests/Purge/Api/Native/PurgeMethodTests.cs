@@ -1,4 +1,4 @@
-// The PURGE method on the proxy listener (docs/purge.md, "The PURGE method"): PURGE <url> removes that URL's variants,
+// The PURGE method on the proxy listener (docs/compat.md, "The PURGE method"): PURGE <url> removes that URL's variants,
 // Surrogate-Key / xkey name tags instead, Fastly-Soft-Purge: 1 makes it soft. Allowed from loopback (the test
 // client is loopback) or with a token; a token that is presented is checked even from loopback.
 using Lacquer.Configuration;
@@ -177,6 +177,27 @@ public sealed class PurgeMethodTests
 
         exchange.ExpectStatus(403).ExpectJson(Forbidden);
         Assert.DoesNotContain("s3cr3t", exchange.Text, StringComparison.Ordinal);
+        await c.ExpectHit("/a", "a1");
+        Assert.Empty(c.Server.Purges.Audit.Snapshot());
+        c.Origin.ExpectAllConsumed();
+    }
+
+    [Theory]
+    [InlineData("test.example:65536")]
+    [InlineData("[::1]:70000")]
+    public async Task Host_With_A_Port_Out_Of_Range_Is_400(string hostField)
+    {
+        await using var c = await Conversation.StartAsync(PurgeTestSettings.Configure());
+        await c.Store("/a", "a1");
+
+        using (var client = await RawClient.ConnectAsync(c.Client.Listener))
+        {
+            await client.SendAsync($"PURGE /a HTTP/1.1\r\nHost: {hostField}\r\n\r\n");
+            var response = await client.ReadResponseAsync();
+            Assert.Equal((400, "application/json"), (response.Status, response.Header("Content-Type")));
+            Assert.Equal("""{"status":"error","message":"The Host field is not a host with an optional port of 0-65535."}""", response.Text);
+        }
+
         await c.ExpectHit("/a", "a1");
         Assert.Empty(c.Server.Purges.Audit.Snapshot());
         c.Origin.ExpectAllConsumed();

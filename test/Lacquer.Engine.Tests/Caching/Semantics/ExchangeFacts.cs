@@ -4,7 +4,7 @@ namespace Lacquer.Caching.Semantics;
 /// Builds request/response facts for the table-driven tests. Header times are given in seconds
 /// relative to <see cref="ResponseTime"/> (null = header absent) so rows stay short.
 /// </summary>
-internal static class Conversation
+internal static class ExchangeFacts
 {
     /// <summary>When the response was received: Wed, 01 Jan 2025 12:00:00 GMT.</summary>
     public static readonly DateTimeOffset ResponseTime = new(2025, 1, 1, 12, 0, 0, TimeSpan.Zero);

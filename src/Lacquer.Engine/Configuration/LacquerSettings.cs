@@ -8,6 +8,14 @@ internal sealed record LacquerSettings(
     IReadOnlyList<TokenSettings> Tokens,
     PurgeSettings Purge)
 {
+    public static readonly TimeSpan DefaultShutdownTimeout = TimeSpan.FromSeconds(30);
+
+    /// <summary>The certificates of the https proxy listeners (<c>tls</c>); none by default.</summary>
+    public TlsSettings Tls { get; init; } = TlsSettings.None;
+
+    /// <summary>On SIGTERM (or Ctrl+C) the listeners stop accepting and requests in flight get this long to finish (<c>shutdownTimeout</c>).</summary>
+    public TimeSpan ShutdownTimeout { get; init; } = DefaultShutdownTimeout;
+
     /// <summary>The seed cache-clear endpoints; an init property with a default so that code building settings by hand need not name it.</summary>
     public CompatSettings Compat { get; init; } = CompatSettings.Default;
 

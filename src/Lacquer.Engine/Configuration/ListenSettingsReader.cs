@@ -1,62 +1,147 @@
 namespace Lacquer.Configuration;
 
 /// <summary>
-/// Reads <c>listen</c>. A listener URL must be absolute <c>http</c> with a host and an explicit port
-/// (0 = ephemeral), and nothing after the authority: Kestrel binds an address, not a path. The two
-/// listeners must not bind the same port on the same (or the any-) address, unless the port is 0.
+/// Reads <c>listen</c>. <c>listen:proxy</c> is one URL or a list of them; each must be absolute <c>http</c> or
+/// <c>https</c> with a host and an explicit port (0 = ephemeral), and nothing after the authority: Kestrel binds
+/// an address, not a path. <c>listen:admin</c> is one <c>http</c> URL. No two listeners may bind the same port on
+/// the same (or the any-) address, unless the port is 0. An https proxy listener needs at least one certificate
+/// in <c>tls:certificates</c>. <c>listen:h2c</c> names plain proxy listeners that speak HTTP/2 with prior knowledge.
 /// </summary>
 internal static class ListenSettingsReader
 {
-    private static readonly string[] Keys = ["proxy", "admin"];
+    private static readonly string[] Keys = ["proxy", "admin", "h2c"];
 
-    public static ListenSettings Read(ObjectReader root)
+    /// <param name="hasCertificates">Whether <c>tls:certificates</c> lists any certificate (valid or not).</param>
+    public static ListenSettings Read(ObjectReader root, bool hasCertificates)
     {
         var listen = root.Object("listen", Keys);
-        var errorsBefore = listen.Errors.Count;
-        var proxy = ReadUrl(listen.Node("proxy"), listen.Errors) ?? ListenSettings.DefaultProxy;
-        var adminNode = listen.Node("admin");
-        var admin = ReadUrl(adminNode, listen.Errors) ?? ListenSettings.DefaultAdmin;
-        if (listen.Errors.Count == errorsBefore
-            && proxy.Port != 0
-            && proxy.Port == admin.Port
-            && (string.Equals(proxy.Host, admin.Host, StringComparison.OrdinalIgnoreCase) || IsAnyAddress(proxy) || IsAnyAddress(admin)))
+        var errors = listen.Errors;
+        var proxyNode = listen.Node("proxy");
+        var proxies = new List<(Uri Url, string Path)>();
+        var proxyValid = true;
+        if (proxyNode.Shape == NodeShape.Array)
         {
-            listen.Errors.Add(new(adminNode.Path, $"must differ from listen:proxy (both are {admin.Authority})"));
+            proxyNode.TryReadItems(errors, out var items);
+            foreach (var item in items)
+            {
+                proxyValid &= Add(item, proxies, allowHttps: true, errors);
+            }
+        }
+        else if (proxyNode.IsMissing)
+        {
+            proxies.Add((ListenSettings.DefaultProxy, proxyNode.Path));
+        }
+        else
+        {
+            proxyValid = Add(proxyNode, proxies, allowHttps: true, errors);
         }
 
-        return new ListenSettings(proxy, admin);
+        if (proxyNode.Shape == NodeShape.Array && proxies.Count == 0 && proxyValid)
+        {
+            errors.Add(new(proxyNode.Path, "must list at least one URL"));
+        }
+
+        foreach (var (url, path) in proxies)
+        {
+            if (url.Scheme == Uri.UriSchemeHttps && !hasCertificates)
+            {
+                errors.Add(new(path, $"an https listener needs a certificate: add one to tls:certificates (found {ObjectReader.Quote(url.OriginalString)})"));
+            }
+        }
+
+        for (var i = 1; i < proxies.Count; i++)
+        {
+            for (var j = 0; j < i; j++)
+            {
+                if (Collide(proxies[i].Url, proxies[j].Url))
+                {
+                    errors.Add(new(proxies[i].Path, $"binds the same address as {proxies[j].Path} ({proxies[i].Url.Authority})"));
+                    break;
+                }
+            }
+        }
+
+        var adminNode = listen.Node("admin");
+        var adminList = new List<(Uri Url, string Path)>();
+        var adminValid = Add(adminNode, adminList, allowHttps: false, errors);
+        var admin = adminList.Count > 0 ? adminList[0].Url : ListenSettings.DefaultAdmin;
+        if (proxyValid && adminValid)
+        {
+            foreach (var (url, path) in proxies)
+            {
+                if (Collide(admin, url))
+                {
+                    errors.Add(new(adminNode.Path, $"must differ from {path} (both are {admin.Authority})"));
+                    break;
+                }
+            }
+        }
+
+        var h2c = ReadH2c(listen.Node("h2c"), proxies, errors);
+        return new ListenSettings([.. proxies.Select(proxy => proxy.Url)], admin) { H2c = h2c };
     }
 
-    /// <summary>The URL, or null when missing (use the default) or invalid (error reported).</summary>
-    private static Uri? ReadUrl(ConfigNode node, List<ConfigError> errors)
+    /// <summary>Reads <c>listen:h2c</c>: URLs that are plain listeners of <c>listen:proxy</c>.</summary>
+    private static IReadOnlyList<Uri> ReadH2c(ConfigNode node, List<(Uri Url, string Path)> proxies, List<ConfigError> errors)
+    {
+        var texts = StringListReader.Read(node, errors, requiredMessage: null, text =>
+        {
+            var problem = Problem(text, allowHttps: true, out var url);
+            if (problem.Length > 0)
+            {
+                return (null, $"{problem} (found {ObjectReader.Quote(text)})");
+            }
+
+            if (url!.Scheme == Uri.UriSchemeHttps)
+            {
+                return (null, $"must be a plain http listener: an https listener offers HTTP/2 by ALPN already (found {ObjectReader.Quote(text)})");
+            }
+
+            return proxies.Any(proxy => proxy.Url == url)
+                ? (url.AbsoluteUri, string.Empty)
+                : (null, $"must be one of the listen:proxy URLs (found {ObjectReader.Quote(text)})");
+        });
+        return [.. texts.Select(text => new Uri(text))];
+    }
+
+    /// <summary>Checks one listener URL; adds it, or reports it and returns false. Missing adds nothing and is not an error.</summary>
+    private static bool Add(ConfigNode node, List<(Uri Url, string Path)> urls, bool allowHttps, List<ConfigError> errors)
     {
         if (!node.TryReadText(errors, required: false, out var text))
         {
-            return null;
+            return node.IsMissing;
         }
 
-        var problem = Problem(text, out var url);
+        var problem = Problem(text, allowHttps, out var url);
         if (problem.Length > 0)
         {
             errors.Add(new(node.Path, $"{problem} (found {ObjectReader.Quote(text)})"));
-            return null;
+            return false;
         }
 
-        return url;
+        urls.Add((url!, node.Path));
+        return true;
     }
 
-    private static string Problem(string text, out Uri? url)
+    /// <summary>Two listeners collide on the same non-zero port of the same host, or when either is an any-address.</summary>
+    private static bool Collide(Uri a, Uri b) =>
+        a.Port != 0
+        && a.Port == b.Port
+        && (string.Equals(a.Host, b.Host, StringComparison.OrdinalIgnoreCase) || IsAnyAddress(a) || IsAnyAddress(b));
+
+    private static string Problem(string text, bool allowHttps, out Uri? url)
     {
+        var expected = allowHttps ? "an absolute http or https URL such as http://127.0.0.1:8080" : "an absolute http URL such as http://127.0.0.1:8080";
         if (!Uri.TryCreate(text, UriKind.Absolute, out url) || url.IsFile || url.IsUnc)
         {
             return text.Contains('*', StringComparison.Ordinal) || text.Contains('+', StringComparison.Ordinal)
-                ? "must be an absolute http URL such as http://127.0.0.1:8080; for every address use http://0.0.0.0:PORT or http://[::]:PORT"
-                : "must be an absolute http URL such as http://127.0.0.1:8080";
+                ? $"must be {expected}; for every address use http://0.0.0.0:PORT or http://[::]:PORT"
+                : $"must be {expected}";
         }
 
-        if (url.Scheme != Uri.UriSchemeHttp)
+        if (url.Scheme != Uri.UriSchemeHttp && !(allowHttps && url.Scheme == Uri.UriSchemeHttps))
         {
-            return "must use the http scheme";
+            return allowHttps ? "must use the http or https scheme" : "must use the http scheme";
         }
 
         if (url.Host.Length == 0)
@@ -70,7 +155,7 @@ internal static class ListenSettingsReader
             return "must be only scheme, host and port, with no user, path, query or fragment";
         }
 
-        return HasExplicitPort(text) ? string.Empty : "must include a port, e.g. http://127.0.0.1:8080 (0 picks a free port)";
+        return HasExplicitPort(text) ? string.Empty : $"must include a port, e.g. {url.Scheme}://127.0.0.1:{(url.Scheme == Uri.UriSchemeHttps ? 8443 : 8080)} (0 picks a free port)";
     }
 
     private static bool IsAnyAddress(Uri url) => url.Host is "0.0.0.0" or "[::]";

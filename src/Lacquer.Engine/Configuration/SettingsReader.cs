@@ -14,7 +14,10 @@ namespace Lacquer.Configuration;
 /// </summary>
 internal static class SettingsReader
 {
-    private static readonly string[] RootKeys = ["listen", "cache", "zones", "tokens", "purge", "compat", TrustedProxiesReader.Key, "metrics", "log"];
+    private static readonly string[] RootKeys = ["listen", "cache", "zones", "tokens", "purge", "compat", TrustedProxiesReader.Key, "metrics", "log", TlsSettingsReader.Key, ShutdownKey];
+
+    /// <summary>How long requests in flight may take to finish once the server is asked to stop.</summary>
+    public const string ShutdownKey = "shutdownTimeout";
 
     private static readonly string[] IgnoredRootKeys = ["config", "demo"];
 
@@ -23,8 +26,9 @@ internal static class SettingsReader
         ArgumentNullException.ThrowIfNull(configuration);
         var errors = new List<ConfigError>();
         var root = ObjectReader.ForRoot(configuration, RootKeys, IgnoredRootKeys, errors);
+        var tls = TlsSettingsReader.Read(root, out var certificatesListed);
         var errorsBeforeListen = errors.Count;
-        var listen = ListenSettingsReader.Read(root);
+        var listen = ListenSettingsReader.Read(root, certificatesListed);
         var listenValid = errors.Count == errorsBeforeListen;
         var cache = CacheSettingsReader.Read(root);
         var zones = ZoneSettingsReader.ReadAll(root, cache);
@@ -34,11 +38,20 @@ internal static class SettingsReader
         var trustedProxies = TrustedProxiesReader.Read(root);
         var metrics = MetricsSettingsReader.Read(root);
         var log = LogSettingsReader.Read(root);
+        var shutdownTimeout = root.Duration(ShutdownKey, LacquerSettings.DefaultShutdownTimeout, TimeSpan.Zero, TimeSpan.FromHours(1));
         if (errors.Count > 0)
         {
             return new ConfigResult(null, errors.AsReadOnly());
         }
 
-        return new ConfigResult(new LacquerSettings(listen, cache, zones.Zones, tokens, purge) { Compat = compat, TrustedProxies = trustedProxies, Metrics = metrics, Log = log }, []);
+        return new ConfigResult(new LacquerSettings(listen, cache, zones.Zones, tokens, purge)
+        {
+            Tls = tls,
+            ShutdownTimeout = shutdownTimeout,
+            Compat = compat,
+            TrustedProxies = trustedProxies,
+            Metrics = metrics,
+            Log = log,
+        }, []);
     }
 }

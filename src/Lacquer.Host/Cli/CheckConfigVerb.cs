@@ -34,7 +34,7 @@ internal static class CheckConfigVerb
 
             var settings = result.Settings!;
             await environment.Out.WriteLineAsync(
-                $"ok: {Path.GetFullPath(path)}: proxy {settings.Listen.Proxy}, admin {settings.Listen.Admin}, " +
+                $"ok: {Path.GetFullPath(path)}: proxy {string.Join(" ", settings.Listen.Proxy)}, admin {settings.Listen.Admin}, " +
                 $"{settings.Zones.Count} zone(s){(settings.Zones.Count == 0 ? string.Empty : ": " + string.Join(", ", settings.Zones.Select(zone => zone.Name)))}, " +
                 $"{settings.Tokens.Count} token(s).");
             return ExitCodes.Ok;

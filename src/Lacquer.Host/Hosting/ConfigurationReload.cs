@@ -5,8 +5,10 @@
 // cache-clear surfaces; a request in flight finishes on the snapshot it read. A zone keeps its cached entries
 // when its id is unchanged (the new Zone object is given the old one's ZoneCacheState); a removed zone, and a
 // zone whose cached responses would be wrong under its new settings (another origin, other key headers or
-// scheme, a host taken away), is hard-purged. Settings bound at start-up (listeners, cache size and eviction,
-// object limit, purge limits, metrics export, request log) are reported as needing a restart and otherwise left.
+// scheme, a host taken away), is hard-purged. Settings bound at start-up (listeners and their certificate list,
+// shutdownTimeout, cache size and eviction, object limit, purge limits, metrics export, request log) are reported
+// as needing a restart and otherwise left; a certificate whose files change is reloaded by the listener itself
+// (CertificateFiles).
 using Lacquer.Admin;
 using Lacquer.Configuration;
 using Lacquer.Forwarding;
@@ -56,9 +58,20 @@ internal sealed partial class ConfigurationReload
     /// <summary>The zone table for <paramref name="settings"/>; each zone whose id <paramref name="previous"/> has shares its store state.</summary>
     public static ZoneTable ZoneTableFor(LacquerSettings settings, ZoneTable? previous)
     {
-        // Requests arrive as http; a trusted proxy may state https (a TLS listener will add https here too).
+        // A request's scheme is that of the listener it came in on (a plain one: http, a TLS one: https), unless a
+        // trusted proxy states the one its client used, which may be either.
         var trustedProxies = new TrustedProxies(settings.TrustedProxies);
-        string[] requestSchemes = trustedProxies.IsEmpty ? [SiteAddress.Http] : [SiteAddress.Http, SiteAddress.Https];
+        var requestSchemes = new List<string>(2);
+        if (settings.Listen.HasPlain || !trustedProxies.IsEmpty)
+        {
+            requestSchemes.Add(SiteAddress.Http);
+        }
+
+        if (settings.Listen.HasTls || !trustedProxies.IsEmpty)
+        {
+            requestSchemes.Add(SiteAddress.Https);
+        }
+
         return new ZoneTable(
             settings.Zones.Select(zone => new Zone(zone, requestSchemes, previous?.FindById(zone.Id)?.CacheState)),
             trustedProxies);
@@ -145,9 +158,25 @@ internal sealed partial class ConfigurationReload
     /// <summary>The settings, by their configuration paths, that differ from start-up and apply only after a restart.</summary>
     private static IEnumerable<string> NeedingRestart(LacquerSettings started, LacquerSettings next)
     {
-        if (started.Listen.Proxy != next.Listen.Proxy)
+        if (!started.Listen.Proxy.SequenceEqual(next.Listen.Proxy))
         {
             yield return "listen:proxy";
+        }
+
+        if (!started.Listen.H2c.SequenceEqual(next.Listen.H2c))
+        {
+            yield return "listen:h2c";
+        }
+
+        if (!started.Tls.SameAs(next.Tls))
+        {
+            // The files named at start-up are still watched: a renewed certificate in them needs no restart.
+            yield return "tls:certificates (new content in the files already configured is picked up without one)";
+        }
+
+        if (started.ShutdownTimeout != next.ShutdownTimeout)
+        {
+            yield return SettingsReader.ShutdownKey;
         }
 
         if (started.Listen.Admin != next.Listen.Admin)

@@ -1,7 +1,9 @@
-// Runs Lacquer's two listeners (docs/request-path.md): the proxy, which serves cached traffic, and the
-// admin listener (health, stats, the purge APIs). Each is its own Kestrel server so that the admin
-// surface can be bound to a private address. Both accept port 0; the bound addresses are read back after start.
-// Reload applies a re-read configuration to the running server (ConfigurationReload).
+// Runs Lacquer's two servers (docs/request-path.md): the proxy, which serves cached traffic on one or more
+// listeners (http, https, h2c: Listeners, docs/edge.md), and the admin listener (health, stats, the purge APIs).
+// Each is its own Kestrel server so that the admin surface can be bound to a private address. Every listener
+// accepts port 0; the bound addresses are read back after start. Reload applies a re-read configuration to the
+// running server (ConfigurationReload). Stopping (SIGTERM, Ctrl+C) closes the listeners at once and gives
+// requests in flight up to shutdownTimeout to finish.
 using Lacquer.Admin;
 using Lacquer.Caching.Store;
 using Lacquer.Configuration;
@@ -25,7 +27,7 @@ using Microsoft.Extensions.Logging;
 
 namespace Lacquer.Hosting;
 
-internal sealed class LacquerServer : IAsyncDisposable
+internal sealed partial class LacquerServer : IAsyncDisposable
 {
     private readonly WebApplication _proxyApp;
     private readonly WebApplication _adminApp;
@@ -54,14 +56,18 @@ internal sealed class LacquerServer : IAsyncDisposable
     /// <summary>The running configuration's generation and the last reload attempt.</summary>
     public ConfigurationStatus Configuration => _reload.Status;
 
-    public Uri ProxyUri { get; private set; } = null!;
+    /// <summary>The first proxy listener's bound address.</summary>
+    public Uri ProxyUri => ProxyUris[0];
+
+    /// <summary>Every proxy listener's bound address, in configuration order.</summary>
+    public IReadOnlyList<Uri> ProxyUris { get; private set; } = [];
 
     public Uri AdminUri { get; private set; } = null!;
 
     public static async Task<LacquerServer> StartAsync(LacquerSettings settings, TimeProvider time, Action<ILoggingBuilder>? logging = null, CancellationToken cancellationToken = default)
     {
-        var proxyApp = Build(settings.Listen.Proxy, logging, proxy: true);
-        var adminApp = Build(settings.Listen.Admin, logging, proxy: false);
+        var proxyApp = Build(settings, logging, proxy: true, time);
+        var adminApp = Build(settings, logging, proxy: false, time);
 
         var zones = ConfigurationReload.ZoneTableFor(settings, previous: null);
         IEvictionPolicy policy = settings.Cache.EvictionPolicy == EvictionPolicyKind.Lru
@@ -115,10 +121,15 @@ internal sealed class LacquerServer : IAsyncDisposable
             loggers.CreateLogger("Lacquer.Configuration"));
         AdminEndpoints.Map(adminApp, proxy, () => reload.Services, () => reload.Status);
 
+        // Kestrel closes the listeners when it starts stopping, so new connections are refused from this line on.
+        var hosting = loggers.CreateLogger("Lacquer.Hosting");
+        proxyApp.Lifetime.ApplicationStopping.Register(() => Stopping(hosting, settings.ShutdownTimeout.TotalSeconds));
+        proxyApp.Lifetime.ApplicationStopped.Register(() => Stopped(hosting));
+
         var server = new LacquerServer(proxyApp, adminApp, originClient, proxy, purges, metricsExport, requestLog, reload);
         await proxyApp.StartAsync(cancellationToken);
         await adminApp.StartAsync(cancellationToken);
-        server.ProxyUri = BoundAddress.Of(proxyApp);
+        server.ProxyUris = BoundAddress.All(proxyApp);
         server.AdminUri = BoundAddress.Of(adminApp);
         return server;
     }
@@ -178,27 +189,14 @@ internal sealed class LacquerServer : IAsyncDisposable
     }
 
     /// <param name="proxy">
-    /// The proxy listener: request bodies of any size (they stream to the origin), and Connection lines kept as
-    /// sent (ConnectionFieldLines), so that every field they name is removed before forwarding.
+    /// The proxy server: its listeners (http, https, h2c), request bodies of any size (they stream to the origin),
+    /// and Connection lines kept as sent (ConnectionFieldLines), so that every field they name is removed before
+    /// forwarding. Otherwise the admin listener.
     /// </param>
-    private static WebApplication Build(Uri url, Action<ILoggingBuilder>? logging, bool proxy)
+    private static WebApplication Build(LacquerSettings settings, Action<ILoggingBuilder>? logging, bool proxy, TimeProvider time)
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [] });
-        builder.WebHost.UseUrls(url.GetLeftPart(UriPartial.Authority));
-        builder.WebHost.ConfigureKestrel(options =>
-        {
-            options.AddServerHeader = false;
-            if (proxy)
-            {
-                options.Limits.MaxRequestBodySize = null;
-                options.RequestHeaderEncodingSelector = ConnectionFieldLines.EncodingFor;
-                options.ConfigureEndpointDefaults(listen => listen.Use(next => async connection =>
-                {
-                    ConnectionFieldLines.BeginConnection();
-                    await next(connection);
-                }));
-            }
-        });
+        builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = settings.ShutdownTimeout);
         builder.Logging.ClearProviders();
         if (logging is null)
         {
@@ -213,7 +211,32 @@ internal sealed class LacquerServer : IAsyncDisposable
             logging(builder.Logging);
         }
 
+        builder.WebHost.ConfigureKestrel(options =>
+        {
+            options.AddServerHeader = false;
+            if (!proxy)
+            {
+                Listeners.Bind(options, settings.Listen.Admin, h2c: false, certificates: null, connection: null);
+                return;
+            }
+
+            options.Limits.MaxRequestBodySize = null;
+            options.RequestHeaderEncodingSelector = ConnectionFieldLines.EncodingFor;
+            var certificates = settings.Listen.HasTls
+                ? ServerCertificates.Load(settings.Tls, time, options.ApplicationServices.GetRequiredService<ILoggerFactory>().CreateLogger("Lacquer.Tls"))
+                : null;
+            foreach (var url in settings.Listen.Proxy)
+            {
+                Listeners.Bind(options, url, settings.Listen.IsH2c(url), certificates, ConnectionFieldLines.BeginConnection);
+            }
+        });
+
         return builder.Build();
     }
 
+    [LoggerMessage(EventId = 30, Level = LogLevel.Information, Message = "Stopping: the proxy listeners accept no new connections; requests in flight have up to {Seconds}s to finish (shutdownTimeout)")]
+    private static partial void Stopping(ILogger logger, double seconds);
+
+    [LoggerMessage(EventId = 31, Level = LogLevel.Information, Message = "Stopped: the proxy listeners are closed")]
+    private static partial void Stopped(ILogger logger);
 }

@@ -1,3 +1,5 @@
+using Lacquer.Security;
+
 namespace Lacquer.Configuration;
 
 public sealed class ListenSettingsTests
@@ -7,7 +9,7 @@ public sealed class ListenSettingsTests
     {
         var listen = TestConfig.Read(TestConfig.Document()).ExpectValid().Listen;
 
-        Assert.Equal(new Uri("http://127.0.0.1:8080"), listen.Proxy);
+        Assert.Equal([new Uri("http://127.0.0.1:8080")], listen.Proxy);
         Assert.Equal(new Uri("http://127.0.0.1:8081"), listen.Admin);
     }
 
@@ -20,7 +22,7 @@ public sealed class ListenSettingsTests
     {
         var listen = TestConfig.ReadWith($$"""  "listen": { "proxy": "{{url}}" }  """).ExpectValid().Listen;
 
-        Assert.Equal(new Uri(url), listen.Proxy);
+        Assert.Equal([new Uri(url)], listen.Proxy);
     }
 
     [Theory]
@@ -58,6 +60,82 @@ public sealed class ListenSettingsTests
     public void An_Unknown_Listener_Is_An_Unknown_Setting()
     {
         TestConfig.ReadWith("""  "listen": { "metrics": "http://127.0.0.1:9100" }  """)
-            .ExpectOnlyError("listen:metrics", "unknown setting; expected one of: proxy, admin");
+            .ExpectOnlyError("listen:metrics", "unknown setting; expected one of: proxy, admin, h2c");
+    }
+
+    [Fact]
+    public void The_Proxy_May_Listen_On_Several_Urls_Http_And_Https_IPv4_And_IPv6()
+    {
+        using var files = new TestCertificates();
+        var (certificate, key) = files.Write("site", "site", "www.example.com");
+        var listen = TestConfig.ReadWith($$"""
+              "listen": { "proxy": ["http://0.0.0.0:80", "https://0.0.0.0:443", "http://[::1]:8080"] },
+              "tls": { "certificates": [ { "certificate": "{{certificate}}", "key": "{{key}}" } ] }
+            """).ExpectValid().Listen;
+
+        Assert.Equal([new Uri("http://0.0.0.0:80"), new Uri("https://0.0.0.0:443"), new Uri("http://[::1]:8080")], listen.Proxy);
+        Assert.True(listen.HasTls);
+        Assert.True(listen.HasPlain);
+    }
+
+    [Fact]
+    public void Every_Bad_Proxy_Url_Is_Reported_At_Its_Own_Path_At_Once()
+    {
+        var result = TestConfig.ReadWith("""
+              "listen": { "proxy": ["http://0.0.0.0:80", "https://0.0.0.0:443", "ftp://127.0.0.1:21", "http://127.0.0.1:80", "http://[::1]:8080", "http://[::1]:8080"] }
+            """);
+
+        result.ExpectError("listen:proxy:1", "an https listener needs a certificate: add one to tls:certificates");
+        result.ExpectError("listen:proxy:2", "must use the http or https scheme");
+        result.ExpectError("listen:proxy:3", "binds the same address as listen:proxy:0");
+        result.ExpectError("listen:proxy:5", "binds the same address as listen:proxy:4");
+        Assert.Equal(4, result.Errors.Count);
+    }
+
+    [Fact]
+    public void An_Https_Proxy_Without_Any_Certificate_Is_An_Error()
+    {
+        TestConfig.ReadWith("""  "listen": { "proxy": "https://127.0.0.1:8443" }  """)
+            .ExpectOnlyError("listen:proxy", "an https listener needs a certificate");
+    }
+
+    [Fact]
+    public void The_Admin_Listener_Cannot_Share_An_Address_With_Any_Proxy_Listener()
+    {
+        TestConfig.ReadWith("""  "listen": { "proxy": ["http://127.0.0.1:9000", "http://[::]:9001"], "admin": "http://127.0.0.1:9001" }  """)
+            .ExpectOnlyError("listen:admin", "must differ from listen:proxy:1");
+    }
+
+    [Fact]
+    public void An_Empty_Proxy_List_Is_An_Error()
+    {
+        var result = TestConfig.Read(TestConfig.Document(extra: """  "listen": { "admin": "http://127.0.0.1:8081" }  """), ("listen:proxy", string.Empty));
+
+        result.ExpectOnlyError("listen:proxy", "must not be empty");
+    }
+
+    [Fact]
+    public void H2c_Names_Plain_Proxy_Listeners()
+    {
+        var listen = TestConfig.ReadWith("""
+              "listen": { "proxy": ["http://127.0.0.1:8080", "http://127.0.0.1:8082"], "h2c": ["http://127.0.0.1:8082"] }
+            """).ExpectValid().Listen;
+
+        Assert.False(listen.IsH2c(new Uri("http://127.0.0.1:8080")));
+        Assert.True(listen.IsH2c(new Uri("http://127.0.0.1:8082")));
+    }
+
+    [Theory]
+    [InlineData("http://127.0.0.1:9999", "must be one of the listen:proxy URLs")]
+    [InlineData("https://127.0.0.1:8443", "must be a plain http listener")]
+    [InlineData("127.0.0.1:8080", "must be an absolute http or https URL")]
+    public void H2c_Of_Anything_But_A_Plain_Proxy_Listener_Is_An_Error(string url, string message)
+    {
+        using var files = new TestCertificates();
+        var (certificate, key) = files.Write("site", "site", "www.example.com");
+        TestConfig.ReadWith($$"""
+              "listen": { "proxy": ["http://127.0.0.1:8080", "https://127.0.0.1:8443"], "h2c": ["{{url}}"] },
+              "tls": { "certificates": [ { "certificate": "{{certificate}}", "key": "{{key}}" } ] }
+            """).ExpectOnlyError("listen:h2c:0", message);
     }
 }

@@ -38,7 +38,7 @@ public sealed class ProductExampleTests
     {
         var settings = TestConfig.Read(Example).ExpectValid();
 
-        Assert.Equal(new Uri("http://127.0.0.1:8080"), settings.Listen.Proxy);
+        Assert.Equal([new Uri("http://127.0.0.1:8080")], settings.Listen.Proxy);
         Assert.Equal(new Uri("http://127.0.0.1:8081"), settings.Listen.Admin);
         Assert.Equal(512_000_000, settings.Cache.MaxBytes);
         Assert.Equal(16_000_000, settings.Cache.MaxObjectBytes);

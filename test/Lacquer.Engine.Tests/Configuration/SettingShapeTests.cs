@@ -73,7 +73,7 @@ public sealed class SettingShapeTests
 
         var result = TestConfig.Read(json);
 
-        result.ExpectError("listen:proxy", "must use the http scheme");
+        result.ExpectError("listen:proxy", "an https listener needs a certificate");
         result.ExpectError("listen:admin", "must be an absolute http URL");
         result.ExpectError("cache:maxBytes", "must be a size such as");
         result.ExpectError("cache:originTimeout", "must be between 1ms and 1d");

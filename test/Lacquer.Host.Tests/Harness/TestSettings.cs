@@ -32,7 +32,7 @@ internal static class TestSettings
         OriginTimeout: TimeSpan.FromSeconds(30));
 
     public static LacquerSettings For(params ZoneSettings[] zones) => new(
-        Listen: new ListenSettings(new Uri("http://127.0.0.1:0"), new Uri("http://127.0.0.1:0")),
+        Listen: new ListenSettings([new Uri("http://127.0.0.1:0")], new Uri("http://127.0.0.1:0")),
         Cache: new CacheSettings(MaxBytes: 64L * 1024 * 1024, MaxObjectBytes: 4L * 1024 * 1024, MaxHeuristicTtl: TimeSpan.FromDays(1), OriginTimeout: TimeSpan.FromSeconds(30)),
         Zones: zones,
         Tokens: [],

@@ -97,9 +97,12 @@ internal static class ListenSettingsReader
                 return (null, $"must be a plain http listener: an https listener offers HTTP/2 by ALPN already (found {ObjectReader.Quote(text)})");
             }
 
-            return proxies.Any(proxy => proxy.Url == url)
-                ? (url.AbsoluteUri, string.Empty)
-                : (null, $"must be one of the listen:proxy URLs (found {ObjectReader.Quote(text)})");
+            return proxies.Count(proxy => proxy.Url == url) switch
+            {
+                1 => (url.AbsoluteUri, string.Empty),
+                0 => (null, $"must be one of the listen:proxy URLs (found {ObjectReader.Quote(text)})"),
+                _ => (null, $"names more than one listen:proxy listener; give the h2c one its own address or port (found {ObjectReader.Quote(text)})"),
+            };
         });
         return [.. texts.Select(text => new Uri(text))];
     }

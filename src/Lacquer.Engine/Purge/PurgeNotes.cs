@@ -47,6 +47,8 @@ internal static class PurgeNotes
 
         var zone = hostZones[0];
         return $"{PurgeService.Describe(selector)} matches nothing: zone '{zone.Name}' keys only {string.Join(" and ", zone.KeySchemes)} URLs"
-            + " (https keys need trustedProxies that state it, or the zone's scheme setting)";
+            + (scheme == Zones.SiteAddress.Https
+                ? " (https keys need an https listener, trustedProxies that state it, or the zone's scheme setting)"
+                : " (http keys need a plain http listener, trustedProxies that state it, or the zone's scheme setting)");
     }
 }

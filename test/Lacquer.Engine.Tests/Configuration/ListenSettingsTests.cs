@@ -129,12 +129,13 @@ public sealed class ListenSettingsTests
     [InlineData("http://127.0.0.1:9999", "must be one of the listen:proxy URLs")]
     [InlineData("https://127.0.0.1:8443", "must be a plain http listener")]
     [InlineData("127.0.0.1:8080", "must be an absolute http or https URL")]
+    [InlineData("http://127.0.0.1:0", "names more than one listen:proxy listener")]
     public void H2c_Of_Anything_But_A_Plain_Proxy_Listener_Is_An_Error(string url, string message)
     {
         using var files = new TestCertificates();
         var (certificate, key) = files.Write("site", "site", "www.example.com");
         TestConfig.ReadWith($$"""
-              "listen": { "proxy": ["http://127.0.0.1:8080", "https://127.0.0.1:8443"], "h2c": ["{{url}}"] },
+              "listen": { "proxy": ["http://127.0.0.1:8080", "https://127.0.0.1:8443", "http://127.0.0.1:0", "http://127.0.0.1:0"], "h2c": ["{{url}}"] },
               "tls": { "certificates": [ { "certificate": "{{certificate}}", "key": "{{key}}" } ] }
             """).ExpectOnlyError("listen:h2c:0", message);
     }

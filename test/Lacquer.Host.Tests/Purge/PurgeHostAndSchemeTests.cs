@@ -90,7 +90,7 @@ public sealed class PurgeHostAndSchemeTests
         var purge = Assert.Single(await PurgeLog(c));
         Assert.Equal(0L, purge.GetProperty("matched").GetInt64());
         Assert.Equal(
-            ["url:https://test.example/a matches nothing: zone 'test' keys only http URLs (https keys need trustedProxies that state it, or the zone's scheme setting)"],
+            ["url:https://test.example/a matches nothing: zone 'test' keys only http URLs (https keys need an https listener, trustedProxies that state it, or the zone's scheme setting)"],
             purge.GetProperty("notes").EnumerateArray().Select(note => note.GetString()));
         c.Origin.ExpectAllConsumed();
     }

@@ -171,7 +171,7 @@ internal sealed partial class ConfigurationReload
         if (!started.Tls.SameAs(next.Tls))
         {
             // The files named at start-up are still watched: a renewed certificate in them needs no restart.
-            yield return "tls:certificates (new content in the files already configured is picked up without one)";
+            yield return "tls:certificates (certificate files already configured are re-read when they change, without a restart)";
         }
 
         if (started.ShutdownTimeout != next.ShutdownTimeout)

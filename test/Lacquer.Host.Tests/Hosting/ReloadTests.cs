@@ -234,6 +234,36 @@ public sealed class ReloadTests
         c.Origin.ExpectAllConsumed();
     }
 
+    [Fact]
+    public async Task Changed_Listeners_Certificates_And_Shutdown_Timeout_Are_Logged_As_Needing_A_Restart_And_The_Rest_Applies()
+    {
+        var log = new CapturedLog();
+        LacquerSettings started = null!;
+        await using var c = await Conversation.StartAsync(settings => started = settings, log.Add);
+        await c.Store("/a", "a1");
+
+        var status = c.Server.Reload(Valid(started with
+        {
+            Listen = started.Listen with { Proxy = [.. started.Listen.Proxy, new Uri("https://127.0.0.1:0")] },
+            Tls = new TlsSettings([new CertificateSettings([], "/etc/lacquer/site.crt.pem", "/etc/lacquer/site.key.pem")]),
+            ShutdownTimeout = TimeSpan.FromSeconds(5),
+        }));
+
+        Assert.True(status.LastReloadApplied);
+        Assert.Equal(
+            [
+                "Configuration reload: listen:proxy changed; it applies only after a restart",
+                "Configuration reload: tls:certificates (certificate files already configured are re-read when they change, without a restart) changed; it applies only after a restart",
+                "Configuration reload: shutdownTimeout changed; it applies only after a restart",
+            ],
+            log.Lines.Where(line => line.Level == Microsoft.Extensions.Logging.LogLevel.Warning && line.Category == "Lacquer.Configuration").Select(line => line.Message));
+
+        // The running listeners are unchanged: the plain one keeps serving its cache.
+        Assert.Single(c.Server.ProxyUris);
+        await c.ExpectHit("/a", "a1");
+        c.Origin.ExpectAllConsumed();
+    }
+
     private static ConfigResult Valid(LacquerSettings settings) => new(settings, []);
 
     private static async Task ExpectConfiguration(Conversation c, long generation, string? lastResult)

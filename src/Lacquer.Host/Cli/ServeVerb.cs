@@ -84,7 +84,7 @@ internal static class ServeVerb
             var (reread, unusable) = ServerConfiguration.Read(demoSettings, configFile, overrides);
             server.Reload(reread, unusable);
         }, TimeProvider.System);
-        await StartupBanner.WriteAsync(environment.Out, result.Settings!, server.ProxyUri, server.AdminUri, configFile, demo?.Uri);
+        await StartupBanner.WriteAsync(environment.Out, result.Settings!, server.ProxyUris, server.AdminUri, configFile, demo?.Uri);
         await server.WaitForShutdownAsync(cancellationToken);
         return ExitCodes.Ok;
     }

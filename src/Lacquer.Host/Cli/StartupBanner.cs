@@ -1,7 +1,7 @@
 // What `lacquer serve` prints once both listeners are up: where they are, which zones it serves (name, id,
 // hosts, origin), where the configuration came from and, in demo mode, the demo's token and zone id with
-// commands to try. The first line keeps its fixed shape ("Lacquer proxy on URL, admin on URL.") so that
-// scripts can read the bound addresses; tokens are listed by name, never by secret (the demo's token is a
+// commands to try. The first line keeps its fixed shape ("Lacquer proxy on URL, admin on URL.", the first proxy
+// listener) so that scripts can read the bound addresses; each proxy listener has its own line after it; tokens are listed by name, never by secret (the demo's token is a
 // published demo value and is shown so that the try-this lines work).
 using Lacquer.Configuration;
 using Lacquer.Demo;
@@ -10,8 +10,10 @@ namespace Lacquer.Cli;
 
 internal static class StartupBanner
 {
-    public static async Task WriteAsync(TextWriter output, LacquerSettings settings, Uri proxy, Uri admin, string? configFile, Uri? demoOrigin)
+    /// <param name="proxies">The proxy listeners' bound addresses, in configuration order; the first line names the first.</param>
+    public static async Task WriteAsync(TextWriter output, LacquerSettings settings, IReadOnlyList<Uri> proxies, Uri admin, string? configFile, Uri? demoOrigin)
     {
+        var proxy = proxies[0];
         var lines = new List<string>
         {
             $"Lacquer proxy on {proxy}, admin on {admin}.",
@@ -19,9 +21,17 @@ internal static class StartupBanner
             configFile is null
                 ? "  config   the built-in demo configuration (run your own with: lacquer --config FILE)"
                 : $"  config   {Path.GetFullPath(configFile)}{(demoOrigin is null ? string.Empty : ", over the demo configuration")}",
-            $"  proxy    {proxy}  (cached traffic, matched to a zone by the Host header)",
-            $"  admin    {admin}  (purge API, /api/stats, /api/purges, /healthz; keep it private)",
         };
+        for (var i = 0; i < proxies.Count; i++)
+        {
+            var configured = proxies.Count == settings.Listen.Proxy.Count ? settings.Listen.Proxy[i] : null;
+            var protocols = proxies[i].Scheme == Uri.UriSchemeHttps ? "TLS, HTTP/2 and HTTP/1.1"
+                : configured is not null && settings.Listen.IsH2c(configured) ? "HTTP/2 with prior knowledge (h2c)"
+                : "HTTP/1.1";
+            lines.Add($"  proxy    {proxies[i]}  (cached traffic, matched to a zone by the Host header; {protocols})");
+        }
+
+        lines.Add($"  admin    {admin}  (purge API, /api/stats, /api/purges, /healthz; keep it private)");
         foreach (var zone in settings.Zones)
         {
             lines.Add($"  zone     {zone.Name}  id {zone.Id}  hosts {string.Join(", ", zone.Hosts)}  origin {zone.Origin}");

@@ -60,6 +60,34 @@ public sealed class CheckConfigTests
         Assert.Contains("configuration file '/nonexistent/lacquer.json' not found", run.Error, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Bad_Certificate_Files_Are_Named_At_Their_Settings_Without_Their_Content()
+    {
+        using var files = new Lacquer.Security.TestCertificates();
+        var site = files.Write("site", "site", "shop.example");
+        var other = files.Write("other", "other", "shop.example");
+        var garbage = files.WriteFile("garbage.pem", "not-a-key-but-keep-it-quiet");
+        var missing = Path.Combine(files.Directory, "missing.pem");
+
+        var run = await CheckAsync($$"""
+            {
+              "listen": { "proxy": ["http://127.0.0.1:0", "https://127.0.0.1:0"], "admin": "http://127.0.0.1:0" },
+              "tls": { "certificates": [
+                { "hosts": ["a.example"], "certificate": "{{missing}}", "key": "{{site.Key}}" },
+                { "hosts": ["b.example"], "certificate": "{{site.Certificate}}", "key": "{{garbage}}" },
+                { "certificate": "{{site.Certificate}}", "key": "{{other.Key}}" } ] },
+              "zones": [ { "name": "shop", "id": "023e105f4ecef8ad9ca31a8372d0c353", "hosts": ["shop.example"], "origin": "http://127.0.0.1:9000" } ]
+            }
+            """);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains($"\n  tls:certificates:0:certificate: {missing}: file not found", run.Error, StringComparison.Ordinal);
+        Assert.Contains($"\n  tls:certificates:1:key: {garbage}: no usable EC private key", run.Error, StringComparison.Ordinal);
+        Assert.Contains($"\n  tls:certificates:2:key: {other.Key}: the private key does not match the certificate's public key", run.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("keep-it-quiet", run.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain(File.ReadAllLines(other.Key)[1], run.Error, StringComparison.Ordinal);
+    }
+
     private static async Task<CliRun> CheckAsync(string json)
     {
         var file = Path.Combine(Path.GetTempPath(), $"lacquer-check-{Guid.NewGuid():N}.json");

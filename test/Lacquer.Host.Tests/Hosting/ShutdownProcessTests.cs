@@ -19,10 +19,9 @@ public sealed class ShutdownProcessTests : IAsyncDisposable
     [Fact]
     public async Task Sigterm_Refuses_New_Connections_Lets_The_Request_In_Flight_Finish_And_Exits_0()
     {
-        await using var server = await StartAsync(shutdownTimeout: "1m");
-        using var client = new ProxyClient(server.Proxy, "a.example");
-        var inFlight = client.Get("/slow");
-        await _arrived.Task.WaitAsync(ServerProcess.Patience);
+        var (server, client, inFlight) = await RequestInFlightAsync(shutdownTimeout: "1m");
+        await using var running = server;
+        using var proxyClient = client;
 
         server.Signal("TERM");
         await server.ReadLineContaining("Stopping: the proxy listeners accept no new connections; requests in flight have up to 60s");
@@ -40,10 +39,9 @@ public sealed class ShutdownProcessTests : IAsyncDisposable
     [Fact]
     public async Task A_Request_Still_Running_When_ShutdownTimeout_Ends_Is_Cut_Off_And_The_Process_Exits_0()
     {
-        await using var server = await StartAsync(shutdownTimeout: "0s");
-        using var client = new ProxyClient(server.Proxy, "a.example");
-        var inFlight = client.Get("/slow");
-        await _arrived.Task.WaitAsync(ServerProcess.Patience);
+        var (server, client, inFlight) = await RequestInFlightAsync(shutdownTimeout: "0s");
+        await using var running = server;
+        using var proxyClient = client;
 
         server.Signal("TERM");
 
@@ -64,8 +62,11 @@ public sealed class ShutdownProcessTests : IAsyncDisposable
         _directory.Delete(recursive: true);
     }
 
-    /// <summary>The server in front of an origin whose /slow answers only when the test releases it.</summary>
-    private async Task<ServerProcess> StartAsync(string shutdownTimeout)
+    /// <summary>
+    /// Starts the server in front of an origin whose /slow answers only when the test releases it, and sends a
+    /// request for /slow that has reached the origin.
+    /// </summary>
+    private async Task<(ServerProcess Server, ProxyClient Client, Task<Exchange> InFlight)> RequestInFlightAsync(string shutdownTimeout)
     {
         _origin = await ScriptedOrigin.StartAsync(TimeProvider.System);
         _origin.OnGet("/slow").Handle(async context =>
@@ -82,7 +83,11 @@ public sealed class ShutdownProcessTests : IAsyncDisposable
               "zones": [ { "name": "a", "id": "0123456789abcdef0123456789abcdef", "hosts": ["a.example"], "origin": "{{_origin.Uri}}" } ]
             }
             """);
-        return await ServerProcess.StartAsync(file);
+        var server = await ServerProcess.StartAsync(file);
+        var client = new ProxyClient(server.Proxy, "a.example");
+        var inFlight = client.Get("/slow");
+        await _arrived.Task.WaitAsync(ServerProcess.Patience);
+        return (server, client, inFlight);
     }
 
     /// <summary>Whether a connection attempt to <paramref name="listener"/> is refused (a connection that is accepted is closed again).</summary>

@@ -2,6 +2,7 @@
 // can filter or alert on an id that does not change between releases. Each capability has its own range; a new
 // event takes the next free id of its range, and an id is never reused for a different event.
 //   1000-1099  proxy: routing, origin exchanges, the body sent to the client
+//   1100-1199  caching: what is and is not stored
 //   2000-2099  purge: every purge surface goes through PurgeService
 //   3000-3099  hosting: configuration reload
 //   4100-4199  Crafter's cache API
@@ -22,6 +23,9 @@ internal static class EventIds
     public const int StoreFault = 1006;
     public const int BackgroundRevalidationFailed = 1007;
     public const int ServedStaleOnError = 1008;
+
+    // Caching, 1100-1199.
+    public const int NotStored = 1101;
 
     // Purge, 2000-2099.
     public const int Purged = 2001;

@@ -11,7 +11,7 @@ public sealed class RawOriginTests
     [Fact]
     public async Task Disposing_While_A_Connection_Is_Being_Accepted_Does_Not_Throw()
     {
-        const int rounds = 500;
+        const int rounds = 2000;
         var failures = new List<string>();
         for (var i = 0; i < rounds; i++)
         {

@@ -67,12 +67,6 @@ internal sealed class RawOrigin : IAsyncDisposable
                 // A loop that comes round after DisposeAsync stopped the listener gets "not listening".
                 return;
             }
-            catch (InvalidOperationException) when (_stopping.IsCancellationRequested)
-            {
-                // DisposeAsync stopped the listener while this loop was still handing over the connection it had
-                // just accepted, before it asked for the next one: TcpListener then says "not listening".
-                return;
-            }
 
             var connection = new RawOriginConnection(socket, _stopping.Token);
             _connections[connection] = ServeAsync(connection);

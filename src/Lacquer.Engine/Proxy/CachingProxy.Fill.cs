@@ -90,6 +90,7 @@ internal sealed partial class CachingProxy
             Store.EndFill(ticket);
             body.Finish(end);
             filling.Settle(filling.Inserted == InsertResult.Stored ? FillOutcome.Stored : end == GrowingBodyEnd.Failed ? FillOutcome.Failed : FillOutcome.NotStorable);
+            NotStoredRecord.AfterFill(Metrics, _logger, pending.Zone, filling.Inserted, end, url);
             body.Release();
         }
     }

@@ -106,7 +106,7 @@ internal sealed partial class CachingProxy
             : new StorageDecision(NotStoredReason.MethodNotCacheable, TimeSpan.Zero, FreshnessSource.None);
         if (!decision.Storable)
         {
-            Metrics.Caching.NotStored(zone, decision.Reason);
+            NotStoredRecord.Record(Metrics, _logger, zone, decision.Reason, url);
             var passed = plan.Reason == ForwardReason.Method ? CacheStatus.Method : CacheStatus.NotStored(plan.Reason, decision.Reason);
             return new OriginExchange(ForwardOutcome.PassThrough, origin, url) { Head = head, CacheStatus = passed };
         }

@@ -31,6 +31,7 @@ internal sealed partial class CachingProxy
 
         // The origin now forbids storing it (or a purge overtook us): the old copy must not be used again.
         Store.Remove(stale);
+        NotStoredRecord.Record(Metrics, _logger, zone, decision.Storable ? NotStoredReason.PurgedDuringFill : decision.Reason, url);
         return new OriginExchange(ForwardOutcome.RefreshedNotStored, origin, url)
         {
             Entry = refreshed,

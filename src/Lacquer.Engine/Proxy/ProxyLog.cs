@@ -1,4 +1,5 @@
-// The proxy's log events. Event ids are stable: dashboards, alerts and tests refer to them.
+// The proxy's log events. Their ids are in EventIds (Diagnostics/EventIds.cs): stable, for dashboards, alerts and tests.
+using Lacquer.Diagnostics;
 using Lacquer.Forwarding;
 using Microsoft.Extensions.Logging;
 
@@ -6,27 +7,27 @@ namespace Lacquer.Proxy;
 
 internal static partial class ProxyLog
 {
-    [LoggerMessage(EventId = 1001, Level = LogLevel.Information, Message = "No zone for host '{Host}'")]
+    [LoggerMessage(EventId = EventIds.UnknownHost, Level = LogLevel.Information, Message = "No zone for host '{Host}'")]
     public static partial void UnknownHost(ILogger logger, string host);
 
-    [LoggerMessage(EventId = 1002, Level = LogLevel.Warning, Message = "Origin error {Error} for {Zone} {Url}")]
+    [LoggerMessage(EventId = EventIds.OriginFailed, Level = LogLevel.Warning, Message = "Origin error {Error} for {Zone} {Url}")]
     public static partial void OriginFailed(ILogger logger, OriginError error, string zone, string url);
 
-    [LoggerMessage(EventId = 1003, Level = LogLevel.Warning, Message = "Origin broke off the body of {Url}; aborting the client connection")]
+    [LoggerMessage(EventId = EventIds.OriginBodyBroken, Level = LogLevel.Warning, Message = "Origin broke off the body of {Url}; aborting the client connection")]
     public static partial void OriginBodyBroken(ILogger logger, string url, Exception exception);
 
-    [LoggerMessage(EventId = 1004, Level = LogLevel.Debug, Message = "Client left during {Url}")]
+    [LoggerMessage(EventId = EventIds.ClientLeft, Level = LogLevel.Debug, Message = "Client left during {Url}")]
     public static partial void ClientLeft(ILogger logger, string url);
 
-    [LoggerMessage(EventId = 1005, Level = LogLevel.Warning, Message = "Dropped origin header '{Header}' of {Url}: its value has characters HTTP does not allow")]
+    [LoggerMessage(EventId = EventIds.InvalidOriginHeader, Level = LogLevel.Warning, Message = "Dropped origin header '{Header}' of {Url}: its value has characters HTTP does not allow")]
     public static partial void InvalidOriginHeader(ILogger logger, string header, string url);
 
-    [LoggerMessage(EventId = 1007, Level = LogLevel.Warning, Message = "Background revalidation of {Url} failed")]
+    [LoggerMessage(EventId = EventIds.BackgroundRevalidationFailed, Level = LogLevel.Warning, Message = "Background revalidation of {Url} failed")]
     public static partial void BackgroundRevalidationFailed(ILogger logger, string url, Exception exception);
 
-    [LoggerMessage(EventId = 1008, Level = LogLevel.Information, Message = "Origin failed ({Status}) for {Url}; serving the stored copy stale")]
+    [LoggerMessage(EventId = EventIds.ServedStaleOnError, Level = LogLevel.Information, Message = "Origin failed ({Status}) for {Url}; serving the stored copy stale")]
     public static partial void ServedStaleOnError(ILogger logger, int status, string url);
 
-    [LoggerMessage(EventId = 1006, Level = LogLevel.Error, Message = "Store fault for {Url}; serving from the origin")]
+    [LoggerMessage(EventId = EventIds.StoreFault, Level = LogLevel.Error, Message = "Store fault for {Url}; serving from the origin")]
     public static partial void StoreFault(ILogger logger, string url, Exception exception);
 }

@@ -62,10 +62,10 @@ internal sealed partial class PurgeService(CacheStore store, TimeProvider time, 
         _ => throw new UnreachableException(),
     };
 
-    [LoggerMessage(EventId = 2001, Level = LogLevel.Information,
+    [LoggerMessage(EventId = Diagnostics.EventIds.Purged, Level = LogLevel.Information,
         Message = "Purge {Id} via {Surface} by {Who}: {Mode} {Selectors} in [{Zones}] matched {Matched} in {Milliseconds:F3} ms")]
     private static partial void Purged(ILogger logger, string id, string surface, string who, string mode, string selectors, string zones, long matched, double milliseconds);
 
-    [LoggerMessage(EventId = 2002, Level = LogLevel.Warning, Message = "Purge {Id}: {Note}")]
+    [LoggerMessage(EventId = Diagnostics.EventIds.PurgeMatchesNothing, Level = LogLevel.Warning, Message = "Purge {Id}: {Note}")]
     private static partial void MatchesNothing(ILogger logger, string id, string note);
 }

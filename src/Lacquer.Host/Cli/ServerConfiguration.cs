@@ -6,6 +6,7 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Lacquer.Configuration;
+using Lacquer.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Configuration.EnvironmentVariables;
 
@@ -39,7 +40,14 @@ internal static partial class ServerConfiguration
         builder.AddCommandLine([.. overrides]);
         try
         {
-            return (SettingsReader.Read(builder.Build()), null);
+            var configuration = builder.Build();
+            var result = SettingsReader.Read(configuration);
+
+            // The reader checks what a value says; whether the request log's file can be opened is a fact of this
+            // machine, checked here so that serve, check-config and a reload all report it with the other errors.
+            return RequestLogOutput.CannotOpen(configuration["log:requests"]) is { } unusable
+                ? (result with { Errors = [.. result.Errors, new ConfigError("log:requests", unusable)] }, null)
+                : (result, null);
         }
         catch (Exception exception) when (exception is FormatException or InvalidDataException or IOException or UnauthorizedAccessException)
         {

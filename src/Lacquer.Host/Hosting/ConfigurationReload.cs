@@ -11,6 +11,7 @@
 // (CertificateFiles).
 using Lacquer.Admin;
 using Lacquer.Configuration;
+using Lacquer.Diagnostics;
 using Lacquer.Forwarding;
 using Lacquer.Proxy;
 using Lacquer.Purge;
@@ -234,15 +235,15 @@ internal sealed partial class ConfigurationReload
         && a.AllowNonLoopback == b.AllowNonLoopback
         && a.TokenSha256.AsSpan().SequenceEqual(b.TokenSha256);
 
-    [LoggerMessage(EventId = 1, Level = LogLevel.Error, Message = "Configuration reload: {Error}")]
+    [LoggerMessage(EventId = EventIds.ReloadError, Level = LogLevel.Error, Message = "Configuration reload: {Error}")]
     private static partial void ReloadError(ILogger logger, string error);
 
-    [LoggerMessage(EventId = 2, Level = LogLevel.Error, Message = "Configuration reload refused ({Count} errors); still running generation {Generation}")]
+    [LoggerMessage(EventId = EventIds.ReloadRefused, Level = LogLevel.Error, Message = "Configuration reload refused ({Count} errors); still running generation {Generation}")]
     private static partial void ReloadRefused(ILogger logger, int count, long generation);
 
-    [LoggerMessage(EventId = 3, Level = LogLevel.Warning, Message = "Configuration reload: {Setting} changed; it applies only after a restart")]
+    [LoggerMessage(EventId = EventIds.ReloadRestartNeeded, Level = LogLevel.Warning, Message = "Configuration reload: {Setting} changed; it applies only after a restart")]
     private static partial void RestartNeeded(ILogger logger, string setting);
 
-    [LoggerMessage(EventId = 4, Level = LogLevel.Information, Message = "Configuration reloaded: generation {Generation}, {Zones} zones, {Tokens} tokens; cache purged for: {Purged}")]
+    [LoggerMessage(EventId = EventIds.Reloaded, Level = LogLevel.Information, Message = "Configuration reloaded: generation {Generation}, {Zones} zones, {Tokens} tokens; cache purged for: {Purged}")]
     private static partial void Reloaded(ILogger logger, long generation, int zones, int tokens, string purged);
 }

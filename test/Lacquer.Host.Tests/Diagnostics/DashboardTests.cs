@@ -81,7 +81,7 @@ public sealed partial class DashboardTests
         return isCounter ? name + "_total" : name;
     }
 
-    private static string RepositoryRoot()
+    internal static string RepositoryRoot()
     {
         var directory = new DirectoryInfo(AppContext.BaseDirectory);
         while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Lacquer.slnx")))

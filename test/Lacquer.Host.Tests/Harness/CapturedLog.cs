@@ -1,11 +1,12 @@
 // A logger provider that keeps every line, for tests that assert what was logged (an operator-visible
-// contract, e.g. the reference server's "Cache cleared"). Pass Add to Conversation.StartAsync's logging.
+// contract, e.g. the reference server's "Cache cleared"). Pass Add to Conversation.StartAsync's logging; it
+// keeps Information and above unless constructed with a lower minimum (Debug events such as "not stored").
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 
 namespace Lacquer.Harness;
 
-internal sealed class CapturedLog : ILoggerProvider
+internal sealed class CapturedLog(LogLevel minimum = LogLevel.Information) : ILoggerProvider
 {
     private readonly ConcurrentQueue<LogLine> _lines = new();
 
@@ -13,7 +14,7 @@ internal sealed class CapturedLog : ILoggerProvider
 
     public void Add(ILoggingBuilder builder)
     {
-        builder.SetMinimumLevel(LogLevel.Information);
+        builder.SetMinimumLevel(minimum);
         builder.AddProvider(this);
     }
 

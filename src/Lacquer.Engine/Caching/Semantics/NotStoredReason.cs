@@ -48,4 +48,13 @@ internal enum NotStoredReason
 
     /// <summary>The body exceeds the zone's object size limit (decided by the store, not by Storability).</summary>
     ObjectTooLarge,
+
+    /// <summary>The origin broke off or stalled in the body of a storable response: the fill failed, nothing is stored.</summary>
+    OriginBodyBroken,
+
+    /// <summary>A hard purge that ran while the response was being fetched covers it, so it is refused at insert.</summary>
+    PurgedDuringFill,
+
+    /// <summary>The store failed on the insert; the response was served, not stored.</summary>
+    StoreFault,
 }

@@ -20,6 +20,9 @@ internal static class NotStoredReasons
         NotStoredReason.NoFreshnessLifetime => "no-freshness",
         NotStoredReason.InvalidFreshness => "invalid-freshness",
         NotStoredReason.ObjectTooLarge => "too-large",
+        NotStoredReason.OriginBodyBroken => "origin-body-broken",
+        NotStoredReason.PurgedDuringFill => "purged",
+        NotStoredReason.StoreFault => "store-fault",
         _ => throw new ArgumentOutOfRangeException(nameof(reason), reason, "Unknown NotStoredReason."),
     };
 }

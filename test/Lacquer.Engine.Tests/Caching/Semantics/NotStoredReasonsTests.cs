@@ -20,6 +20,9 @@ public sealed class NotStoredReasonsTests
     [InlineData("NoFreshnessLifetime", "no-freshness")]
     [InlineData("InvalidFreshness", "invalid-freshness")]
     [InlineData("ObjectTooLarge", "too-large")]
+    [InlineData("OriginBodyBroken", "origin-body-broken")]
+    [InlineData("PurgedDuringFill", "purged")]
+    [InlineData("StoreFault", "store-fault")]
     public void Detail_Is_A_Stable_Kebab_Token(string reason, string detail)
     {
         Assert.Equal(detail, NotStoredReasons.Detail(Enum.Parse<NotStoredReason>(reason)));

@@ -11,6 +11,7 @@
 //   5. the purge, recorded as surface "crafter", then 200.
 // Anything unexpected answers 500 {"message":"Internal server error"} and is logged; never a stack trace.
 using Lacquer.Configuration;
+using Lacquer.Diagnostics;
 using Lacquer.Security;
 using Lacquer.Zones;
 using Microsoft.AspNetCore.Http;
@@ -107,6 +108,6 @@ internal sealed partial class CrafterEndpoint(Func<ZoneTable> zones, CrafterSett
         return found;
     }
 
-    [LoggerMessage(EventId = 4101, Level = LogLevel.Error, Message = "Crafter cache request {Path} failed")]
+    [LoggerMessage(EventId = EventIds.CrafterRequestFailed, Level = LogLevel.Error, Message = "Crafter cache request {Path} failed")]
     private static partial void Failed(ILogger logger, PathString path, Exception exception);
 }

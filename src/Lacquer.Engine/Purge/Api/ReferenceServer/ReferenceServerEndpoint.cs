@@ -9,6 +9,7 @@
 // stats report no entries and no bytes right after; 4. reset the counters and log; 5. 200.
 using Lacquer.Caching.Store;
 using Lacquer.Configuration;
+using Lacquer.Diagnostics;
 using Lacquer.Zones;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
@@ -106,6 +107,6 @@ internal sealed partial class ReferenceServerEndpoint(
         });
     }
 
-    [LoggerMessage(EventId = 4301, Level = LogLevel.Information, Message = "Cache cleared")]
+    [LoggerMessage(EventId = EventIds.ReferenceServerCacheCleared, Level = LogLevel.Information, Message = "Cache cleared")]
     private static partial void CacheCleared(ILogger logger);
 }

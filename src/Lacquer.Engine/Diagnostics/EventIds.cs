@@ -4,7 +4,7 @@
 //   1000-1099  proxy: routing, origin exchanges, the body sent to the client
 //   1100-1199  caching: what is and is not stored
 //   2000-2099  purge: every purge surface goes through PurgeService
-//   3000-3099  hosting: configuration reload
+//   3000-3099  hosting: configuration reload, TLS certificates, stopping
 //   4100-4199  Crafter's cache API
 //   4200-4299  the FastAPI service's cache API (none yet)
 //   4300-4399  the reference server's cache API
@@ -36,6 +36,10 @@ internal static class EventIds
     public const int ReloadRefused = 3002;
     public const int ReloadRestartNeeded = 3003;
     public const int Reloaded = 3004;
+    public const int CertificateReloaded = 3005;
+    public const int CertificateRefused = 3006;
+    public const int Stopping = 3007;
+    public const int Stopped = 3008;
 
     // Crafter, 4100-4199.
     public const int CrafterRequestFailed = 4101;

@@ -102,10 +102,10 @@ internal sealed partial class CertificateFiles
         return SslStreamCertificateContext.Create(pem.Leaf, pem.Intermediates, offline: true);
     }
 
-    [LoggerMessage(EventId = 20, Level = LogLevel.Information, Message = "TLS certificate {File} reloaded: {Subject}, valid until {NotAfter}")]
+    [LoggerMessage(EventId = Diagnostics.EventIds.CertificateReloaded, Level = LogLevel.Information, Message = "TLS certificate {File} reloaded: {Subject}, valid until {NotAfter}")]
     private static partial void Reloaded(ILogger logger, string file, string subject, DateTime notAfter);
 
-    [LoggerMessage(EventId = 21, Level = LogLevel.Error, Message = "TLS certificate change refused, still serving the previous one: {Problem}")]
+    [LoggerMessage(EventId = Diagnostics.EventIds.CertificateRefused, Level = LogLevel.Error, Message = "TLS certificate change refused, still serving the previous one: {Problem}")]
     private static partial void ReloadFailed(ILogger logger, string problem);
 
     private sealed record Loaded(SslStreamCertificateContext Context, Stamp Certificate, Stamp Key);

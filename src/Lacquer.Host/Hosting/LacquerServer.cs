@@ -234,9 +234,9 @@ internal sealed partial class LacquerServer : IAsyncDisposable
         return builder.Build();
     }
 
-    [LoggerMessage(EventId = 30, Level = LogLevel.Information, Message = "Stopping: the proxy listeners accept no new connections; requests in flight have up to {Seconds}s to finish (shutdownTimeout)")]
+    [LoggerMessage(EventId = Diagnostics.EventIds.Stopping, Level = LogLevel.Information, Message = "Stopping: the proxy listeners accept no new connections; requests in flight have up to {Seconds}s to finish (shutdownTimeout)")]
     private static partial void Stopping(ILogger logger, double seconds);
 
-    [LoggerMessage(EventId = 31, Level = LogLevel.Information, Message = "Stopped: the proxy listeners are closed")]
+    [LoggerMessage(EventId = Diagnostics.EventIds.Stopped, Level = LogLevel.Information, Message = "Stopped: the proxy listeners are closed")]
     private static partial void Stopped(ILogger logger);
 }

@@ -1,7 +1,7 @@
 // Runs purges for every surface (Cloudflare API, PURGE method, the seed endpoints): gives each a 32-hex id,
 // applies it to the store, measures it, logs it at Information with the caller's name (never a secret) and
-// keeps it in the audit ring. The purge has fully applied when PurgeAsync returns, so a surface that answers
-// after it keeps invariant 1.
+// keeps it in the audit ring. Purge is the one entry point every surface goes through; the purge has fully
+// applied to the store when it returns, so a surface that answers after it keeps invariant 1.
 using System.Diagnostics;
 using Lacquer.Caching.Store;
 using Microsoft.Extensions.Logging;

@@ -68,9 +68,6 @@ internal sealed partial class CacheEntry
     /// <summary>Bytes charged against <c>cache.maxBytes</c> for this entry (see <see cref="EntrySize"/>); the store refuses larger than 2 GiB.</summary>
     public int Size { get; set; }
 
-    /// <summary>Unique, increasing per insert; index records carry it so a late removal never hits a newer entry.</summary>
-    public long Generation { get; set; }
-
     /// <summary>The key with its URL, host and path as ranges of it, for the purge indexes; split when the key is set.</summary>
     public KeyParts Parts { get; set; }
 

@@ -28,6 +28,7 @@
 //     the open tickets are kept oldest first (OpenTickets), so finding the oldest costs nothing.
 // Lookups are lock-free: after a purge releases the lock, removed entries are gone from the dictionary and
 // soft-purged ones carry their flag, so any request that starts after the purge answered sees the result.
+using System.Diagnostics;
 using Lacquer.Purge;
 using Lacquer.Zones;
 
@@ -167,6 +168,7 @@ internal sealed partial class CacheStore
     /// <summary>Checks an entry against the purges that ran since its fill began (see the file comment).</summary>
     private InsertResult CheckFencesLocked(CacheEntry entry, FillTicket? ticket)
     {
+        Debug.Assert(_lock.IsHeldByCurrentThread);
         if (ticket is null)
         {
             return InsertResult.Stored;
@@ -190,8 +192,9 @@ internal sealed partial class CacheStore
     }
 
     /// <summary>O(1): moves the zone's epoch. Matched = the zone's visible entries (stored minus already hidden).</summary>
-    private static long PurgeEverythingLocked(Zone zone, long sequence, bool soft)
+    private long PurgeEverythingLocked(Zone zone, long sequence, bool soft)
     {
+        Debug.Assert(_lock.IsHeldByCurrentThread);
         var objects = zone.Counters.Snapshot().Objects;
         var visible = objects - zone.HiddenEntries;
         if (soft)
@@ -211,8 +214,9 @@ internal sealed partial class CacheStore
     /// The visible entries the command's selectors (other than everything) match, each once. One selector in
     /// one zone needs no de-duplication: an entry sits in a tag's set, and in the path index, exactly once.
     /// </summary>
-    private static List<CacheEntry> CollectLocked(PurgeCommand command)
+    private List<CacheEntry> CollectLocked(PurgeCommand command)
     {
+        Debug.Assert(_lock.IsHeldByCurrentThread);
         var selections = 0;
         foreach (var selector in command.Selectors)
         {
@@ -262,8 +266,9 @@ internal sealed partial class CacheStore
     };
 
     /// <summary>Hides an entry from lookups at once; the background reclaim removes it (see the file comment).</summary>
-    private static void HideLocked(CacheEntry entry)
+    private void HideLocked(CacheEntry entry)
     {
+        Debug.Assert(_lock.IsHeldByCurrentThread);
         if (!entry.IsHidden)
         {
             entry.Purged = true;

@@ -1,4 +1,6 @@
 // Removal and eviction. All of it runs under the store lock.
+using System.Diagnostics;
+
 namespace Lacquer.Caching.Store;
 
 internal sealed partial class CacheStore
@@ -29,6 +31,7 @@ internal sealed partial class CacheStore
 
     private void MakeRoomLocked(long needed)
     {
+        Debug.Assert(_lock.IsHeldByCurrentThread);
         while (_storedBytes + needed > MaxBytes)
         {
             var victim = _policy.NextVictim() ?? throw new InvalidOperationException(
@@ -45,6 +48,7 @@ internal sealed partial class CacheStore
     /// <summary>Removes <paramref name="entry"/> from its key's variants and from every index; false when it is not stored.</summary>
     private bool RemoveLocked(CacheEntry entry)
     {
+        Debug.Assert(_lock.IsHeldByCurrentThread);
         if (entry.Removed)
         {
             return false;

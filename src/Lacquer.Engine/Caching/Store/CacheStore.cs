@@ -29,7 +29,6 @@ internal sealed partial class CacheStore
     private readonly TaskScheduler _reclaimScheduler;
     private long _storedBytes;
     private long _count;
-    private long _generation;
 
     /// <param name="reclaimScheduler">Where the background reclaim of hard-purged entries runs (tests hold it back); default the thread pool.</param>
     public CacheStore(long maxBytes, IEvictionPolicy policy, TaskScheduler? reclaimScheduler = null)
@@ -130,7 +129,6 @@ internal sealed partial class CacheStore
 
             EvictOldVariantsLocked(entry);
             MakeRoomLocked(entry.Size);
-            entry.Generation = ++_generation;
 
             // Read again: making room may have evicted other variants of this key.
             _slots[entry.PrimaryKey] = VariantsLocked(entry.PrimaryKey).With(entry).Value!;
@@ -167,8 +165,11 @@ internal sealed partial class CacheStore
     }
 
     /// <summary>The variants stored under <paramref name="primaryKey"/>; a snapshot, valid while the lock is held.</summary>
-    private Variants VariantsLocked(string primaryKey) =>
-        new(_slots.TryGetValue(primaryKey, out var stored) ? stored : null);
+    private Variants VariantsLocked(string primaryKey)
+    {
+        Debug.Assert(_lock.IsHeldByCurrentThread);
+        return new(_slots.TryGetValue(primaryKey, out var stored) ? stored : null);
+    }
 
     /// <summary>A new response replaces the variant with the same Vary selection, and any variant stored under a different Vary.</summary>
     private static bool Supersedes(CacheEntry incoming, CacheEntry existing)

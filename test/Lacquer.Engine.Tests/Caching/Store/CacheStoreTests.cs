@@ -326,30 +326,6 @@ public sealed class CacheStoreTests
     }
 
     [Fact]
-    public void Generation_Increases_With_Every_Insert()
-    {
-        var zone = StoreWorld.Zone();
-        var store = new CacheStore(1_000_000, new LruEvictionPolicy());
-        var entries = new[]
-        {
-            StoreWorld.Entry(zone, "/a"),
-            StoreWorld.Entry(zone, "/b"),
-            StoreWorld.Entry(zone, "/a"), // a replacement gets a new generation too
-            StoreWorld.Entry(zone, "/c"),
-        };
-
-        foreach (var entry in entries)
-        {
-            store.Insert(entry, ticket: null);
-        }
-
-        for (var i = 1; i < entries.Length; i++)
-        {
-            Assert.True(entries[i].Generation > entries[i - 1].Generation, $"Generation of insert {i} did not increase.");
-        }
-    }
-
-    [Fact]
     public void Accounting_Agrees_With_The_Stored_Entries_Through_Inserts_Replacements_Removals_And_Evictions()
     {
         var zones = new[] { StoreWorld.Zone("a"), StoreWorld.Zone("b") };

@@ -106,7 +106,7 @@ internal sealed partial class CachingProxy
             : new StorageDecision(NotStoredReason.MethodNotCacheable, TimeSpan.Zero, FreshnessSource.None);
         if (!decision.Storable)
         {
-            Metrics.Caching.NotStored(zone, decision.Reason);
+            Metrics.Caching.NotStored(zone.Name, decision.Reason);
             var passed = plan.Reason == ForwardReason.Method ? CacheStatus.Method : CacheStatus.NotStored(plan.Reason, decision.Reason);
             return new OriginExchange(ForwardOutcome.PassThrough, origin, url) { Head = head, CacheStatus = passed };
         }
@@ -129,14 +129,14 @@ internal sealed partial class CachingProxy
         return decision;
     }
 
-    private bool TryStore(CacheEntry entry, FillTicket? ticket, string url) => TryInsert(entry, ticket, url) == InsertResult.Stored;
+    private bool TryStore(CacheEntry entry, FillTicket? ticket, int maxVariants, string url) => TryInsert(entry, ticket, maxVariants, url) == InsertResult.Stored;
 
     /// <summary>Offers <paramref name="entry"/> to the store; null when the store faulted.</summary>
-    private InsertResult? TryInsert(CacheEntry entry, FillTicket? ticket, string url)
+    private InsertResult? TryInsert(CacheEntry entry, FillTicket? ticket, int maxVariants, string url)
     {
         try
         {
-            return Store.Insert(entry, ticket);
+            return Store.Insert(entry, ticket, maxVariants);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {

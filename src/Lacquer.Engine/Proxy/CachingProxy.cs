@@ -139,7 +139,7 @@ internal sealed partial class CachingProxy
                 return;
             }
 
-            Metrics.Caching.CoalescedWaiter(zone);
+            Metrics.Caching.CoalescedWaiter(zone.Name);
             var outcome = await fill.Outcome.WaitAsync(context.RequestAborted);
             if (outcome == FillOutcome.Stored)
             {

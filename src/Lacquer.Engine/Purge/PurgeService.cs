@@ -18,7 +18,7 @@ internal sealed partial class PurgeService(CacheStore store, TimeProvider time, 
     {
         var started = time.GetTimestamp();
         var at = time.GetUtcNow();
-        var matched = store.Purge(command);
+        var matched = store.Purge(ForStore(command));
         var duration = time.GetElapsedTime(started);
         metrics?.Purged(command, surface, matched, duration);
         var record = new PurgeRecord(
@@ -48,6 +48,18 @@ internal sealed partial class PurgeService(CacheStore store, TimeProvider time, 
         }
 
         return record;
+    }
+
+    /// <summary>The command as the store applies it: over the state the store keeps for each of its zones.</summary>
+    private StorePurge ForStore(PurgeCommand command)
+    {
+        var zones = new ZoneCache[command.Zones.Count];
+        for (var i = 0; i < zones.Length; i++)
+        {
+            zones[i] = store.ZoneCache(command.Zones[i].Id);
+        }
+
+        return new StorePurge(zones, command.Selectors, command.Soft);
     }
 
     public static string NewId() => Guid.NewGuid().ToString("N");

@@ -45,8 +45,9 @@ public sealed class LargePurgeTests
     public void Until_The_Reclaim_Runs_Hidden_Entries_Still_Count_As_Stored_And_Stats_Show_Them_Pending()
     {
         var reclaim = new HeldTaskScheduler();
-        var zone = PurgeWorld.Zone();
         var store = PurgeWorld.Store(reclaim: reclaim);
+        var settings = PurgeWorld.ZoneSettings();
+        var zone = store.ZoneCache(settings.Id);
         var entries = Enumerable.Range(0, Many + 5)
             .Select(i => PurgeWorld.Stored(store, zone, $"http://a.example/{i}", i < Many ? "big" : "small"))
             .ToArray();
@@ -57,13 +58,13 @@ public sealed class LargePurgeTests
         Assert.All(entries[..Many], entry => Assert.False(entry.Removed));
         Assert.False(store.Sweep.IsCompleted);
         Assert.Equal(entries.Length, store.Count);
-        Assert.Equal((Objects: (long)entries.Length, Pending: (long)Many), StatsOf(zone));
+        Assert.Equal((Objects: (long)entries.Length, Pending: (long)Many), StatsOf(store, settings));
 
         reclaim.RunAll();
 
         Assert.True(store.Sweep.IsCompletedSuccessfully);
         Assert.All(entries[..Many], entry => Assert.True(entry.Removed));
-        Assert.Equal((Objects: 5L, Pending: 0L), StatsOf(zone));
+        Assert.Equal((Objects: 5L, Pending: 0L), StatsOf(store, settings));
         PurgeWorld.AssertAccounting(store, [zone], entries[Many..]);
     }
 
@@ -145,9 +146,9 @@ public sealed class LargePurgeTests
     }
 
     /// <summary>The zone's objects and reclaimPending as /api/stats reports them.</summary>
-    private static (long Objects, long Pending) StatsOf(Zones.Zone zone)
+    private static (long Objects, long Pending) StatsOf(CacheStore store, Zones.Zone zone)
     {
-        using var json = JsonDocument.Parse(Diagnostics.StatsReport.ToJson(new Zones.ZoneTable([zone])));
+        using var json = JsonDocument.Parse(Diagnostics.StatsReport.ToJson(new Zones.ZoneTable([zone]), store));
         var counters = json.RootElement.GetProperty("zones").GetProperty(zone.Name);
         return (counters.GetProperty("objects").GetInt64(), counters.GetProperty("reclaimPending").GetInt64());
     }

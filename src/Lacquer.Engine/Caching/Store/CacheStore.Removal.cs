@@ -41,7 +41,7 @@ internal sealed partial class CacheStore
                 throw new InvalidOperationException($"Eviction policy returned an entry that is not stored: {victim.PrimaryKey}");
             }
 
-            victim.Zone.Counters.Evicted();
+            victim.ZoneCache.Evicted();
         }
     }
 
@@ -63,7 +63,7 @@ internal sealed partial class CacheStore
         entry.Removed = true;
         if (entry.IsHidden)
         {
-            entry.Zone.HiddenEntries--;
+            entry.ZoneCache.HiddenEntries--;
         }
 
         var remaining = variants.Without(entry);
@@ -78,8 +78,8 @@ internal sealed partial class CacheStore
 
         _storedBytes -= entry.Size;
         _count--;
-        entry.Zone.Counters.Removed(entry.Size);
-        entry.Zone.Index.Remove(entry);
+        entry.ZoneCache.Removed(entry.Size);
+        entry.ZoneCache.Index.Remove(entry);
         _policy.Removed(entry);
         return true;
     }

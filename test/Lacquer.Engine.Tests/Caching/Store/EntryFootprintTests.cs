@@ -29,7 +29,7 @@ public sealed class EntryFootprintTests
         CacheEntry Build() => new()
         {
             PrimaryKey = key,
-            Zone = zone,
+            ZoneCache = zone,
             VaryNames = varyNames,
             VaryValues = varyValues,
             Status = 200,

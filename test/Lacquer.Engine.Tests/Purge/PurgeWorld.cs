@@ -4,7 +4,6 @@
 // proxy reads (Lookup) and what operators read (StoredBytes, Count, zone counters).
 using Lacquer.Caching.Keys;
 using Lacquer.Caching.Store;
-using Lacquer.Zones;
 using Microsoft.AspNetCore.Http;
 
 namespace Lacquer.Purge;
@@ -15,9 +14,6 @@ internal static class PurgeWorld
 
     /// <summary>What the store keeps for a zone with id <paramref name="name"/> (the store knows zones by id only).</summary>
     public static ZoneCache Zone(string name = "a") => new(name);
-
-    /// <summary>A zone's configuration: id and name <paramref name="name"/>, host "&lt;name&gt;.example".</summary>
-    public static Zone ZoneSettings(string name = "a") => new(TestZones.Settings(name) with { Id = name });
 
     public static CacheStore Store(long maxBytes = 16L * 1024 * 1024, TaskScheduler? reclaim = null) =>
         new(maxBytes, new LruEvictionPolicy(), reclaim);

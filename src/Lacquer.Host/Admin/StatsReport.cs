@@ -9,7 +9,7 @@ using Lacquer.Caching.Store;
 using Lacquer.Configuration;
 using Lacquer.Zones;
 
-namespace Lacquer.Diagnostics;
+namespace Lacquer.Admin;
 
 internal static class StatsReport
 {

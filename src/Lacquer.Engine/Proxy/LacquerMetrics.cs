@@ -7,11 +7,10 @@ using System.Diagnostics.Metrics;
 using Lacquer.Caching;
 using Lacquer.Caching.Store;
 using Lacquer.Forwarding;
-using Lacquer.Proxy;
 using Lacquer.Purge;
 using Lacquer.Zones;
 
-namespace Lacquer.Diagnostics;
+namespace Lacquer.Proxy;
 
 internal sealed class LacquerMetrics : IDisposable
 {

@@ -77,7 +77,7 @@ internal sealed partial class CachingProxy
             }
 
             // 3. Complete: store it.
-            filling.Inserted = TryInsert(pending.WithBody(body.ToArray()), ticket, url);
+            filling.Inserted = TryInsert(pending.WithBody(body.ToArray(), Store.ZoneCache(pending.Zone.Id)), ticket, pending.Zone.MaxVariants, url);
             end = GrowingBodyEnd.Complete;
         }
         catch (Exception exception) when (exception is IOException or HttpRequestException or OperationCanceledException or ObjectDisposedException)

@@ -129,14 +129,14 @@ internal sealed partial class CachingProxy
         return decision;
     }
 
-    private bool TryStore(CacheEntry entry, FillTicket? ticket, string url) => TryInsert(entry, ticket, url) == InsertResult.Stored;
+    private bool TryStore(CacheEntry entry, FillTicket? ticket, int maxVariants, string url) => TryInsert(entry, ticket, maxVariants, url) == InsertResult.Stored;
 
     /// <summary>Offers <paramref name="entry"/> to the store; null when the store faulted.</summary>
-    private InsertResult? TryInsert(CacheEntry entry, FillTicket? ticket, string url)
+    private InsertResult? TryInsert(CacheEntry entry, FillTicket? ticket, int maxVariants, string url)
     {
         try
         {
-            return Store.Insert(entry, ticket);
+            return Store.Insert(entry, ticket, maxVariants);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {

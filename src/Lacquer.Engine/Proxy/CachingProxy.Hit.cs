@@ -4,6 +4,7 @@ using System.Collections.Frozen;
 using Lacquer.Caching.Semantics;
 using Lacquer.Caching.Store;
 using Lacquer.Forwarding;
+using Lacquer.Zones;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Primitives;
 using Microsoft.Net.Http.Headers;
@@ -16,7 +17,7 @@ internal sealed partial class CachingProxy
     /// A reused stored response: 304 when the client's own validators match it (RFC 9111 §4.3.2), 206/416 for
     /// a Range request (CachingProxy.Ranges.cs), otherwise the full response.
     /// </summary>
-    private static async Task ServeHitAsync(HttpContext context, CacheEntry entry, DateTimeOffset now, string cacheStatus)
+    private static async Task ServeHitAsync(HttpContext context, Zone zone, CacheEntry entry, DateTimeOffset now, string cacheStatus)
     {
         var headers = context.Request.Headers;
         if (entry.Status == StatusCodes.Status200OK
@@ -33,7 +34,7 @@ internal sealed partial class CachingProxy
             return;
         }
 
-        if (headers.Range.Count > 0 && await TryServeRangeAsync(context, entry, now, cacheStatus))
+        if (headers.Range.Count > 0 && await TryServeRangeAsync(context, entry, zone.MaxRanges, now, cacheStatus))
         {
             return;
         }

@@ -3,7 +3,7 @@
 // URI and of the Location and Content-Location URIs when they have the same origin (scheme and host as the
 // request), every variant. It goes through the store's purge, so a fill that started before the write
 // cannot bring the old content back either (CacheStore.Purge.cs).
-using Lacquer.Purge;
+using Lacquer.Caching.Store;
 using Lacquer.Zones;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Net.Http.Headers;
@@ -39,6 +39,6 @@ internal sealed partial class CachingProxy
             }
         }
 
-        Store.Purge(new PurgeCommand([zone], selectors, Soft: false));
+        Store.Purge(new StorePurge([Store.ZoneCache(zone.Id)], selectors, Soft: false));
     }
 }

@@ -62,14 +62,14 @@ internal sealed partial class CachingProxy
         {
             case ReuseDecision.Fresh:
                 zone.Counters.Hit();
-                return ServeHitAsync(context, entry, found.Now, CacheStatus.Hit);
+                return ServeHitAsync(context, zone, entry, found.Now, CacheStatus.Hit);
             case ReuseDecision.StaleWhileRevalidate:
                 zone.Counters.StaleHit();
                 StartBackgroundRevalidation(context, zone, site, key.ToString(), entry);
-                return ServeHitAsync(context, entry, found.Now, CacheStatus.StaleWhileRevalidate);
+                return ServeHitAsync(context, zone, entry, found.Now, CacheStatus.StaleWhileRevalidate);
             default:
                 zone.Counters.StaleHit();
-                return ServeHitAsync(context, entry, found.Now, CacheStatus.StaleHit);
+                return ServeHitAsync(context, zone, entry, found.Now, CacheStatus.StaleHit);
         }
     }
 }

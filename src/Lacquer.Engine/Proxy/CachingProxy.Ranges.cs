@@ -15,7 +15,8 @@ namespace Lacquer.Proxy;
 internal sealed partial class CachingProxy
 {
     /// <summary>Answers a Range request from <paramref name="entry"/>; false when the full response should be sent instead.</summary>
-    private static async Task<bool> TryServeRangeAsync(HttpContext context, CacheEntry entry, DateTimeOffset now, string cacheStatus)
+    /// <param name="maxRanges">The zone's maxRanges.</param>
+    private static async Task<bool> TryServeRangeAsync(HttpContext context, CacheEntry entry, int maxRanges, DateTimeOffset now, string cacheStatus)
     {
         var request = context.Request.Headers;
         if (entry.Status != StatusCodes.Status200OK || !HttpMethods.IsGet(context.Request.Method) || !IfRangeHolds(request, entry))
@@ -23,7 +24,7 @@ internal sealed partial class CachingProxy
             return false;
         }
 
-        var (outcome, ranges) = ByteRanges.Parse(HeaderFields.Joined(request.Range), entry.Body.Length, entry.Zone.MaxRanges);
+        var (outcome, ranges) = ByteRanges.Parse(HeaderFields.Joined(request.Range), entry.Body.Length, maxRanges);
         if (outcome == RangeOutcome.Ignore)
         {
             return false;

@@ -18,8 +18,8 @@ internal sealed partial class CachingProxy
         var stale = plan.Stale!;
         var pending = PendingEntry.Refreshing(stale, zone, head, plan.Request!, requestTime, responseTime);
         var decision = pending.Decision;
-        var refreshed = pending.WithBody(stale.Body);
-        if (decision.Storable && TryStore(refreshed, ticket, url))
+        var refreshed = pending.WithBody(stale.Body, stale.ZoneCache);
+        if (decision.Storable && TryStore(refreshed, ticket, zone.MaxVariants, url))
         {
             return new OriginExchange(ForwardOutcome.Refreshed, origin, url)
             {

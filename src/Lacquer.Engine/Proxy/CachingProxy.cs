@@ -104,7 +104,7 @@ internal sealed partial class CachingProxy
         var headers = context.Request.Headers;
         var request = RequestFacts.Parse(HttpMethods.Get, HeaderFields.Joined(headers.CacheControl), HeaderFields.Joined(headers.Pragma), headers.ContainsKey(HeaderNames.Authorization));
         StoreLookup found;
-        using (var requestKey = RequestKey.For(zone, site, context))
+        using (var requestKey = RequestKey.For(site.Scheme, site.Host, zone.CacheKeyHeaders, context))
         {
             // 4. Look up, and serve what the request may reuse.
             found = LookUp(context, zone, requestKey, request);
@@ -139,7 +139,7 @@ internal sealed partial class CachingProxy
                 return;
             }
 
-            Metrics.Caching.CoalescedWaiter(zone);
+            Metrics.Caching.CoalescedWaiter(zone.Name);
             var outcome = await fill.Outcome.WaitAsync(context.RequestAborted);
             if (outcome == FillOutcome.Stored)
             {

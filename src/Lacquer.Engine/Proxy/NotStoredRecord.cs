@@ -16,7 +16,7 @@ internal static partial class NotStoredRecord
 {
     public static void Record(LacquerMetrics metrics, ILogger logger, Zone zone, NotStoredReason reason, string url)
     {
-        metrics.Caching.NotStored(zone, reason);
+        metrics.Caching.NotStored(zone.Name, reason);
         var token = NotStoredReasons.Detail(reason);
         NotStored(logger, token, zone.Name, url);
     }

@@ -72,10 +72,11 @@ internal sealed record PendingEntry(
     }
 
     /// <summary>The entry to offer the store: the only place a cache entry is made from an origin response.</summary>
-    public CacheEntry WithBody(byte[] body) => new()
+    /// <param name="stored">What the store keeps for <see cref="Zone"/>.</param>
+    public CacheEntry WithBody(byte[] body, ZoneCache stored) => new()
     {
         PrimaryKey = Key,
-        Zone = Zone,
+        ZoneCache = stored,
         VaryNames = VaryNames,
         VaryValues = VaryValues,
         Status = Status,

@@ -3,6 +3,7 @@
 // names selectors of several kinds is labelled "mixed".
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
+using Lacquer.Caching.Store;
 using Lacquer.Diagnostics;
 
 namespace Lacquer.Purge;

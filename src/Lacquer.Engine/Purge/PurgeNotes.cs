@@ -2,6 +2,8 @@
 // host or prefix whose host is not a host of the purge's zones, or a URL whose scheme no key of its zone can
 // have (a zone keys https only behind a trusted proxy that states it, or with "scheme": "https"). Such a purge
 // still succeeds — Cloudflare's contract reports success when nothing matched — but the record says why.
+using Lacquer.Caching.Store;
+
 namespace Lacquer.Purge;
 
 internal static class PurgeNotes

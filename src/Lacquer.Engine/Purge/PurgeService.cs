@@ -1,7 +1,7 @@
 // Runs purges for every surface (Cloudflare API, PURGE method, the seed endpoints): gives each a 32-hex id,
 // applies it to the store, measures it, logs it at Information with the caller's name (never a secret) and
-// keeps it in the audit ring. The purge has fully applied when PurgeAsync returns, so a surface that answers
-// after it keeps invariant 1.
+// keeps it in the audit ring. Purge is the one entry point every surface goes through; the purge has fully
+// applied to the store when it returns, so a surface that answers after it keeps invariant 1.
 using System.Diagnostics;
 using Lacquer.Caching.Store;
 using Microsoft.Extensions.Logging;
@@ -18,7 +18,7 @@ internal sealed partial class PurgeService(CacheStore store, TimeProvider time, 
     {
         var started = time.GetTimestamp();
         var at = time.GetUtcNow();
-        var matched = store.Purge(command);
+        var matched = store.Purge(ForStore(command));
         var duration = time.GetElapsedTime(started);
         metrics?.Purged(command, surface, matched, duration);
         var record = new PurgeRecord(
@@ -48,6 +48,18 @@ internal sealed partial class PurgeService(CacheStore store, TimeProvider time, 
         }
 
         return record;
+    }
+
+    /// <summary>The command as the store applies it: over the state the store keeps for each of its zones.</summary>
+    private StorePurge ForStore(PurgeCommand command)
+    {
+        var zones = new ZoneCache[command.Zones.Count];
+        for (var i = 0; i < zones.Length; i++)
+        {
+            zones[i] = store.ZoneCache(command.Zones[i].Id);
+        }
+
+        return new StorePurge(zones, command.Selectors, command.Soft);
     }
 
     public static string NewId() => Guid.NewGuid().ToString("N");

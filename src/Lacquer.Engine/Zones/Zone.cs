@@ -1,7 +1,8 @@
 // The runtime model of one zone: a named site with its hosts, its origin and its cache policy.
-// Built once from validated ZoneSettings and never mutated afterwards, except for its counters. What the cache
-// store keeps for the zone (ZoneCacheState: index, purge fences, counters) lives apart from the settings, so that
-// a configuration reload can build a new Zone for the same id that shares the old one's cached entries.
+// Built once from validated ZoneSettings; no property changes afterwards. The one mutable thing it points at is
+// its request counters (ZoneCounters), which a configuration reload hands on to the Zone built for the same id.
+// What the store keeps for the zone (indexes, purge fences, what it holds) is the store's own, kept by the zone's
+// id (CacheStore.ZoneCache), so the Zone a reload builds finds the entries stored under its predecessor.
 using Lacquer.Caching.Semantics;
 using Lacquer.Caching.Tags;
 using Lacquer.Configuration;
@@ -13,10 +14,10 @@ internal sealed class Zone
     /// <param name="settings">The validated zone.</param>
     /// <param name="requestSchemes">The schemes requests can arrive with: http, and https when a trusted proxy may
     /// state it (or, later, a TLS listener exists). A zone with a fixed scheme keys only that one.</param>
-    /// <param name="cacheState">The store state of the zone this one replaces (same id); null: a new, empty one.</param>
-    public Zone(ZoneSettings settings, IReadOnlyList<string>? requestSchemes = null, ZoneCacheState? cacheState = null)
+    /// <param name="counters">The request counters of the zone this one replaces (same id); null: new ones at zero.</param>
+    public Zone(ZoneSettings settings, IReadOnlyList<string>? requestSchemes = null, ZoneCounters? counters = null)
     {
-        CacheState = cacheState ?? new ZoneCacheState();
+        Counters = counters ?? new ZoneCounters();
         Scheme = settings.Scheme;
         KeySchemes = settings.Scheme is { } fixedScheme ? [fixedScheme] : requestSchemes ?? [SiteAddress.Http];
         Name = settings.Name;
@@ -76,32 +77,6 @@ internal sealed class Zone
 
     public TimeSpan OriginTimeout { get; }
 
-    /// <summary>What the store keeps for this zone; shared by every Zone object built for the same id.</summary>
-    public ZoneCacheState CacheState { get; }
-
-    public ZoneCounters Counters => CacheState.Counters;
-
-    /// <summary>The zone's purge indexes; used only under the store lock.</summary>
-    public Caching.Indexes.ZoneIndex Index => CacheState.Index;
-
-    /// <summary>Entries inserted before this purge sequence are gone (an O(1) hard purge-everything).</summary>
-    public long HardPurgedBefore
-    {
-        get => CacheState.HardPurgedBefore;
-        set => CacheState.HardPurgedBefore = value;
-    }
-
-    /// <summary>Entries hidden by a hard purge and not yet reclaimed; changed only under the store lock, read by /api/stats.</summary>
-    public long HiddenEntries
-    {
-        get => CacheState.HiddenEntries;
-        set => CacheState.HiddenEntries = value;
-    }
-
-    /// <summary>Entries inserted before this purge sequence are stale (an O(1) soft purge-everything).</summary>
-    public long SoftPurgedBefore
-    {
-        get => CacheState.SoftPurgedBefore;
-        set => CacheState.SoftPurgedBefore = value;
-    }
+    /// <summary>Requests to this zone by what the cache did; shared with the Zone objects built for the same id.</summary>
+    public ZoneCounters Counters { get; }
 }

@@ -1,9 +1,11 @@
 // Matches a request to a zone by its Host field — case-insensitive, port ignored — and works out the URL its
 // client sees (SiteAddress): the zone's own spelling of the host, and the scheme. The table also holds the
 // trusted proxies, whose forwarding fields may state that scheme, so that one snapshot answers both.
-// Immutable; a configuration change builds a new table and swaps it by reference.
+// Immutable: a configuration reload builds a new table (ConfigurationReload) and swaps it into the proxy by
+// reference (CachingProxy.ReplaceZones). A request reads the table once and finishes on it; a handler that
+// outlives a reload (purge surfaces, the request observer, metrics) is given a thunk, () => proxy.Zones, and
+// reads the current table on each use.
 using System.Collections.Frozen;
-using Lacquer.Forwarding;
 using Microsoft.AspNetCore.Http;
 
 namespace Lacquer.Zones;

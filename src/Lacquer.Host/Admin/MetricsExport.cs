@@ -4,6 +4,7 @@
 // set it also pushes them to that OTLP collector every metrics:otlpInterval.
 using Lacquer.Configuration;
 using Lacquer.Diagnostics;
+using Lacquer.Proxy;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 using OpenTelemetry;

@@ -3,13 +3,15 @@
 // error logged with its path, and the running one stays. An accepted one replaces by reference, each in one
 // write, the zone table (zones, their policies and hosts, the trusted proxies), the purge tokens and the seed
 // cache-clear surfaces; a request in flight finishes on the snapshot it read. A zone keeps its cached entries
-// when its id is unchanged (the new Zone object is given the old one's ZoneCacheState); a removed zone, and a
+// when its id is unchanged (the store keeps each zone's state by id, CacheStore.ZoneCache, and the new Zone
+// object is handed the old one's request counters); a removed zone, and a
 // zone whose cached responses would be wrong under its new settings (another origin, other key headers or
 // scheme, a host taken away), is hard-purged. Settings bound at start-up (listeners and their certificate list,
 // shutdownTimeout, cache size and eviction, object limit, purge limits, metrics export, request log) are reported
 // as needing a restart and otherwise left; a certificate whose files change is reloaded by the listener itself
 // (CertificateFiles).
 using Lacquer.Admin;
+using Lacquer.Caching.Store;
 using Lacquer.Configuration;
 using Lacquer.Diagnostics;
 using Lacquer.Forwarding;
@@ -56,7 +58,7 @@ internal sealed partial class ConfigurationReload
 
     public ConfigurationStatus Status => _status;
 
-    /// <summary>The zone table for <paramref name="settings"/>; each zone whose id <paramref name="previous"/> has shares its store state.</summary>
+    /// <summary>The zone table for <paramref name="settings"/>; each zone whose id <paramref name="previous"/> has keeps its request counters.</summary>
     public static ZoneTable ZoneTableFor(LacquerSettings settings, ZoneTable? previous)
     {
         // A request's scheme is that of the listener it came in on (a plain one: http, a TLS one: https), unless a
@@ -74,7 +76,7 @@ internal sealed partial class ConfigurationReload
         }
 
         return new ZoneTable(
-            settings.Zones.Select(zone => new Zone(zone, requestSchemes, previous?.FindById(zone.Id)?.CacheState)),
+            settings.Zones.Select(zone => new Zone(zone, requestSchemes, previous?.FindById(zone.Id)?.Counters)),
             trustedProxies);
     }
 

@@ -77,7 +77,7 @@ internal sealed partial class LacquerServer : IAsyncDisposable
         var originClient = new OriginClient(time);
         var loggers = proxyApp.Services.GetRequiredService<ILoggerFactory>();
         CachingProxy? proxy = null;
-        var metrics = new LacquerMetrics(() => proxy?.Zones.Zones ?? []);
+        var metrics = new LacquerMetrics(() => proxy?.Zones.Zones ?? [], store);
         proxy = new CachingProxy(zones, store, settings.Cache.MaxObjectBytes, originClient, time, loggers.CreateLogger("Lacquer.Proxy"), metrics);
         var tokens = new TokenStore(settings.Tokens);
         var purges = new PurgeService(store, time, loggers.CreateLogger("Lacquer.Purge"), metrics.Purge);

@@ -33,14 +33,14 @@ public sealed class CacheOutcomesTests
     [MemberData(nameof(Members))]
     public void Each_Cache_Status_Member_Names_One_Outcome(string member, string expected)
     {
-        Assert.Equal(Enum.Parse<CacheOutcome>(expected), CacheOutcomes.Of(member));
+        Assert.Equal(Enum.Parse<CacheOutcome>(expected), CacheOutcomeReader.Of(member));
     }
 
     [Fact]
     public void The_Last_Member_Is_Lacquers_And_Decides()
     {
-        Assert.Equal(CacheOutcome.Hit, CacheOutcomes.Of(new StringValues(["Upstream; fwd=miss; stored", CacheStatus.Hit])));
-        Assert.Equal(CacheOutcome.None, CacheOutcomes.Of(StringValues.Empty));
+        Assert.Equal(CacheOutcome.Hit, CacheOutcomeReader.Of(new StringValues(["Upstream; fwd=miss; stored", CacheStatus.Hit])));
+        Assert.Equal(CacheOutcome.None, CacheOutcomeReader.Of(StringValues.Empty));
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 // The scheme a trusted proxy states (X-Forwarded-Proto, else Forwarded proto=, RFC 7239 §5.4): only the last
 // value counts, the one the nearest proxy set; anything but http or https states nothing.
+using Lacquer.Zones;
 using Microsoft.AspNetCore.Http;
 
 namespace Lacquer.Forwarding;

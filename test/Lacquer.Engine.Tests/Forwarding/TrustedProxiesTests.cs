@@ -1,6 +1,7 @@
 // Which peers are trusted proxies: addresses inside a configured range, IPv4 ranges also in their IPv4-mapped
 // IPv6 form (what a dual-stack listener reports); nobody when none is configured.
 using System.Net;
+using Lacquer.Zones;
 
 namespace Lacquer.Forwarding;
 

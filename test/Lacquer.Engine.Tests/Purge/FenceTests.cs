@@ -25,7 +25,7 @@ public sealed class FenceTests
         store.Purge(PurgeWorld.Hard(zone, PurgeWorld.Selector(kind, value)));
         var entry = PurgeWorld.Entry(zone, Key, ["red"]);
 
-        Assert.Equal(InsertResult.Purged, store.Insert(entry, ticket));
+        Assert.Equal(InsertResult.Purged, store.Insert(entry, ticket, StoreWorld.MaxVariants));
         store.EndFill(ticket);
         Assert.False(PurgeWorld.IsServed(store, entry));
         PurgeWorld.AssertAccounting(store, [zone]);
@@ -45,7 +45,7 @@ public sealed class FenceTests
         var ticket = store.BeginFill();
         var entry = PurgeWorld.Entry(zone, Key, ["red"]);
 
-        Assert.Equal(InsertResult.Stored, store.Insert(entry, ticket));
+        Assert.Equal(InsertResult.Stored, store.Insert(entry, ticket, StoreWorld.MaxVariants));
         store.EndFill(ticket);
         Assert.True(PurgeWorld.IsServed(store, entry));
         Assert.False(entry.IsSoftPurged);
@@ -67,7 +67,7 @@ public sealed class FenceTests
         store.Purge(PurgeWorld.Soft(zone, PurgeWorld.Selector(kind, value)));
         var entry = PurgeWorld.Entry(zone, Key, ["red"]);
 
-        Assert.Equal(InsertResult.StoredStale, store.Insert(entry, ticket));
+        Assert.Equal(InsertResult.StoredStale, store.Insert(entry, ticket, StoreWorld.MaxVariants));
         store.EndFill(ticket);
         Assert.True(PurgeWorld.IsServed(store, entry));
         Assert.True(entry.IsSoftPurged);
@@ -93,7 +93,7 @@ public sealed class FenceTests
         store.Purge(PurgeWorld.Soft(zone, PurgeWorld.Selector(kind, value)));
         var entry = PurgeWorld.Entry(zone, Key, ["red"]);
 
-        Assert.Equal(InsertResult.Stored, store.Insert(entry, ticket));
+        Assert.Equal(InsertResult.Stored, store.Insert(entry, ticket, StoreWorld.MaxVariants));
         store.EndFill(ticket);
         Assert.True(PurgeWorld.IsServed(store, entry));
         Assert.False(entry.IsSoftPurged);
@@ -103,14 +103,14 @@ public sealed class FenceTests
     public void Purge_Of_Another_Zone_Does_Not_Block_The_Fill()
     {
         var zone = PurgeWorld.Zone("a");
-        var other = PurgeWorld.Zone("b", "a.example");
+        var other = PurgeWorld.Zone("b");
         var store = PurgeWorld.Store();
         var ticket = store.BeginFill();
 
         store.Purge(PurgeWorld.Hard(other, PurgeSelector.Everything));
         store.Purge(PurgeWorld.Hard(other, PurgeSelector.ForTag("red")));
 
-        Assert.Equal(InsertResult.Stored, store.Insert(PurgeWorld.Entry(zone, Key, ["red"]), ticket));
+        Assert.Equal(InsertResult.Stored, store.Insert(PurgeWorld.Entry(zone, Key, ["red"]), ticket, StoreWorld.MaxVariants));
         store.EndFill(ticket);
     }
 
@@ -128,7 +128,7 @@ public sealed class FenceTests
         store.Purge(softFirst ? soft : hard);
         store.Purge(softFirst ? hard : soft);
 
-        Assert.Equal(InsertResult.Purged, store.Insert(PurgeWorld.Entry(zone, Key, ["red"]), ticket));
+        Assert.Equal(InsertResult.Purged, store.Insert(PurgeWorld.Entry(zone, Key, ["red"]), ticket, StoreWorld.MaxVariants));
         store.EndFill(ticket);
     }
 
@@ -143,8 +143,8 @@ public sealed class FenceTests
         var after = store.BeginFill();
 
         var newer = PurgeWorld.Entry(zone, Key, ["red"]);
-        Assert.Equal(InsertResult.Stored, store.Insert(newer, after));
-        Assert.Equal(InsertResult.Purged, store.Insert(PurgeWorld.Entry(zone, Key, ["red"]), before));
+        Assert.Equal(InsertResult.Stored, store.Insert(newer, after, StoreWorld.MaxVariants));
+        Assert.Equal(InsertResult.Purged, store.Insert(PurgeWorld.Entry(zone, Key, ["red"]), before, StoreWorld.MaxVariants));
         store.EndFill(after);
         store.EndFill(before);
 
@@ -187,13 +187,13 @@ public sealed class FenceTests
         store.EndFill(first);
 
         Assert.Equal(1, store.FenceCount);
-        Assert.Equal(InsertResult.Stored, store.Insert(PurgeWorld.Entry(zone, "http://a.example/one"), second));
-        Assert.Equal(InsertResult.Purged, store.Insert(PurgeWorld.Entry(zone, "http://a.example/two"), second));
+        Assert.Equal(InsertResult.Stored, store.Insert(PurgeWorld.Entry(zone, "http://a.example/one"), second, StoreWorld.MaxVariants));
+        Assert.Equal(InsertResult.Purged, store.Insert(PurgeWorld.Entry(zone, "http://a.example/two"), second, StoreWorld.MaxVariants));
         store.EndFill(second);
         Assert.Equal(0, store.FenceCount);
 
         var third = store.BeginFill();
-        Assert.Equal(InsertResult.Stored, store.Insert(PurgeWorld.Entry(zone, "http://a.example/two"), third));
+        Assert.Equal(InsertResult.Stored, store.Insert(PurgeWorld.Entry(zone, "http://a.example/two"), third, StoreWorld.MaxVariants));
         store.EndFill(third);
         Assert.Equal(0, store.FenceCount);
     }
@@ -211,8 +211,8 @@ public sealed class FenceTests
         store.EndFill(newer);
 
         Assert.Equal(2, store.FenceCount);
-        Assert.Equal(InsertResult.Purged, store.Insert(PurgeWorld.Entry(zone, "http://a.example/one"), older));
-        Assert.Equal(InsertResult.Purged, store.Insert(PurgeWorld.Entry(zone, "http://a.example/two"), older));
+        Assert.Equal(InsertResult.Purged, store.Insert(PurgeWorld.Entry(zone, "http://a.example/one"), older, StoreWorld.MaxVariants));
+        Assert.Equal(InsertResult.Purged, store.Insert(PurgeWorld.Entry(zone, "http://a.example/two"), older, StoreWorld.MaxVariants));
         store.EndFill(older);
         Assert.Equal(0, store.FenceCount);
     }
@@ -243,7 +243,7 @@ public sealed class FenceTests
                 var (ticket, purgedSince) = open[index];
                 var page = random.Next(10);
                 var expected = purgedSince.Contains(page) ? InsertResult.Purged : InsertResult.Stored;
-                Assert.Equal(expected, store.Insert(PurgeWorld.Entry(zone, $"http://a.example/{page}"), ticket));
+                Assert.Equal(expected, store.Insert(PurgeWorld.Entry(zone, $"http://a.example/{page}"), ticket, StoreWorld.MaxVariants));
                 store.EndFill(ticket);
                 open.RemoveAt(index);
             }

@@ -1,6 +1,8 @@
 // Purge-everything is O(1): the zone records the purge's sequence number, which hides every older entry at
 // once (lookups miss from the moment the purge returns); the background sweep then reclaims their memory.
 // A soft purge-everything marks every older entry stale instead. Entries stored afterwards are unaffected.
+using Lacquer.Caching.Store;
+
 namespace Lacquer.Purge;
 
 public sealed class PurgeEverythingTests

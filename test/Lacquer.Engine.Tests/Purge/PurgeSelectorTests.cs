@@ -162,10 +162,10 @@ public sealed class PurgeSelectorTests
     }
 
     [Fact]
-    public void A_Command_Covers_An_Entry_Only_In_Its_Zones_And_When_Any_Selector_Matches()
+    public void A_Store_Purge_Covers_An_Entry_Only_In_Its_Zones_And_When_Any_Selector_Matches()
     {
         var a = PurgeWorld.Zone("a");
-        var b = PurgeWorld.Zone("b", "a.example");
+        var b = PurgeWorld.Zone("b");
         var inA = PurgeWorld.Indexed(a, "http://a.example/foo", "red");
         var inB = PurgeWorld.Indexed(b, "http://a.example/foo", "red");
 
@@ -173,7 +173,7 @@ public sealed class PurgeSelectorTests
 
         Assert.True(command.Covers(inA));
         Assert.False(command.Covers(inB));
-        Assert.True(new PurgeCommand([a, b], [PurgeSelector.Everything], Soft: false).Covers(inB));
+        Assert.True(new StorePurge([a, b], [PurgeSelector.Everything], Soft: false).Covers(inB));
         Assert.False(PurgeWorld.Hard(a, PurgeSelector.ForTag("blue")).Covers(inA));
     }
 

@@ -4,7 +4,6 @@
 // proxy reads (Lookup) and what operators read (StoredBytes, Count, zone counters).
 using Lacquer.Caching.Keys;
 using Lacquer.Caching.Store;
-using Lacquer.Zones;
 using Microsoft.AspNetCore.Http;
 
 namespace Lacquer.Purge;
@@ -13,14 +12,14 @@ internal static class PurgeWorld
 {
     public static readonly DateTimeOffset Now = StoreWorld.Now;
 
-    /// <summary>A zone named <paramref name="name"/> serving <paramref name="hosts"/> (default "&lt;name&gt;.example").</summary>
-    public static Zone Zone(string name = "a", params string[] hosts) => new(TestZones.Settings(name, hosts));
+    /// <summary>What the store keeps for a zone with id <paramref name="name"/> (the store knows zones by id only).</summary>
+    public static ZoneCache Zone(string name = "a") => new(name);
 
     public static CacheStore Store(long maxBytes = 16L * 1024 * 1024, TaskScheduler? reclaim = null) =>
         new(maxBytes, new LruEvictionPolicy(), reclaim);
 
     /// <param name="vary">An optional Vary selection "Name:value" (stored lower-cased name, the value as given).</param>
-    public static CacheEntry Entry(Zone zone, string key, string[]? tags = null, int bodyLength = 100, string? vary = null)
+    public static CacheEntry Entry(ZoneCache zone, string key, string[]? tags = null, int bodyLength = 100, string? vary = null)
     {
         string[] varyNames = [];
         string?[] varyValues = [];
@@ -35,7 +34,7 @@ internal static class PurgeWorld
     }
 
     /// <summary>An entry with its key parts set, as the store sets them on insert (for the index tests).</summary>
-    public static CacheEntry Indexed(Zone zone, string key, params string[] tags)
+    public static CacheEntry Indexed(ZoneCache zone, string key, params string[] tags)
     {
         var entry = Entry(zone, key, tags);
         entry.Parts = KeyParts.Of(key);
@@ -43,12 +42,12 @@ internal static class PurgeWorld
     }
 
     /// <summary>Inserts an entry outside any fill (no ticket) and checks that it was stored.</summary>
-    public static CacheEntry Stored(CacheStore store, Zone zone, string key, params string[] tags) =>
+    public static CacheEntry Stored(CacheStore store, ZoneCache zone, string key, params string[] tags) =>
         Stored(store, Entry(zone, key, tags));
 
     public static CacheEntry Stored(CacheStore store, CacheEntry entry)
     {
-        Assert.Equal(InsertResult.Stored, store.Insert(entry, ticket: null));
+        Assert.Equal(InsertResult.Stored, store.Insert(entry, ticket: null, StoreWorld.MaxVariants));
         return entry;
     }
 
@@ -84,24 +83,23 @@ internal static class PurgeWorld
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
 
-    public static PurgeCommand Hard(Zone zone, params PurgeSelector[] selectors) => new([zone], selectors, Soft: false);
+    public static StorePurge Hard(ZoneCache zone, params PurgeSelector[] selectors) => new([zone], selectors, Soft: false);
 
-    public static PurgeCommand Soft(Zone zone, params PurgeSelector[] selectors) => new([zone], selectors, Soft: true);
+    public static StorePurge Soft(ZoneCache zone, params PurgeSelector[] selectors) => new([zone], selectors, Soft: true);
 
     /// <summary>
     /// The store's bytes and count are exactly those of <paramref name="remaining"/>, and each zone's counters
     /// agree with its share of them.
     /// </summary>
-    public static void AssertAccounting(CacheStore store, Zone[] zones, params CacheEntry[] remaining)
+    public static void AssertAccounting(CacheStore store, ZoneCache[] zones, params CacheEntry[] remaining)
     {
         Assert.Equal(remaining.Sum(entry => entry.Size), store.StoredBytes);
         Assert.Equal(remaining.Length, store.Count);
         foreach (var zone in zones)
         {
-            var mine = remaining.Where(entry => ReferenceEquals(entry.Zone, zone)).ToArray();
-            var counters = zone.Counters.Snapshot();
-            Assert.Equal(mine.Sum(entry => entry.Size), counters.StoredBytes);
-            Assert.Equal(mine.Length, counters.Objects);
+            var mine = remaining.Where(entry => ReferenceEquals(entry.ZoneCache, zone)).ToArray();
+            Assert.Equal(mine.Sum(entry => entry.Size), zone.StoredBytes);
+            Assert.Equal(mine.Length, zone.Objects);
         }
     }
 }

@@ -1,7 +1,6 @@
 // A purge names its zones: it matches only entries of those zones, even when another zone stores an entry
 // its selector would match; a purge across two zones matches in both.
 using Lacquer.Caching.Store;
-using Lacquer.Zones;
 
 namespace Lacquer.Purge;
 
@@ -47,7 +46,7 @@ public sealed class PurgeZonesTests
     {
         var (store, a, b, inA, inB) = Build();
 
-        var count = store.Purge(new PurgeCommand([a, b], [PurgeWorld.Selector(kind, value)], Soft: false));
+        var count = store.Purge(new StorePurge([a, b], [PurgeWorld.Selector(kind, value)], Soft: false));
         await store.Sweep;
 
         Assert.Equal(expected, count);
@@ -67,13 +66,13 @@ public sealed class PurgeZonesTests
         Assert.False(inA.IsSoftPurged);
         Assert.True(inB.IsSoftPurged);
 
-        Assert.Equal(2, store.Purge(new PurgeCommand([a, b], [PurgeWorld.Selector(kind, value)], Soft: true)));
+        Assert.Equal(2, store.Purge(new StorePurge([a, b], [PurgeWorld.Selector(kind, value)], Soft: true)));
         Assert.True(inA.IsSoftPurged && inB.IsSoftPurged);
         PurgeWorld.AssertAccounting(store, [a, b], inA, inB);
     }
 
     /// <summary>Zones a (a.example) and b (b.example) in one store, each storing /page tagged red.</summary>
-    private static (CacheStore Store, Zone A, Zone B, CacheEntry InA, CacheEntry InB) Build()
+    private static (CacheStore Store, ZoneCache A, ZoneCache B, CacheEntry InA, CacheEntry InB) Build()
     {
         var a = PurgeWorld.Zone("a");
         var b = PurgeWorld.Zone("b");

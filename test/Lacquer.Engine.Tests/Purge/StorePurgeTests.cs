@@ -2,7 +2,6 @@
 // exactly those entries (lookups miss, bytes and counters follow), a soft purge marks exactly those stale and
 // keeps them, and everything else stays as it was.
 using Lacquer.Caching.Store;
-using Lacquer.Zones;
 
 namespace Lacquer.Purge;
 
@@ -185,9 +184,9 @@ public sealed class StorePurgeTests
     /// A zone serving a.example and b.example with: root (/), foo (/foo, red), foo?x (/foo?x=1, red blue),
     /// foo/bar (/foo/bar, blue), foobar (/foobar) and b/foo (b.example/foo, red).
     /// </summary>
-    private static (CacheStore Store, Zone Zone, Dictionary<string, CacheEntry> Entries) Build()
+    private static (CacheStore Store, ZoneCache Zone, Dictionary<string, CacheEntry> Entries) Build()
     {
-        var zone = PurgeWorld.Zone("a", "a.example", "b.example");
+        var zone = PurgeWorld.Zone("a");
         var store = PurgeWorld.Store();
         var entries = new Dictionary<string, CacheEntry>(StringComparer.Ordinal)
         {

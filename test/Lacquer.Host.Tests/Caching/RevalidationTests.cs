@@ -1,5 +1,6 @@
 // RFC 9111 §4.3: a stale entry with validators is revalidated with a conditional request, and a 304
 // freshens the stored copy (§4.3.4) instead of transferring the body again.
+using Lacquer.Caching.Store;
 using Lacquer.Harness;
 using Lacquer.Purge;
 

@@ -5,6 +5,7 @@
 using System.Diagnostics.Metrics;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Lacquer.Proxy;
 
 namespace Lacquer.Diagnostics;
 

@@ -4,6 +4,7 @@
 // to; Forwarded and X-Forwarded-For are replaced for a client and appended to for a trusted proxy.
 using System.Net;
 using Lacquer.Harness;
+using Lacquer.Zones;
 
 namespace Lacquer.Forwarding;
 

@@ -6,6 +6,7 @@ using System.Net;
 using System.Text.Json;
 using Lacquer.Configuration;
 using Lacquer.Harness;
+using Lacquer.Zones;
 
 namespace Lacquer.Purge;
 

@@ -77,7 +77,7 @@ public sealed class HostRoutingTests
         var received = Assert.Single(c.Origin.Received);
         Assert.Equal("xn--bcher-kva.example", received.Headers["Host"]);
         Assert.Equal("xn--bcher-kva.example", received.Headers["X-Forwarded-Host"]);
-        Assert.Equal(["http://xn--bcher-kva.example/a"], c.Server.Proxy.Store.Urls(c.Server.Proxy.Zones.Zones[0], 10));
+        Assert.Equal(["http://xn--bcher-kva.example/a"], c.Server.Proxy.Store.Urls(c.Server.Proxy.Store.ZoneCache(c.Server.Proxy.Zones.Zones[0].Id), 10));
         c.Origin.ExpectAllConsumed();
     }
 

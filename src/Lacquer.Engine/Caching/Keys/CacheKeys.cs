@@ -1,5 +1,5 @@
 // The primary cache key: scheme + host + path + query, then the values of the zone's configured key headers.
-// Scheme and host are the URL the client sees in canonical form (SiteAddress: the zone's own lower-case ASCII
+// Scheme and host are the URL the client sees in canonical form (the zone match's SiteAddress: the zone's own lower-case ASCII
 // spelling of the host, no port), so that a key never depends on how one client spelled its Host field and a
 // purge naming that URL finds it. All Vary variants of a URL live under
 // this one key, so a URL purge finds them together.
@@ -11,7 +11,6 @@
 //
 // The key is written into a caller's buffer (Write), so the hit path can look the store up without building
 // a string (RequestKey); Build makes the string from the same writer, so the two forms cannot disagree.
-using Lacquer.Zones;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 
@@ -21,8 +20,11 @@ internal static class CacheKeys
 {
     private const string SchemeSeparator = "://";
 
-    public static string ForRequest(Zone zone, SiteAddress site, HttpContext context) =>
-        Build(site.Scheme, site.Host, PathAndQuery(context), zone.CacheKeyHeaders, context.Request.Headers);
+    /// <param name="scheme">The scheme of the URL the client sees.</param>
+    /// <param name="host">The canonical host of that URL (lower-case ASCII, no port), as its zone spells it.</param>
+    /// <param name="keyHeaders">The zone's key headers, in configuration order.</param>
+    public static string ForRequest(string scheme, string host, string[] keyHeaders, HttpContext context) =>
+        Build(scheme, host, PathAndQuery(context), keyHeaders, context.Request.Headers);
 
     /// <summary>The request target in origin-form, exactly as received when the client sent origin-form.</summary>
     public static string PathAndQuery(HttpContext context)

@@ -5,7 +5,6 @@
 // Ownership: the method that made it with For disposes it, once (the buffer goes back to the pool); copies
 // passed down must not outlive that method.
 using System.Buffers;
-using Lacquer.Zones;
 using Microsoft.AspNetCore.Http;
 
 namespace Lacquer.Caching.Keys;
@@ -28,15 +27,14 @@ internal readonly struct RequestKey : IDisposable
     /// <summary>A key that already is a string (a waiter's re-lookup after a fill).</summary>
     public static RequestKey Of(string key) => new(null, key.Length, key);
 
-    public static RequestKey For(Zone zone, SiteAddress site, HttpContext context)
+    /// <summary>The key of <paramref name="context"/>'s request, in a pooled buffer (the parts as for CacheKeys.ForRequest).</summary>
+    public static RequestKey For(string scheme, string host, string[] keyHeaders, HttpContext context)
     {
         var request = context.Request;
-        var scheme = site.Scheme;
-        var host = site.Host;
         var pathAndQuery = CacheKeys.PathAndQuery(context);
-        var length = CacheKeys.Length(scheme, host, pathAndQuery, zone.CacheKeyHeaders, request.Headers);
+        var length = CacheKeys.Length(scheme, host, pathAndQuery, keyHeaders, request.Headers);
         var buffer = ArrayPool<char>.Shared.Rent(length);
-        CacheKeys.Write(buffer, scheme, host, pathAndQuery, zone.CacheKeyHeaders, request.Headers);
+        CacheKeys.Write(buffer, scheme, host, pathAndQuery, keyHeaders, request.Headers);
         return new RequestKey(buffer, length, null);
     }
 

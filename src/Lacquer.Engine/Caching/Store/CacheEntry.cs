@@ -2,7 +2,6 @@
 // eviction policy owns (CacheEntry.Eviction.cs) and the store's own bookkeeping (Removed, SoftPurged), which
 // change under the store lock.
 using Lacquer.Caching.Keys;
-using Lacquer.Zones;
 using Microsoft.Extensions.Primitives;
 
 namespace Lacquer.Caching.Store;
@@ -22,7 +21,8 @@ internal sealed partial class CacheEntry
         init => Parts = KeyParts.Of(value);
     }
 
-    public required Zone Zone { get; init; }
+    /// <summary>What the store keeps for the entry's zone: its fences decide whether the entry is hidden or stale.</summary>
+    public required ZoneCache ZoneCache { get; init; }
 
     /// <summary>Field names of the response's Vary, lower-cased and sorted; empty when it has none.</summary>
     /// <remarks>Replaced on insert like <see cref="Headers"/> when it is an array (responses with the same Vary share one).</remarks>
@@ -68,9 +68,6 @@ internal sealed partial class CacheEntry
     /// <summary>Bytes charged against <c>cache.maxBytes</c> for this entry (see <see cref="EntrySize"/>); the store refuses larger than 2 GiB.</summary>
     public int Size { get; set; }
 
-    /// <summary>Unique, increasing per insert; index records carry it so a late removal never hits a newer entry.</summary>
-    public long Generation { get; set; }
-
     /// <summary>The key with its URL, host and path as ranges of it, for the purge indexes; split when the key is set.</summary>
     public KeyParts Parts { get; set; }
 
@@ -101,10 +98,10 @@ internal sealed partial class CacheEntry
     }
 
     /// <summary>Hidden by a hard purge (of this entry, or of its whole zone) that has not been reclaimed yet: never served.</summary>
-    public bool IsHidden => Purged || InsertSequence < Zone.HardPurgedBefore;
+    public bool IsHidden => Purged || InsertSequence < ZoneCache.HardPurgedBefore;
 
     /// <summary>Marked stale by a soft purge, of this entry or of its whole zone.</summary>
-    public bool IsSoftPurged => SoftPurged || InsertSequence < Zone.SoftPurgedBefore;
+    public bool IsSoftPurged => SoftPurged || InsertSequence < ZoneCache.SoftPurgedBefore;
 
     public TimeSpan CurrentAge(DateTimeOffset now) =>
         Semantics.AgeCalculation.CurrentAge(CorrectedInitialAge, ResponseTime, now);

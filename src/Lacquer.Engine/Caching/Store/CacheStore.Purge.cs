@@ -9,7 +9,7 @@
 //     Removal touches half a dozen structures per entry (~2.5 µs at 1M entries, mostly cache misses);
 //     flagging touches one field, so a purge of 100k entries holds the lock for milliseconds instead of a
 //     quarter of a second, and fills waiting on the lock are not stalled behind it.
-// Purge-everything goes further: it records the purge sequence in the zone (HardPurgedBefore /
+// Purge-everything goes further: it records the purge sequence in the zone's state (ZoneCache.HardPurgedBefore /
 // SoftPurgedBefore), which hides or staleness-marks every older entry in O(1); the reclaim then finds the
 // hidden entries by scanning the store's keys. Until reclaimed, hidden entries still count in StoredBytes (their
 // memory is still in use), eviction may take them first, and a new fill of the same key replaces them.
@@ -28,15 +28,14 @@
 //     the open tickets are kept oldest first (OpenTickets), so finding the oldest costs nothing.
 // Lookups are lock-free: after a purge releases the lock, removed entries are gone from the dictionary and
 // soft-purged ones carry their flag, so any request that starts after the purge answered sees the result.
-using Lacquer.Purge;
-using Lacquer.Zones;
+using System.Diagnostics;
 
 namespace Lacquer.Caching.Store;
 
 internal sealed partial class CacheStore
 {
     private readonly OpenTickets _openTickets = new();
-    private readonly List<(long Sequence, PurgeCommand Command)> _fences = [];
+    private readonly List<(long Sequence, StorePurge Purge)> _fences = [];
     private long _purgeSequence;
     private Task _sweep = Task.CompletedTask;
 
@@ -99,7 +98,7 @@ internal sealed partial class CacheStore
     }
 
     /// <summary>Applies <paramref name="command"/> and returns how many entries it matched.</summary>
-    public long Purge(PurgeCommand command)
+    public long Purge(StorePurge command)
     {
         List<CacheEntry>? reclaim = null;
         var sweepZones = false;
@@ -167,6 +166,7 @@ internal sealed partial class CacheStore
     /// <summary>Checks an entry against the purges that ran since its fill began (see the file comment).</summary>
     private InsertResult CheckFencesLocked(CacheEntry entry, FillTicket? ticket)
     {
+        Debug.Assert(_lock.IsHeldByCurrentThread);
         if (ticket is null)
         {
             return InsertResult.Stored;
@@ -190,9 +190,10 @@ internal sealed partial class CacheStore
     }
 
     /// <summary>O(1): moves the zone's epoch. Matched = the zone's visible entries (stored minus already hidden).</summary>
-    private static long PurgeEverythingLocked(Zone zone, long sequence, bool soft)
+    private long PurgeEverythingLocked(ZoneCache zone, long sequence, bool soft)
     {
-        var objects = zone.Counters.Snapshot().Objects;
+        Debug.Assert(_lock.IsHeldByCurrentThread);
+        var objects = zone.Objects;
         var visible = objects - zone.HiddenEntries;
         if (soft)
         {
@@ -211,8 +212,9 @@ internal sealed partial class CacheStore
     /// The visible entries the command's selectors (other than everything) match, each once. One selector in
     /// one zone needs no de-duplication: an entry sits in a tag's set, and in the path index, exactly once.
     /// </summary>
-    private static List<CacheEntry> CollectLocked(PurgeCommand command)
+    private List<CacheEntry> CollectLocked(StorePurge command)
     {
+        Debug.Assert(_lock.IsHeldByCurrentThread);
         var selections = 0;
         foreach (var selector in command.Selectors)
         {
@@ -252,7 +254,7 @@ internal sealed partial class CacheStore
     }
 
     /// <summary>What the zone's index holds for the selector: exactly its matches for a tag or a host, a superset otherwise.</summary>
-    private static IReadOnlyCollection<CacheEntry> Candidates(Zone zone, PurgeSelector selector) => selector.Kind switch
+    private static IReadOnlyCollection<CacheEntry> Candidates(ZoneCache zone, PurgeSelector selector) => selector.Kind switch
     {
         PurgeSelectorKind.Tag => zone.Index.Tags.Find(selector.Value),
         PurgeSelectorKind.Host => zone.Index.Paths.FindPrefix(selector.Host, "/"),
@@ -262,12 +264,13 @@ internal sealed partial class CacheStore
     };
 
     /// <summary>Hides an entry from lookups at once; the background reclaim removes it (see the file comment).</summary>
-    private static void HideLocked(CacheEntry entry)
+    private void HideLocked(CacheEntry entry)
     {
+        Debug.Assert(_lock.IsHeldByCurrentThread);
         if (!entry.IsHidden)
         {
             entry.Purged = true;
-            entry.Zone.HiddenEntries++;
+            entry.ZoneCache.HiddenEntries++;
         }
     }
 

@@ -1,4 +1,6 @@
 // Removal and eviction. All of it runs under the store lock.
+using System.Diagnostics;
+
 namespace Lacquer.Caching.Store;
 
 internal sealed partial class CacheStore
@@ -29,6 +31,7 @@ internal sealed partial class CacheStore
 
     private void MakeRoomLocked(long needed)
     {
+        Debug.Assert(_lock.IsHeldByCurrentThread);
         while (_storedBytes + needed > MaxBytes)
         {
             var victim = _policy.NextVictim() ?? throw new InvalidOperationException(
@@ -38,13 +41,14 @@ internal sealed partial class CacheStore
                 throw new InvalidOperationException($"Eviction policy returned an entry that is not stored: {victim.PrimaryKey}");
             }
 
-            victim.Zone.Counters.Evicted();
+            victim.ZoneCache.Evicted();
         }
     }
 
     /// <summary>Removes <paramref name="entry"/> from its key's variants and from every index; false when it is not stored.</summary>
     private bool RemoveLocked(CacheEntry entry)
     {
+        Debug.Assert(_lock.IsHeldByCurrentThread);
         if (entry.Removed)
         {
             return false;
@@ -59,7 +63,7 @@ internal sealed partial class CacheStore
         entry.Removed = true;
         if (entry.IsHidden)
         {
-            entry.Zone.HiddenEntries--;
+            entry.ZoneCache.HiddenEntries--;
         }
 
         var remaining = variants.Without(entry);
@@ -74,8 +78,8 @@ internal sealed partial class CacheStore
 
         _storedBytes -= entry.Size;
         _count--;
-        entry.Zone.Counters.Removed(entry.Size);
-        entry.Zone.Index.Remove(entry);
+        entry.ZoneCache.Removed(entry.Size);
+        entry.ZoneCache.Index.Remove(entry);
         _policy.Removed(entry);
         return true;
     }

@@ -4,7 +4,12 @@
 //
 // Concurrency: reads (Lookup) are lock-free: the dictionary is concurrent and the value under a key is
 // replaced, never mutated. Every mutation (insert, replace, evict, remove) happens under _lock, which keeps
-// _storedBytes, the zone counters and the eviction policy consistent with the dictionary.
+// _storedBytes, the zones' state (ZoneCache: indexes, fences, counters) and the eviction policy consistent
+// with the dictionary.
+//
+// Zones. The store keeps one ZoneCache per zone id, made on first use and kept for the store's lifetime, so a
+// configuration reload that keeps a zone's id keeps its entries. The store knows zones only by that id and
+// that state: what a zone's configuration says reaches it as arguments (the variant bound on insert).
 //
 // Invariant 2 (memory is bounded): an insert first evicts until the new entry fits, so _storedBytes never
 // exceeds MaxBytes; an entry larger than MaxBytes on its own is refused. Checked after every insert.
@@ -29,7 +34,9 @@ internal sealed partial class CacheStore
     private readonly TaskScheduler _reclaimScheduler;
     private long _storedBytes;
     private long _count;
-    private long _generation;
+
+    /// <summary>Zone id -> what the store keeps for the zone; ids compare as the configuration does, case-insensitively.</summary>
+    private readonly ConcurrentDictionary<string, ZoneCache> _zones = new(StringComparer.OrdinalIgnoreCase);
 
     /// <param name="reclaimScheduler">Where the background reclaim of hard-purged entries runs (tests hold it back); default the thread pool.</param>
     public CacheStore(long maxBytes, IEvictionPolicy policy, TaskScheduler? reclaimScheduler = null)
@@ -47,6 +54,9 @@ internal sealed partial class CacheStore
     public long StoredBytes => Interlocked.Read(ref _storedBytes);
 
     public long Count => Interlocked.Read(ref _count);
+
+    /// <summary>What the store keeps for the zone with this id, made empty on first use.</summary>
+    public ZoneCache ZoneCache(string zoneId) => _zones.GetOrAdd(zoneId, static id => new ZoneCache(id));
 
     /// <summary>Finds the variant stored under <paramref name="primaryKey"/> that matches the request's Vary fields.</summary>
     public CacheLookup Lookup(ReadOnlySpan<char> primaryKey, IHeaderDictionary requestHeaders)
@@ -91,9 +101,10 @@ internal sealed partial class CacheStore
     /// hard purge that ran since <paramref name="ticket"/> was taken covers it (see CacheStore.Purge.cs). The
     /// entry's field, tag and Vary lists are first swapped for copies made of shared strings, and for shared
     /// arrays where other entries have equal lists (SharedStrings, SharedArrays; Vary values are per request,
-    /// so only their strings are shared).
+    /// so only their strings are shared). A key keeps at most <paramref name="maxVariants"/> variants (the
+    /// zone's maxVariants): the oldest leave to make room.
     /// </summary>
-    public InsertResult Insert(CacheEntry entry, FillTicket? ticket)
+    public InsertResult Insert(CacheEntry entry, FillTicket? ticket, int maxVariants)
     {
         entry.Headers = _sharedArrays.Share(_shared.ShareFields(entry.Headers));
         entry.Tags = _sharedArrays.Share(_shared.ShareAll(entry.Tags));
@@ -128,18 +139,17 @@ internal sealed partial class CacheStore
                 }
             }
 
-            EvictOldVariantsLocked(entry);
+            EvictOldVariantsLocked(entry, maxVariants);
             MakeRoomLocked(entry.Size);
-            entry.Generation = ++_generation;
 
             // Read again: making room may have evicted other variants of this key.
             _slots[entry.PrimaryKey] = VariantsLocked(entry.PrimaryKey).With(entry).Value!;
 
             _storedBytes += entry.Size;
             _count++;
-            entry.Zone.Counters.Stored(entry.Size);
+            entry.ZoneCache.Stored(entry.Size);
             _policy.Admitted(entry);
-            entry.Zone.Index.Add(entry);
+            entry.ZoneCache.Index.Add(entry);
             if (_storedBytes > MaxBytes)
             {
                 throw new InvalidOperationException($"Invariant 2 violated: {_storedBytes} stored bytes exceed the limit of {MaxBytes}.");
@@ -150,25 +160,28 @@ internal sealed partial class CacheStore
     }
 
     /// <summary>Makes room under the entry's key for one more variant: the oldest leave while the zone's bound is reached.</summary>
-    private void EvictOldVariantsLocked(CacheEntry incoming)
+    private void EvictOldVariantsLocked(CacheEntry incoming, int maxVariants)
     {
         Debug.Assert(_lock.IsHeldByCurrentThread);
         var variants = VariantsLocked(incoming.PrimaryKey);
-        while (variants.Count >= incoming.Zone.MaxVariants && variants.Oldest is { } oldest)
+        while (variants.Count >= maxVariants && variants.Oldest is { } oldest)
         {
             if (!RemoveLocked(oldest))
             {
                 throw new InvalidOperationException($"A stored variant could not be removed: {oldest.PrimaryKey}");
             }
 
-            oldest.Zone.Counters.Evicted();
+            oldest.ZoneCache.Evicted();
             variants = VariantsLocked(incoming.PrimaryKey);
         }
     }
 
     /// <summary>The variants stored under <paramref name="primaryKey"/>; a snapshot, valid while the lock is held.</summary>
-    private Variants VariantsLocked(string primaryKey) =>
-        new(_slots.TryGetValue(primaryKey, out var stored) ? stored : null);
+    private Variants VariantsLocked(string primaryKey)
+    {
+        Debug.Assert(_lock.IsHeldByCurrentThread);
+        return new(_slots.TryGetValue(primaryKey, out var stored) ? stored : null);
+    }
 
     /// <summary>A new response replaces the variant with the same Vary selection, and any variant stored under a different Vary.</summary>
     private static bool Supersedes(CacheEntry incoming, CacheEntry existing)

@@ -7,7 +7,7 @@ namespace Lacquer.Caching.Indexes;
 
 public sealed class EntrySetTests
 {
-    private static readonly Zones.Zone Zone = PurgeWorld.Zone();
+    private static readonly ZoneCache Zone = PurgeWorld.Zone();
 
     [Fact]
     public void One_Entry_Is_Held_Directly_Two_In_A_Set_And_Back()

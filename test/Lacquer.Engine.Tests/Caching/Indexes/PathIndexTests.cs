@@ -169,7 +169,7 @@ public sealed class PathIndexTests
         // Leaves become nodes when something is stored below them, and entries move with them; whatever the
         // order, every lookup answers exactly what a plain list of the stored keys says, and nothing is left.
         var random = new Random(seed);
-        var zone = PurgeWorld.Zone("a", "a.example", "b.example");
+        var zone = PurgeWorld.Zone("a");
         var index = new PathIndex();
         var stored = new List<CacheEntry>();
         var pool = Keys.Concat(Keys.Select(key => key + (key.Contains('?', StringComparison.Ordinal) ? "&v=2" : "?v=2"))).ToArray();
@@ -225,7 +225,7 @@ public sealed class PathIndexTests
         GC.KeepAlive(index);
     }
 
-    private static void ChurnDistinctPaths(PathIndex index, Zones.Zone zone, int round, int count)
+    private static void ChurnDistinctPaths(PathIndex index, ZoneCache zone, int round, int count)
     {
         var batch = new List<CacheEntry>(1000);
         for (var i = 0; i < count; i++)
@@ -245,7 +245,7 @@ public sealed class PathIndexTests
 
     private static (PathIndex Index, Dictionary<string, CacheEntry> Entries) Build()
     {
-        var zone = PurgeWorld.Zone("a", "a.example", "b.example");
+        var zone = PurgeWorld.Zone("a");
         var index = new PathIndex();
         var entries = new Dictionary<string, CacheEntry>(StringComparer.Ordinal);
         foreach (var key in Keys)

@@ -1,5 +1,6 @@
 // The tag index: tag -> entries carrying it. Records are the entries themselves, removed by reference, and a
 // tag whose last entry leaves is dropped, so the index holds exactly the stored entries' tags.
+using Lacquer.Caching.Store;
 using Lacquer.Purge;
 
 namespace Lacquer.Caching.Indexes;

@@ -13,7 +13,7 @@ public sealed class CacheStoreTests
         var store = new CacheStore(1_000_000, new LruEvictionPolicy());
         var entry = StoreWorld.Entry(zone, "/a");
 
-        Assert.Equal(InsertResult.Stored, store.Insert(entry, ticket: null));
+        Assert.Equal(InsertResult.Stored, store.Insert(entry, ticket: null, StoreWorld.MaxVariants));
 
         var lookup = store.Lookup(StoreWorld.Key(zone, "/a"), StoreWorld.Request());
         Assert.Same(entry, lookup.Entry);
@@ -28,7 +28,7 @@ public sealed class CacheStoreTests
     {
         var zone = StoreWorld.Zone();
         var store = new CacheStore(1_000_000, new LruEvictionPolicy());
-        store.Insert(StoreWorld.Entry(zone, "/a"), ticket: null);
+        store.Insert(StoreWorld.Entry(zone, "/a"), ticket: null, StoreWorld.MaxVariants);
 
         var lookup = store.Lookup(StoreWorld.Key(zone, "/b"), StoreWorld.Request());
 
@@ -44,14 +44,14 @@ public sealed class CacheStoreTests
         var first = StoreWorld.Entry(zone, "/a", bodyLength: 100);
         var second = StoreWorld.Entry(zone, "/a", bodyLength: 300);
 
-        store.Insert(first, ticket: null);
-        store.Insert(second, ticket: null);
+        store.Insert(first, ticket: null, StoreWorld.MaxVariants);
+        store.Insert(second, ticket: null, StoreWorld.MaxVariants);
 
         Assert.True(first.Removed);
         Assert.Same(second, store.Lookup(StoreWorld.Key(zone, "/a"), StoreWorld.Request()).Entry);
         Assert.Equal(1, store.Count);
         Assert.Equal(second.Size, store.StoredBytes);
-        Assert.Equal(new Zones.CounterSnapshot(0, 0, 0, 0, second.Size, 1), zone.Counters.Snapshot());
+        Assert.Equal((StoredBytes: (long)second.Size, Objects: 1L, Evictions: 0L), (zone.StoredBytes, zone.Objects, zone.Evictions));
     }
 
     [Fact]
@@ -63,8 +63,8 @@ public sealed class CacheStoreTests
         var german = StoreWorld.Entry(zone, "/a", varyNames: AcceptLanguage, varyValues: ["de"]);
         var key = StoreWorld.Key(zone, "/a");
 
-        store.Insert(english, ticket: null);
-        store.Insert(german, ticket: null);
+        store.Insert(english, ticket: null, StoreWorld.MaxVariants);
+        store.Insert(german, ticket: null, StoreWorld.MaxVariants);
 
         Assert.Same(english, store.Lookup(key, StoreWorld.Request(("Accept-Language", "en"))).Entry);
         Assert.Same(german, store.Lookup(key, StoreWorld.Request(("Accept-Language", "de"))).Entry);
@@ -84,7 +84,7 @@ public sealed class CacheStoreTests
         var none = StoreWorld.Entry(zone, "/a", varyNames: AcceptLanguage, varyValues: [null]);
         var key = StoreWorld.Key(zone, "/a");
 
-        store.Insert(none, ticket: null);
+        store.Insert(none, ticket: null, StoreWorld.MaxVariants);
 
         Assert.Same(none, store.Lookup(key, StoreWorld.Request()).Entry);
         Assert.Null(store.Lookup(key, StoreWorld.Request(("Accept-Language", "en"))).Entry);
@@ -99,15 +99,15 @@ public sealed class CacheStoreTests
         var german = StoreWorld.Entry(zone, "/a", varyNames: AcceptLanguage, varyValues: ["de"]);
         var byEncoding = StoreWorld.Entry(zone, "/a", varyNames: ["accept-encoding"], varyValues: ["gzip"]);
 
-        store.Insert(english, ticket: null);
-        store.Insert(german, ticket: null);
-        store.Insert(byEncoding, ticket: null);
+        store.Insert(english, ticket: null, StoreWorld.MaxVariants);
+        store.Insert(german, ticket: null, StoreWorld.MaxVariants);
+        store.Insert(byEncoding, ticket: null, StoreWorld.MaxVariants);
 
         Assert.True(english.Removed);
         Assert.True(german.Removed);
         Assert.Equal(1, store.Count);
         Assert.Equal(byEncoding.Size, store.StoredBytes);
-        Assert.Equal(0, zone.Counters.Snapshot().Evictions);
+        Assert.Equal(0, zone.Evictions);
     }
 
     [Fact]
@@ -117,8 +117,8 @@ public sealed class CacheStoreTests
         var store = new CacheStore(1_000_000, new LruEvictionPolicy());
         var a = StoreWorld.Entry(zone, "/a");
         var b = StoreWorld.Entry(zone, "/b");
-        store.Insert(a, ticket: null);
-        store.Insert(b, ticket: null);
+        store.Insert(a, ticket: null, StoreWorld.MaxVariants);
+        store.Insert(b, ticket: null, StoreWorld.MaxVariants);
 
         Assert.True(store.Remove(a));
         Assert.False(store.Remove(a));
@@ -127,7 +127,7 @@ public sealed class CacheStoreTests
         Assert.Null(store.Lookup(StoreWorld.Key(zone, "/a"), StoreWorld.Request()).Entry);
         Assert.Same(b, store.Lookup(StoreWorld.Key(zone, "/b"), StoreWorld.Request()).Entry);
         Assert.Equal(b.Size, store.StoredBytes);
-        Assert.Equal(new Zones.CounterSnapshot(0, 0, 0, 0, b.Size, 1), zone.Counters.Snapshot());
+        Assert.Equal((StoredBytes: (long)b.Size, Objects: 1L, Evictions: 0L), (zone.StoredBytes, zone.Objects, zone.Evictions));
     }
 
     [Fact]
@@ -135,10 +135,10 @@ public sealed class CacheStoreTests
     {
         var zone = StoreWorld.Zone();
         var store = new CacheStore(1_000_000, new LruEvictionPolicy());
-        store.Insert(StoreWorld.Entry(zone, "/a", varyNames: AcceptLanguage, varyValues: ["en"]), ticket: null);
-        store.Insert(StoreWorld.Entry(zone, "/a", varyNames: AcceptLanguage, varyValues: ["de"]), ticket: null);
+        store.Insert(StoreWorld.Entry(zone, "/a", varyNames: AcceptLanguage, varyValues: ["en"]), ticket: null, StoreWorld.MaxVariants);
+        store.Insert(StoreWorld.Entry(zone, "/a", varyNames: AcceptLanguage, varyValues: ["de"]), ticket: null, StoreWorld.MaxVariants);
         var other = StoreWorld.Entry(zone, "/b");
-        store.Insert(other, ticket: null);
+        store.Insert(other, ticket: null, StoreWorld.MaxVariants);
 
         Assert.Equal(2, store.RemoveKey(StoreWorld.Key(zone, "/a")));
         Assert.Equal(0, store.RemoveKey(StoreWorld.Key(zone, "/a")));
@@ -158,7 +158,7 @@ public sealed class CacheStoreTests
         foreach (var language in new[] { "en", "de", "fr" })
         {
             byLanguage[language] = StoreWorld.Entry(zone, "/a", varyNames: AcceptLanguage, varyValues: [language]);
-            store.Insert(byLanguage[language], ticket: null);
+            store.Insert(byLanguage[language], ticket: null, StoreWorld.MaxVariants);
         }
 
         Assert.True(store.Remove(byLanguage["de"]));
@@ -186,9 +186,9 @@ public sealed class CacheStoreTests
         var store = new CacheStore(2 * StoreWorld.SizeOf(english), new LruEvictionPolicy());
         var key = StoreWorld.Key(zone, "/a");
 
-        store.Insert(english, ticket: null);
-        store.Insert(other, ticket: null);
-        store.Insert(german, ticket: null);
+        store.Insert(english, ticket: null, StoreWorld.MaxVariants);
+        store.Insert(other, ticket: null, StoreWorld.MaxVariants);
+        store.Insert(german, ticket: null, StoreWorld.MaxVariants);
 
         Assert.True(english.Removed);
         Assert.Same(german, store.Lookup(key, StoreWorld.Request(("Accept-Language", "de"))).Entry);
@@ -208,9 +208,9 @@ public sealed class CacheStoreTests
         var store = new CacheStore(2 * StoreWorld.SizeOf(english), new LruEvictionPolicy());
         var key = StoreWorld.Key(zone, "/a");
 
-        store.Insert(english, ticket: null);
-        store.Insert(german, ticket: null);
-        store.Insert(french, ticket: null);
+        store.Insert(english, ticket: null, StoreWorld.MaxVariants);
+        store.Insert(german, ticket: null, StoreWorld.MaxVariants);
+        store.Insert(french, ticket: null, StoreWorld.MaxVariants);
 
         Assert.True(english.Removed);
         Assert.Same(german, store.Lookup(key, StoreWorld.Request(("Accept-Language", "de"))).Entry);
@@ -229,22 +229,22 @@ public sealed class CacheStoreTests
         var e = StoreWorld.Entry(zone, "/e");
         var store = new CacheStore(3 * StoreWorld.SizeOf(a), new LruEvictionPolicy());
 
-        store.Insert(a, ticket: null);
-        store.Insert(b, ticket: null);
-        store.Insert(c, ticket: null);
+        store.Insert(a, ticket: null, StoreWorld.MaxVariants);
+        store.Insert(b, ticket: null, StoreWorld.MaxVariants);
+        store.Insert(c, ticket: null, StoreWorld.MaxVariants);
         store.Lookup(StoreWorld.Key(zone, "/a"), StoreWorld.Request()); // a is now the most recent: b is the oldest
-        store.Insert(d, ticket: null);
+        store.Insert(d, ticket: null, StoreWorld.MaxVariants);
 
         Assert.True(b.Removed);
         Assert.False(a.Removed || c.Removed || d.Removed);
-        Assert.Equal(1, zone.Counters.Snapshot().Evictions);
+        Assert.Equal(1, zone.Evictions);
 
         store.Lookup(StoreWorld.Key(zone, "/c"), StoreWorld.Request()); // order now c, d, a: a is the oldest
-        store.Insert(e, ticket: null);
+        store.Insert(e, ticket: null, StoreWorld.MaxVariants);
 
         Assert.True(a.Removed);
         Assert.False(c.Removed || d.Removed || e.Removed);
-        Assert.Equal(2, zone.Counters.Snapshot().Evictions);
+        Assert.Equal(2, zone.Evictions);
         Assert.Equal(3, store.Count);
         Assert.Equal(store.MaxBytes, store.StoredBytes);
     }
@@ -257,17 +257,17 @@ public sealed class CacheStoreTests
         var store = new CacheStore(4 * StoreWorld.SizeOf(small[0]), new LruEvictionPolicy());
         foreach (var entry in small)
         {
-            store.Insert(entry, ticket: null);
+            store.Insert(entry, ticket: null, StoreWorld.MaxVariants);
         }
 
         // Larger than one small entry, smaller than two: the two oldest must go.
         var large = StoreWorld.Entry(zone, "/large", bodyLength: 1500);
-        Assert.Equal(InsertResult.Stored, store.Insert(large, ticket: null));
+        Assert.Equal(InsertResult.Stored, store.Insert(large, ticket: null, StoreWorld.MaxVariants));
 
         Assert.True(small[0].Removed);
         Assert.True(small[1].Removed);
         Assert.False(small[2].Removed || small[3].Removed);
-        Assert.Equal(2, zone.Counters.Snapshot().Evictions);
+        Assert.Equal(2, zone.Evictions);
         Assert.Equal(small[2].Size + small[3].Size + large.Size, store.StoredBytes);
         Assert.True(store.StoredBytes <= store.MaxBytes);
     }
@@ -280,8 +280,8 @@ public sealed class CacheStoreTests
         var german = StoreWorld.Entry(zone, "/a", varyNames: AcceptLanguage, varyValues: ["de"]);
         var store = new CacheStore(StoreWorld.SizeOf(english), new LruEvictionPolicy());
 
-        store.Insert(english, ticket: null);
-        Assert.Equal(InsertResult.Stored, store.Insert(german, ticket: null));
+        store.Insert(english, ticket: null, StoreWorld.MaxVariants);
+        Assert.Equal(InsertResult.Stored, store.Insert(german, ticket: null, StoreWorld.MaxVariants));
 
         Assert.True(english.Removed);
         var key = StoreWorld.Key(zone, "/a");
@@ -297,16 +297,16 @@ public sealed class CacheStoreTests
         var zone = StoreWorld.Zone();
         var kept = StoreWorld.Entry(zone, "/kept");
         var store = new CacheStore(10_000, new LruEvictionPolicy());
-        store.Insert(kept, ticket: null);
+        store.Insert(kept, ticket: null, StoreWorld.MaxVariants);
         var huge = StoreWorld.Entry(zone, "/huge", bodyLength: 10_000);
 
-        Assert.Equal(InsertResult.TooLarge, store.Insert(huge, ticket: null));
+        Assert.Equal(InsertResult.TooLarge, store.Insert(huge, ticket: null, StoreWorld.MaxVariants));
 
         Assert.False(kept.Removed);
         Assert.Null(store.Lookup(StoreWorld.Key(zone, "/huge"), StoreWorld.Request()).Entry);
         Assert.Equal(1, store.Count);
         Assert.Equal(kept.Size, store.StoredBytes);
-        Assert.Equal(new Zones.CounterSnapshot(0, 0, 0, 0, kept.Size, 1), zone.Counters.Snapshot());
+        Assert.Equal((StoredBytes: (long)kept.Size, Objects: 1L, Evictions: 0L), (zone.StoredBytes, zone.Objects, zone.Evictions));
     }
 
     [Fact]
@@ -316,37 +316,13 @@ public sealed class CacheStoreTests
         var exact = StoreWorld.Entry(zone, "/exact", bodyLength: 5_000);
         var store = new CacheStore(StoreWorld.SizeOf(exact), new LruEvictionPolicy());
         var small = StoreWorld.Entry(zone, "/small");
-        store.Insert(small, ticket: null);
+        store.Insert(small, ticket: null, StoreWorld.MaxVariants);
 
-        Assert.Equal(InsertResult.Stored, store.Insert(exact, ticket: null));
+        Assert.Equal(InsertResult.Stored, store.Insert(exact, ticket: null, StoreWorld.MaxVariants));
 
         Assert.True(small.Removed);
         Assert.Equal(store.MaxBytes, store.StoredBytes);
-        Assert.Equal(1, zone.Counters.Snapshot().Evictions);
-    }
-
-    [Fact]
-    public void Generation_Increases_With_Every_Insert()
-    {
-        var zone = StoreWorld.Zone();
-        var store = new CacheStore(1_000_000, new LruEvictionPolicy());
-        var entries = new[]
-        {
-            StoreWorld.Entry(zone, "/a"),
-            StoreWorld.Entry(zone, "/b"),
-            StoreWorld.Entry(zone, "/a"), // a replacement gets a new generation too
-            StoreWorld.Entry(zone, "/c"),
-        };
-
-        foreach (var entry in entries)
-        {
-            store.Insert(entry, ticket: null);
-        }
-
-        for (var i = 1; i < entries.Length; i++)
-        {
-            Assert.True(entries[i].Generation > entries[i - 1].Generation, $"Generation of insert {i} did not increase.");
-        }
+        Assert.Equal(1, zone.Evictions);
     }
 
     [Fact]
@@ -366,13 +342,13 @@ public sealed class CacheStoreTests
             var entry = StoreWorld.Entry(zone, path, bodyLength: random.Next(0, 4_000), varyNames: AcceptLanguage, varyValues: [language]);
             var liveBefore = inserted.Where(stored => !stored.Removed).ToList();
 
-            Assert.Equal(InsertResult.Stored, store.Insert(entry, ticket: null));
+            Assert.Equal(InsertResult.Stored, store.Insert(entry, ticket: null, StoreWorld.MaxVariants));
 
             // Whatever left during the insert, apart from the variant it replaced, was evicted.
             foreach (var gone in liveBefore.Where(stored => stored.Removed))
             {
                 var replaced = gone.PrimaryKey == entry.PrimaryKey && gone.VaryValues[0] == language;
-                evictions[gone.Zone] += replaced ? 0 : 1;
+                evictions[gone.ZoneCache] += replaced ? 0 : 1;
             }
 
             inserted.Add(entry);
@@ -387,7 +363,7 @@ public sealed class CacheStoreTests
         Assert.True(evictions.Values.Sum() > 0, "The sequence was meant to evict.");
     }
 
-    private static void AssertAccounting(CacheStore store, Zones.Zone[] zones, List<CacheEntry> inserted, Dictionary<Zones.Zone, long> evictions)
+    private static void AssertAccounting(CacheStore store, ZoneCache[] zones, List<CacheEntry> inserted, Dictionary<ZoneCache, long> evictions)
     {
         var live = inserted.Where(entry => !entry.Removed).ToList();
         Assert.True(store.StoredBytes <= store.MaxBytes, $"{store.StoredBytes} stored bytes exceed {store.MaxBytes}.");
@@ -395,11 +371,10 @@ public sealed class CacheStoreTests
         Assert.Equal(live.Count, store.Count);
         foreach (var zone in zones)
         {
-            var counters = zone.Counters.Snapshot();
-            var own = live.Where(entry => entry.Zone == zone).ToList();
-            Assert.Equal(own.Sum(entry => entry.Size), counters.StoredBytes);
-            Assert.Equal(own.Count, counters.Objects);
-            Assert.Equal(evictions[zone], counters.Evictions);
+            var own = live.Where(entry => entry.ZoneCache == zone).ToList();
+            Assert.Equal(own.Sum(entry => entry.Size), zone.StoredBytes);
+            Assert.Equal(own.Count, zone.Objects);
+            Assert.Equal(evictions[zone], zone.Evictions);
         }
 
         foreach (var entry in live)

@@ -4,11 +4,11 @@ namespace Lacquer.Caching.Store;
 
 public sealed class EntryFootprintTests
 {
-    /// <summary>16 B of object header, 10 references, the key parts (a reference, 2 ints), 5 longs, the stale policy, 3 ints and 4 flags.</summary>
-    private const long ExpectedEntryBytes = 176;
+    /// <summary>16 B of object header, 10 references, the key parts (a reference, 2 ints), 4 longs, the stale policy, 3 ints and 4 flags.</summary>
+    private const long ExpectedEntryBytes = 168;
 
     [Fact]
-    public void An_Entry_Object_Takes_176_Bytes()
+    public void An_Entry_Object_Takes_168_Bytes()
     {
         var zone = StoreWorld.Zone();
         var headers = new KeyValuePair<string, Microsoft.Extensions.Primitives.StringValues>[] { new("Content-Type", "text/plain") };
@@ -29,7 +29,7 @@ public sealed class EntryFootprintTests
         CacheEntry Build() => new()
         {
             PrimaryKey = key,
-            Zone = zone,
+            ZoneCache = zone,
             VaryNames = varyNames,
             VaryValues = varyValues,
             Status = 200,

@@ -12,14 +12,14 @@ public sealed class S3FifoEvictionPolicyTests
         var store = new CacheStore(entrySize * 20, new S3FifoEvictionPolicy(entrySize * 20));
         for (var i = 0; i < 10; i++)
         {
-            store.Insert(StoreWorld.Entry(zone, $"/reused-{i}", bodyLength: 1000), ticket: null);
+            store.Insert(StoreWorld.Entry(zone, $"/reused-{i}", bodyLength: 1000), ticket: null, StoreWorld.MaxVariants);
             Assert.NotNull(store.Lookup(StoreWorld.Key(zone, $"/reused-{i}"), StoreWorld.Request()).Entry);
         }
 
         // A scan of 100 one-time objects, ten times what fits next to the re-used ones.
         for (var i = 0; i < 100; i++)
         {
-            store.Insert(StoreWorld.Entry(zone, $"/once-{i:D3}", bodyLength: 1000), ticket: null);
+            store.Insert(StoreWorld.Entry(zone, $"/once-{i:D3}", bodyLength: 1000), ticket: null, StoreWorld.MaxVariants);
         }
 
         for (var i = 0; i < 10; i++)
@@ -38,13 +38,13 @@ public sealed class S3FifoEvictionPolicyTests
         var store = new CacheStore(entrySize * 20, new LruEvictionPolicy());
         for (var i = 0; i < 10; i++)
         {
-            store.Insert(StoreWorld.Entry(zone, $"/reused-{i}", bodyLength: 1000), ticket: null);
+            store.Insert(StoreWorld.Entry(zone, $"/reused-{i}", bodyLength: 1000), ticket: null, StoreWorld.MaxVariants);
             store.Lookup(StoreWorld.Key(zone, $"/reused-{i}"), StoreWorld.Request());
         }
 
         for (var i = 0; i < 100; i++)
         {
-            store.Insert(StoreWorld.Entry(zone, $"/once-{i:D3}", bodyLength: 1000), ticket: null);
+            store.Insert(StoreWorld.Entry(zone, $"/once-{i:D3}", bodyLength: 1000), ticket: null, StoreWorld.MaxVariants);
         }
 
         Assert.Null(store.Lookup(StoreWorld.Key(zone, "/reused-0"), StoreWorld.Request()).Entry);
@@ -58,17 +58,17 @@ public sealed class S3FifoEvictionPolicyTests
         var policy = new S3FifoEvictionPolicy(entrySize * 20);
         var store = new CacheStore(entrySize * 20, policy);
         var first = StoreWorld.Entry(zone, "/ghost", bodyLength: 1000);
-        store.Insert(first, ticket: null);
+        store.Insert(first, ticket: null, StoreWorld.MaxVariants);
         for (var i = 0; i < 20 && !first.Removed; i++)
         {
-            store.Insert(StoreWorld.Entry(zone, $"/fill-{i:D2}", bodyLength: 1000), ticket: null);
+            store.Insert(StoreWorld.Entry(zone, $"/fill-{i:D2}", bodyLength: 1000), ticket: null, StoreWorld.MaxVariants);
         }
 
         Assert.True(first.Removed);
         Assert.Equal(0, policy.Snapshot().MainCount);
 
         var again = StoreWorld.Entry(zone, "/ghost", bodyLength: 1000);
-        store.Insert(again, ticket: null);
+        store.Insert(again, ticket: null, StoreWorld.MaxVariants);
 
         var snapshot = policy.Snapshot();
         Assert.Equal(1, snapshot.MainCount);
@@ -91,7 +91,7 @@ public sealed class S3FifoEvictionPolicyTests
             var entry = StoreWorld.Entry(zone, $"/o/{key}", bodyLength: random.Next(10) == 0 ? random.Next(50_000, 200_000) : random.Next(100, 5000));
             if (store.Lookup(StoreWorld.Key(zone, $"/o/{key}"), StoreWorld.Request()).Entry is null)
             {
-                store.Insert(entry, ticket: null);
+                store.Insert(entry, ticket: null, StoreWorld.MaxVariants);
                 inserted += entry.Size;
             }
 
@@ -111,8 +111,8 @@ public sealed class S3FifoEvictionPolicyTests
         var zone = StoreWorld.Zone();
         var policy = new S3FifoEvictionPolicy(1_000_000);
         var store = new CacheStore(1_000_000, policy);
-        store.Insert(StoreWorld.Entry(zone, "/a"), ticket: null);
-        store.Insert(StoreWorld.Entry(zone, "/b"), ticket: null);
+        store.Insert(StoreWorld.Entry(zone, "/a"), ticket: null, StoreWorld.MaxVariants);
+        store.Insert(StoreWorld.Entry(zone, "/b"), ticket: null, StoreWorld.MaxVariants);
 
         store.RemoveKey(StoreWorld.Key(zone, "/a"));
 
@@ -148,7 +148,7 @@ public sealed class S3FifoEvictionPolicyTests
             var random = new Random(99);
             for (var i = 0; i < 20_000; i++)
             {
-                store.Insert(StoreWorld.Entry(zone, $"/o/{random.Next(400)}", bodyLength: random.Next(100, 4000)), ticket: null);
+                store.Insert(StoreWorld.Entry(zone, $"/o/{random.Next(400)}", bodyLength: random.Next(100, 4000)), ticket: null, StoreWorld.MaxVariants);
                 Assert.True(store.StoredBytes <= maxBytes);
             }
         });

@@ -74,7 +74,7 @@ public sealed class SharedStringsTests
         var store = new CacheStore(1_000_000, new LruEvictionPolicy());
         var entry = Filled(zone, "/a");
 
-        store.Insert(entry, ticket: null);
+        store.Insert(entry, ticket: null, StoreWorld.MaxVariants);
 
         Assert.IsType<string>(Held(entry.Headers[0].Value));
         Assert.Equal("a=1,b=2", entry.Headers[1].Value.ToString());
@@ -107,8 +107,8 @@ public sealed class SharedStringsTests
         var given = second.Headers;
         var givenValue = given[0].Value[0];
 
-        store.Insert(first, ticket: null);
-        store.Insert(second, ticket: null);
+        store.Insert(first, ticket: null, StoreWorld.MaxVariants);
+        store.Insert(second, ticket: null, StoreWorld.MaxVariants);
 
         Assert.NotSame(first.Headers, second.Headers);
         Assert.Equal("\"2\"", second.Headers[1].Value.ToString());
@@ -122,8 +122,8 @@ public sealed class SharedStringsTests
         var store = new CacheStore(1_000_000, new LruEvictionPolicy());
         var first = Filled(zone, "/a", pair);
         var second = Filled(zone, "/b", pair);
-        store.Insert(first, ticket: null);
-        store.Insert(second, ticket: null);
+        store.Insert(first, ticket: null, StoreWorld.MaxVariants);
+        store.Insert(second, ticket: null, StoreWorld.MaxVariants);
         return (first, second);
     }
 
@@ -132,13 +132,13 @@ public sealed class SharedStringsTests
         typeof(StringValues).GetField("_values", System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance)!.GetValue(value);
 
     /// <summary>An entry as a fill builds it: fresh strings, each value wrapped in its own array.</summary>
-    private static CacheEntry Filled(Zones.Zone zone, string path, bool pair = true, string etag = "\"1\"")
+    private static CacheEntry Filled(ZoneCache zone, string path, bool pair = true, string etag = "\"1\"")
     {
         var entry = StoreWorld.Entry(zone, path, varyNames: [Fresh("accept-language")], varyValues: [Fresh("en")], tags: [Fresh("red")]);
         return new CacheEntry
         {
             PrimaryKey = entry.PrimaryKey,
-            Zone = zone,
+            ZoneCache = zone,
             VaryNames = entry.VaryNames,
             VaryValues = entry.VaryValues,
             Status = 200,

@@ -1,7 +1,7 @@
-// Builds zones and entries for the store tests: entries under keys of the form "http://<host>/<path>",
-// with a body of a given length and optional Vary selection and tags, sized the way the store sizes them.
+// Builds zones and entries for the store tests: entries under keys of the form "http://<zone>.example/<path>",
+// with a body of a given length and optional Vary selection and tags, sized the way the store sizes them. A
+// zone is what the store keeps for it (ZoneCache), named by its id.
 using Lacquer.Configuration;
-using Lacquer.Zones;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Primitives;
 
@@ -11,13 +11,18 @@ internal static class StoreWorld
 {
     public static readonly DateTimeOffset Now = new(2026, 11, 22, 12, 0, 0, TimeSpan.Zero);
 
-    public static Zone Zone(string name = "a", int maxVariants = CacheSettings.DefaultMaxVariants) =>
-        new(TestZones.Settings(name) with { MaxVariants = maxVariants });
+    /// <summary>The variant bound a zone has unless a test sets another.</summary>
+    public const int MaxVariants = CacheSettings.DefaultMaxVariants;
 
-    public static string Key(Zone zone, string path) => $"http://{zone.Hosts[0]}{path}";
+    public static ZoneCache Zone(string name = "a") => new(name);
+
+    /// <summary>The zone's one host.</summary>
+    public static string Host(ZoneCache zone) => zone.ZoneId + ".example";
+
+    public static string Key(ZoneCache zone, string path) => $"http://{Host(zone)}{path}";
 
     public static CacheEntry Entry(
-        Zone zone,
+        ZoneCache zone,
         string path,
         int bodyLength = 100,
         string[]? varyNames = null,
@@ -31,7 +36,7 @@ internal static class StoreWorld
     /// </summary>
     public static CacheEntry EntryUnder(
         string key,
-        Zone zone,
+        ZoneCache zone,
         TimeSpan freshness,
         int bodyLength = 100,
         string[]? varyNames = null,
@@ -39,7 +44,7 @@ internal static class StoreWorld
         string[]? tags = null) => new()
         {
             PrimaryKey = key,
-            Zone = zone,
+            ZoneCache = zone,
             VaryNames = varyNames ?? [],
             VaryValues = varyValues ?? [],
             Status = 200,

@@ -1,8 +1,6 @@
 // A key keeps at most its zone's maxVariants Vary variants: a new one beyond that evicts the oldest, which leaves
 // every index and the accounting like any eviction; lookups among many variants go through a hash index
 // (VariantTable) and find each stored one, and nothing else.
-using Lacquer.Purge;
-
 namespace Lacquer.Caching.Store;
 
 public sealed class VariantBoundTests
@@ -13,16 +11,16 @@ public sealed class VariantBoundTests
     public void Many_Variants_Of_One_Key_Keep_The_Newest_Up_To_The_Bound()
     {
         const int bound = 50, sent = 1000;
-        var zone = StoreWorld.Zone(maxVariants: bound);
+        var zone = StoreWorld.Zone();
         var store = new CacheStore(100_000_000, new LruEvictionPolicy());
         var key = StoreWorld.Key(zone, "/a");
         var other = StoreWorld.Entry(zone, "/b", tags: ["shared"]);
-        store.Insert(other, ticket: null);
+        store.Insert(other, ticket: null, bound);
         var variants = new CacheEntry[sent];
         for (var i = 0; i < sent; i++)
         {
             variants[i] = StoreWorld.Entry(zone, "/a", varyNames: AcceptLanguage, varyValues: [Language(i)], tags: ["shared", $"v{i}"]);
-            Assert.Equal(InsertResult.Stored, store.Insert(variants[i], ticket: null));
+            Assert.Equal(InsertResult.Stored, store.Insert(variants[i], ticket: null, bound));
             Assert.True(store.Count <= bound + 1, $"After variant {i}: {store.Count} entries stored.");
         }
 
@@ -31,7 +29,7 @@ public sealed class VariantBoundTests
         Assert.All(kept, stored => Assert.False(stored.Removed));
         Assert.Equal(bound + 1, store.Count);
         Assert.Equal(kept.Sum(entry => (long)entry.Size) + other.Size, store.StoredBytes);
-        Assert.Equal(sent - bound, zone.Counters.Snapshot().Evictions);
+        Assert.Equal(sent - bound, zone.Evictions);
 
         for (var i = 0; i < sent; i++)
         {
@@ -46,29 +44,30 @@ public sealed class VariantBoundTests
         Assert.Equal(kept.Append(other).ToHashSet(), zone.Index.Tags.Find("shared").ToHashSet());
         Assert.Empty(zone.Index.Tags.Find("v0"));
         Assert.Single(zone.Index.Tags.Find($"v{sent - 1}"));
-        Assert.Equal(kept.ToHashSet(), zone.Index.Paths.FindPath(zone.Hosts[0], "/a").ToHashSet());
+        Assert.Equal(kept.ToHashSet(), zone.Index.Paths.FindPath(StoreWorld.Host(zone), "/a").ToHashSet());
     }
 
     [Fact]
     public void A_Purge_Of_The_Url_Removes_Every_Variant_Of_A_Large_Set()
     {
-        var zone = StoreWorld.Zone(maxVariants: 40);
+        const int bound = 40;
+        var zone = StoreWorld.Zone();
         var store = new CacheStore(100_000_000, new LruEvictionPolicy());
         for (var i = 0; i < 100; i++)
         {
-            store.Insert(StoreWorld.Entry(zone, "/a", varyNames: AcceptLanguage, varyValues: [Language(i)], tags: ["t"]), ticket: null);
+            store.Insert(StoreWorld.Entry(zone, "/a", varyNames: AcceptLanguage, varyValues: [Language(i)], tags: ["t"]), ticket: null, bound);
         }
 
         var other = StoreWorld.Entry(zone, "/b");
-        store.Insert(other, ticket: null);
+        store.Insert(other, ticket: null, bound);
 
-        Assert.Equal(40, store.Purge(new PurgeCommand([zone], [PurgeSelector.ForUrl(new Uri(StoreWorld.Key(zone, "/a")))], Soft: false)));
+        Assert.Equal(40, store.Purge(new StorePurge([zone], [PurgeSelector.ForUrl(new Uri(StoreWorld.Key(zone, "/a")))], Soft: false)));
 
         Assert.False(store.Lookup(StoreWorld.Key(zone, "/a"), StoreWorld.Request(("Accept-Language", Language(99)))).KeyHasVariants);
         Assert.Equal(1, store.Count);
         Assert.Equal(other.Size, store.StoredBytes);
         Assert.Empty(zone.Index.Tags.Find("t"));
-        Assert.Empty(zone.Index.Paths.FindPath(zone.Hosts[0], "/a"));
+        Assert.Empty(zone.Index.Paths.FindPath(StoreWorld.Host(zone), "/a"));
     }
 
     [Fact]
@@ -82,7 +81,7 @@ public sealed class VariantBoundTests
         for (var i = 0; i < 3 * Variants.MaxScanned; i++)
         {
             var entry = StoreWorld.Entry(zone, "/a", varyNames: AcceptLanguage, varyValues: [i == 0 ? null : Language(i)]);
-            store.Insert(entry, ticket: null);
+            store.Insert(entry, ticket: null, StoreWorld.MaxVariants);
             live.Add(entry);
         }
 
@@ -107,26 +106,27 @@ public sealed class VariantBoundTests
     [Fact]
     public void A_Replacement_In_A_Large_Set_Takes_The_Place_Of_Its_Old_Variant()
     {
-        var zone = StoreWorld.Zone(maxVariants: 20);
+        const int bound = 20;
+        var zone = StoreWorld.Zone();
         var store = new CacheStore(100_000_000, new LruEvictionPolicy());
         var key = StoreWorld.Key(zone, "/a");
         var first = new CacheEntry[20];
         for (var i = 0; i < first.Length; i++)
         {
             first[i] = StoreWorld.Entry(zone, "/a", varyNames: AcceptLanguage, varyValues: [Language(i)]);
-            store.Insert(first[i], ticket: null);
+            store.Insert(first[i], ticket: null, bound);
         }
 
         // At the bound, a new response for a stored variant replaces it; nothing else is evicted.
         var replacement = StoreWorld.Entry(zone, "/a", varyNames: AcceptLanguage, varyValues: [Language(3)]);
-        store.Insert(replacement, ticket: null);
+        store.Insert(replacement, ticket: null, bound);
 
         Assert.True(first[3].Removed);
         Assert.Equal(1, first.Count(entry => entry.Removed));
         Assert.Same(replacement, store.Lookup(key, StoreWorld.Request(("Accept-Language", Language(3)))).Entry);
         Assert.Same(first[0], store.Lookup(key, StoreWorld.Request(("Accept-Language", Language(0)))).Entry);
         Assert.Equal(20, store.Count);
-        Assert.Equal(0, zone.Counters.Snapshot().Evictions);
+        Assert.Equal(0, zone.Evictions);
     }
 
     [Fact]
@@ -137,7 +137,7 @@ public sealed class VariantBoundTests
         var key = StoreWorld.Key(zone, "/a");
         for (var i = 0; i < 2 * Variants.MaxScanned; i++)
         {
-            store.Insert(StoreWorld.Entry(zone, "/a", varyNames: AcceptLanguage, varyValues: [$"en,x-{i}"]), ticket: null);
+            store.Insert(StoreWorld.Entry(zone, "/a", varyNames: AcceptLanguage, varyValues: [$"en,x-{i}"]), ticket: null, StoreWorld.MaxVariants);
         }
 
         var request = StoreWorld.Request(("Accept-Language", " en "), ("Accept-Language", "  x-3 "));

@@ -4,7 +4,7 @@ namespace Lacquer.Caching.Store;
 
 public sealed class VariantsTests
 {
-    private readonly Zones.Zone _zone = StoreWorld.Zone();
+    private readonly ZoneCache _zone = StoreWorld.Zone();
 
     [Fact]
     public void One_Variant_Is_Kept_Inline_And_Two_Make_An_Array()

@@ -4,6 +4,7 @@
 // and nothing changes (invariant 5). Unknown keys are ignored, as Cloudflare does.
 using System.Text.Json;
 using Lacquer.Caching.Keys;
+using Lacquer.Caching.Store;
 using Lacquer.Zones;
 using Microsoft.AspNetCore.Http;
 

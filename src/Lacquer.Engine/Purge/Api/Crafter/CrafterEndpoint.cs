@@ -10,6 +10,7 @@
 //      cannot probe zone names;
 //   5. the purge, recorded as surface "crafter", then 200.
 // Anything unexpected answers 500 {"message":"Internal server error"} and is logged; never a stack trace.
+using Lacquer.Caching.Store;
 using Lacquer.Configuration;
 using Lacquer.Diagnostics;
 using Lacquer.Security;

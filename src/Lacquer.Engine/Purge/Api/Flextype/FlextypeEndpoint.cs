@@ -7,6 +7,7 @@
 //   4. the token pair (FlextypeTokens): unknown token 401, disabled or over its limit 400, wrong access token 401;
 //   5. the purge, recorded as surface "flextype" by "flextype token #i" (its position in the configuration);
 //   6. 200 {} or 204, as configured.
+using Lacquer.Caching.Store;
 using Lacquer.Configuration;
 using Lacquer.Zones;
 using Microsoft.AspNetCore.Http;

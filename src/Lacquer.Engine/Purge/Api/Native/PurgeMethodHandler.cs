@@ -9,6 +9,7 @@
 // trustedProxies (then its requests need a token) or keep PURGE from its public side.
 using System.Text.Json;
 using Lacquer.Caching.Keys;
+using Lacquer.Caching.Store;
 using Lacquer.Configuration;
 using Lacquer.Security;
 using Lacquer.Zones;

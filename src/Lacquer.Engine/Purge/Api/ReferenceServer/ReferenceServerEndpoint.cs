@@ -49,7 +49,7 @@ internal sealed partial class ReferenceServerEndpoint(
         // 4. Counters and log.
         foreach (var zone in table.Zones)
         {
-            zone.Counters.ResetTraffic();
+            zone.Counters.ResetTraffic(store.ZoneCache(zone.Id));
         }
 
         CacheCleared(logger);
@@ -80,7 +80,7 @@ internal sealed partial class ReferenceServerEndpoint(
         var total = default(CounterSnapshot);
         foreach (var zone in zones().Zones)
         {
-            total += zone.Counters.Snapshot();
+            total += zone.Counters.Snapshot(store.ZoneCache(zone.Id));
         }
 
         // A stale hit is served from the cache too, so it counts as a hit here.

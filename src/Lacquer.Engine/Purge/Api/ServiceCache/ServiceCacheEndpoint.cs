@@ -87,7 +87,7 @@ internal sealed class ServiceCacheEndpoint(
         var urls = new List<string>();
         foreach (var zone in targets)
         {
-            urls.AddRange(store.Urls(zone, MaxClearedItems - urls.Count));
+            urls.AddRange(store.Urls(store.ZoneCache(zone.Id), MaxClearedItems - urls.Count));
         }
 
         urls.Sort(StringComparer.Ordinal);

@@ -6,7 +6,7 @@ using Lacquer.Security;
 using Lacquer.Zones;
 using Microsoft.AspNetCore.Http;
 
-namespace Lacquer.Diagnostics;
+namespace Lacquer.Admin;
 
 internal sealed class ZoneListReport(Func<ZoneTable> zones, TokenStore tokens)
 {

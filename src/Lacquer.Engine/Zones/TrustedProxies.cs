@@ -6,7 +6,7 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace Lacquer.Forwarding;
+namespace Lacquer.Zones;
 
 internal sealed class TrustedProxies
 {

@@ -1,4 +1,4 @@
-namespace Lacquer.Purge;
+namespace Lacquer.Caching.Store;
 
 /// <summary>What a purge names (docs/purge.md, "Selectors").</summary>
 internal enum PurgeSelectorKind

@@ -5,14 +5,15 @@
 // memory is still in use); reclaimPending counts those. "configuration" says which configuration runs (generation,
 // 1 at start-up and one more per applied reload) and the last reload attempt: when, applied or refused, and why.
 using System.Text.Json;
+using Lacquer.Caching.Store;
 using Lacquer.Configuration;
 using Lacquer.Zones;
 
-namespace Lacquer.Diagnostics;
+namespace Lacquer.Admin;
 
 internal static class StatsReport
 {
-    public static byte[] ToJson(ZoneTable zones, ConfigurationStatus? configuration = null)
+    public static byte[] ToJson(ZoneTable zones, CacheStore store, ConfigurationStatus? configuration = null)
     {
         using var stream = new MemoryStream();
         using (var writer = new Utf8JsonWriter(stream))
@@ -23,8 +24,9 @@ internal static class StatsReport
             writer.WriteStartObject("zones");
             foreach (var zone in zones.Zones)
             {
-                var snapshot = zone.Counters.Snapshot();
-                var pending = zone.HiddenEntries;
+                var stored = store.ZoneCache(zone.Id);
+                var snapshot = zone.Counters.Snapshot(stored);
+                var pending = stored.HiddenEntries;
                 total += snapshot;
                 totalPending += pending;
                 writer.WritePropertyName(zone.Name);

@@ -3,11 +3,10 @@
 // §5.4). Only the last value of each counts — the one the nearest proxy, the trusted peer, set or appended;
 // earlier values came from further away and may be the client's own. "http" or "https" in any case; any other
 // value states nothing. Reads spans of the fields as received: no allocation on the hit path.
-using Lacquer.Zones;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Primitives;
 
-namespace Lacquer.Forwarding;
+namespace Lacquer.Zones;
 
 internal static class ForwardedScheme
 {

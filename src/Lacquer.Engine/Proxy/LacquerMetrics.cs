@@ -5,12 +5,12 @@
 // (unit tests, benchmarks) use Unobserved, which no exporter takes.
 using System.Diagnostics.Metrics;
 using Lacquer.Caching;
+using Lacquer.Caching.Store;
 using Lacquer.Forwarding;
-using Lacquer.Proxy;
 using Lacquer.Purge;
 using Lacquer.Zones;
 
-namespace Lacquer.Diagnostics;
+namespace Lacquer.Proxy;
 
 internal sealed class LacquerMetrics : IDisposable
 {
@@ -18,10 +18,13 @@ internal sealed class LacquerMetrics : IDisposable
     public static readonly string[] MeterNames = [ProxyMetrics.MeterName, CachingMetrics.MeterName, ForwardingMetrics.MeterName, PurgeMetrics.MeterName];
 
     /// <param name="zones">The zones whose counters the observable instruments report, read at each collection.</param>
-    public LacquerMetrics(Func<IReadOnlyList<Zone>> zones)
+    /// <param name="store">The store whose state for those zones the caching instruments report; null: none.</param>
+    public LacquerMetrics(Func<IReadOnlyList<Zone>> zones, CacheStore? store = null)
     {
         Proxy = new ProxyMetrics(CreateMeter(ProxyMetrics.MeterName), zones);
-        Caching = new CachingMetrics(CreateMeter(CachingMetrics.MeterName), zones);
+        Caching = new CachingMetrics(
+            CreateMeter(CachingMetrics.MeterName),
+            () => store is null ? [] : zones().Select(zone => (zone.Name, store.ZoneCache(zone.Id))));
         Forwarding = new ForwardingMetrics(CreateMeter(ForwardingMetrics.MeterName));
         Purge = new PurgeMetrics(CreateMeter(PurgeMetrics.MeterName));
     }

@@ -2,13 +2,13 @@
 // from Cache-Status (CacheOutcomes), it is counted and timed per zone (ProxyMetrics), and its request log
 // entry is offered to the log (RequestLog). On a hit this is a timestamp, a header lookup, one Interlocked
 // increment and one histogram record: no allocation.
+using Lacquer.Diagnostics;
 using Lacquer.Forwarding;
-using Lacquer.Proxy;
 using Lacquer.Zones;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 
-namespace Lacquer.Diagnostics;
+namespace Lacquer.Proxy;
 
 internal sealed class RequestObserver(LacquerMetrics metrics, Func<ZoneTable> zones, RequestLog? log, TimeProvider time)
 {
@@ -18,7 +18,7 @@ internal sealed class RequestObserver(LacquerMetrics metrics, Func<ZoneTable> zo
     public void Finish(HttpContext context, long started, bool purge)
     {
         var duration = time.GetElapsedTime(started);
-        var outcome = purge ? CacheOutcome.Purge : CacheOutcomes.Of(context.Response.Headers[CacheStatus.HeaderName]);
+        var outcome = purge ? CacheOutcome.Purge : CacheOutcomeReader.Of(context.Response.Headers[CacheStatus.HeaderName]);
         var request = context.Request;
         var host = request.Headers.Host.ToString();
         Zone? zone = zones().Match(host, out var matched, out _) == HostMatch.Zone ? matched : null;

@@ -9,11 +9,13 @@
 // origin resource can be stored under both spellings. A URL purge therefore names the URL as written and,
 // when it differs, as System.Uri rewrites it (PathAndQuerySpellings): "PURGE /a%7Eb" or a Cloudflare file
 // "http://h/a%7Eb" removes what GET /a%7Eb stored, and also what GET /a~b stored.
+//
+// Selectors belong to the store: whether one matches an entry (Matches here, and which index finds its
+// candidates, CacheStore.Purge.cs) is a rule of the store. The purge surfaces build them; the store applies them.
 using Lacquer.Caching.Keys;
-using Lacquer.Caching.Store;
 using Lacquer.Configuration;
 
-namespace Lacquer.Purge;
+namespace Lacquer.Caching.Store;
 
 internal sealed record PurgeSelector
 {

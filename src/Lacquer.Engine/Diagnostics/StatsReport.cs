@@ -4,8 +4,9 @@
 // storedBytes include entries a hard purge has hidden but the background reclaim has not removed yet (their
 // memory is still in use); reclaimPending counts those. "configuration" says which configuration runs (generation,
 // 1 at start-up and one more per applied reload) and the last reload attempt: when, applied or refused, and why.
-// Each zone's "origins" lists its origin pool: each origin's URL, whether it is in rotation ("available"), and the
-// active (probe) and passive (real traffic) verdicts: healthy, unhealthy or unknown.
+// Each zone whose pool tracks health (more than one origin, or a probe) has "origins": each origin's URL, whether it
+// is in rotation ("available"), and the active (probe) and passive (real traffic) verdicts: healthy, unhealthy or
+// unknown. A single origin without a probe has no health to report, so none is shown.
 using System.Text.Json;
 using Lacquer.Configuration;
 using Lacquer.Forwarding.Pools;
@@ -59,7 +60,7 @@ internal static class StatsReport
             writer.WriteString("id", zoneId);
         }
 
-        if (pool is not null)
+        if (pool is { Settings.TracksHealth: true })
         {
             Write(writer, pool);
         }

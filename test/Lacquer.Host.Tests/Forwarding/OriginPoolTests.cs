@@ -102,7 +102,21 @@ public sealed class OriginPoolTests
         Assert.True(status.LastReloadApplied);
         (await c.Client.Get("/page")).ExpectStatus(200).ExpectBody("b");
         Assert.Equal(1, a.PageRequests);
-        Assert.Equal([b.Uri.OriginalString], (await OriginHealth(c)).Keys);
+        Assert.Equal([b.Uri], c.Server.Proxy.Origin.Pools.ById[TestSettings.ZoneId].Origins.Select(origin => origin.Url));
+    }
+
+    [Fact]
+    public async Task An_Origin_Configured_For_Http2_Is_Spoken_To_In_Http2()
+    {
+        await using var origin = await KestrelOrigin.StartAsync("h2", http2Only: true);
+        await using var c = await Conversation.StartAsync(s => s with
+        {
+            Zones = [Pooled(s.Zones[0], [origin.Uri]) with { Pool = OriginPoolSettings.Single(origin.Uri) with { Http2 = true } }],
+        });
+
+        (await c.Client.Get("/page")).ExpectStatus(200).ExpectBody("h2");
+
+        Assert.Equal(["HTTP/2"], origin.Protocols);
     }
 
     /// <summary>The zone's origins as /api/stats reports them: URL → (available, active, passive).</summary>

@@ -42,6 +42,33 @@ public sealed class WebSocketTests
         Assert.Equal((0, 0, 0), (stats.Misses, stats.Hits, stats.Objects));
     }
 
+    [Fact]
+    public async Task A_WebSocket_Idle_For_The_Zone_Timeout_Is_Closed()
+    {
+        await using var origin = await KestrelOrigin.StartAsync("echo");
+        await using var c = await Conversation.StartAsync(s => s with
+        {
+            Zones = [s.Zones[0] with { Origin = origin.Uri, Pool = null, UpgradeIdleTimeout = TimeSpan.FromSeconds(1) }],
+        });
+        using var socket = new ClientWebSocket();
+        socket.Options.SetRequestHeader("Host", TestSettings.Host);
+        socket.Options.KeepAliveInterval = TimeSpan.Zero;
+        await socket.ConnectAsync(new UriBuilder(c.Client.Listener) { Scheme = "ws", Path = "/ws" }.Uri, CancellationToken.None);
+        await socket.SendAsync("ping"u8.ToArray(), WebSocketMessageType.Text, endOfMessage: true, CancellationToken.None);
+        Assert.Equal("echo: ping", await ReceiveText(socket));
+
+        // Nothing more is sent either way: the proxy's idle timeout (the forwarder's activity timeout, real time)
+        // ends the connection, which the client sees as the end of the stream. The safety net only fails the test.
+        using var safetyNet = new CancellationTokenSource(Progress.SafetyNet);
+        var ended = await Assert.ThrowsAnyAsync<Exception>(async () =>
+        {
+            var buffer = new byte[16];
+            var received = await socket.ReceiveAsync(buffer, safetyNet.Token);
+            throw new WebSocketException($"received {received.MessageType}");
+        });
+        Assert.False(safetyNet.IsCancellationRequested, $"the idle connection was not closed: {ended.Message}");
+    }
+
     private static async Task<string> ReceiveText(ClientWebSocket socket)
     {
         var buffer = new byte[4096];

@@ -15,10 +15,15 @@ namespace Lacquer.Harness;
 internal sealed class KestrelOrigin : IAsyncDisposable
 {
     private readonly string _name;
+    private readonly bool _http2Only;
     private WebApplication? _app;
     private int _pageRequests;
 
-    private KestrelOrigin(string name) => _name = name;
+    private KestrelOrigin(string name, bool http2Only)
+    {
+        _name = name;
+        _http2Only = http2Only;
+    }
 
     public Uri Uri { get; private set; } = null!;
 
@@ -27,9 +32,13 @@ internal sealed class KestrelOrigin : IAsyncDisposable
 
     public ConcurrentQueue<IHeaderDictionary> Requests { get; } = new();
 
-    public static async Task<KestrelOrigin> StartAsync(string name)
+    /// <summary>The protocol of each page request (HTTP/1.1, HTTP/2).</summary>
+    public ConcurrentQueue<string> Protocols { get; } = new();
+
+    /// <param name="http2Only">Speak only HTTP/2 over plain TCP (prior knowledge, h2c), as an origin configured for it would.</param>
+    public static async Task<KestrelOrigin> StartAsync(string name, bool http2Only = false)
     {
-        var origin = new KestrelOrigin(name);
+        var origin = new KestrelOrigin(name, http2Only);
         await origin.StartOnAsync(new Uri("http://127.0.0.1:0"));
         return origin;
     }
@@ -51,7 +60,14 @@ internal sealed class KestrelOrigin : IAsyncDisposable
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [] });
         builder.WebHost.UseUrls(url.GetLeftPart(UriPartial.Authority));
-        builder.WebHost.ConfigureKestrel(options => options.AddServerHeader = false);
+        builder.WebHost.ConfigureKestrel(options =>
+        {
+            options.AddServerHeader = false;
+            if (_http2Only)
+            {
+                options.ConfigureEndpointDefaults(listen => listen.Protocols = Microsoft.AspNetCore.Server.Kestrel.Core.HttpProtocols.Http2);
+            }
+        });
         builder.Logging.ClearProviders();
         var app = builder.Build();
         app.UseWebSockets();
@@ -71,6 +87,7 @@ internal sealed class KestrelOrigin : IAsyncDisposable
         }
 
         Interlocked.Increment(ref _pageRequests);
+        Protocols.Enqueue(context.Request.Protocol);
         Requests.Enqueue(new HeaderDictionary(context.Request.Headers.ToDictionary(field => field.Key, field => field.Value)));
         if (context.WebSockets.IsWebSocketRequest)
         {

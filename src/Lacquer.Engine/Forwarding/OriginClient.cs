@@ -53,9 +53,10 @@ internal sealed class OriginClient : IDisposable
     public async Task<OriginResponse> SendAsync(HttpContext context, Zone zone, SiteAddress site, string pathAndQuery, string method, IReadOnlyList<KeyValuePair<string, string>>? validators, CancellationToken clientAborted)
     {
         var pool = Pools.For(zone) ?? throw new InvalidOperationException($"No origin pool for zone {zone.Name}.");
-        var incoming = context.Request;
-        var hasBody = HasBody(incoming) && method != HttpMethods.Get && method != HttpMethods.Head;
+        var hasBody = HasBody(context.Request) && method != HttpMethods.Get && method != HttpMethods.Head;
         ulong tried = 0;
+
+        // One pass per origin tried: a second only after a connection to the first could not be made.
         while (true)
         {
             // 1. The origin.
@@ -66,99 +67,84 @@ internal sealed class OriginClient : IDisposable
             }
 
             tried |= 1UL << origin.Index;
-            var (response, retry) = await SendToAsync(context, zone, pool, origin, site, pathAndQuery, method, hasBody, validators, clientAborted);
-            if (!retry)
+
+            // 2. The origin URI.
+            var request = new HttpRequestMessage(new HttpMethod(method), OriginUri(origin.Url, pathAndQuery))
             {
-                return response;
+                Version = pool.Settings.Http2 ? HttpVersion.Version20 : HttpVersion.Version11,
+                VersionPolicy = VersionPolicyFor(pool.Settings, origin.Url),
+            };
+
+            // 4. The body, streamed (before the headers, so content headers have a home).
+            if (hasBody)
+            {
+                request.Content = new StreamContent(context.Request.Body);
             }
-        }
-    }
 
-    /// <summary>One attempt on one origin; <c>Retry</c> when the connection could not be made and another origin may be tried.</summary>
-    private async Task<(OriginResponse Response, bool Retry)> SendToAsync(
-        HttpContext context, Zone zone, OriginPool pool, OriginDestination origin, SiteAddress site, string pathAndQuery, string method,
-        bool hasBody, IReadOnlyList<KeyValuePair<string, string>>? validators, CancellationToken clientAborted)
-    {
-        // 2. The origin URI.
-        var request = new HttpRequestMessage(new HttpMethod(method), OriginUri(origin.Url, pathAndQuery))
-        {
-            Version = pool.Settings.Http2 ? HttpVersion.Version20 : HttpVersion.Version11,
-            VersionPolicy = VersionPolicyFor(pool.Settings, origin.Url),
-        };
-
-        // 4. The body, streamed (before the headers, so content headers have a home).
-        if (hasBody)
-        {
-            request.Content = new StreamContent(context.Request.Body);
-        }
-
-        // 3. Headers.
-        ForwardedRequestHeaders.Copy(context, request, site);
-        foreach (var (name, value) in validators ?? [])
-        {
-            request.Headers.TryAddWithoutValidation(name, value);
-        }
-
-        // 5. Send, with the origin timeout on the response head.
-        var timeout = new CancellationTokenSource(zone.OriginTimeout, _time);
-        using var abortRegistration = clientAborted.UnsafeRegister(static state => ((CancellationTokenSource)state!).Cancel(), timeout);
-        origin.Began();
-        var error = OriginError.None;
-        var retry = false;
-        try
-        {
-            var response = await pool.Invoker.SendAsync(request, timeout.Token);
-
-            // 6. Status and framing.
-            if (!ResponseFraming.HasFinalStatus(response) || ResponseFraming.HasInvalidContentLength(response))
+            // 3. Headers.
+            ForwardedRequestHeaders.Copy(context, request, site);
+            foreach (var (name, value) in validators ?? [])
             {
+                request.Headers.TryAddWithoutValidation(name, value);
+            }
+
+            // 5. Send, with the origin timeout on the response head.
+            var timeout = new CancellationTokenSource(zone.OriginTimeout, _time);
+            using var abortRegistration = clientAborted.UnsafeRegister(static state => ((CancellationTokenSource)state!).Cancel(), timeout);
+            origin.Began();
+            OriginError error;
+            try
+            {
+                var response = await pool.Invoker.SendAsync(request, timeout.Token);
+
+                // 6. Status and framing.
+                if (ResponseFraming.HasFinalStatus(response) && !ResponseFraming.HasInvalidContentLength(response))
+                {
+                    return new OriginResponse(response, timeout, origin);
+                }
+
                 response.Dispose();
                 error = OriginError.InvalidResponse;
             }
-            else
+            catch (OperationCanceledException) when (clientAborted.IsCancellationRequested)
             {
-                return (new OriginResponse(response, timeout, origin), false);
+                error = OriginError.ClientAborted;
             }
-        }
-        catch (OperationCanceledException) when (clientAborted.IsCancellationRequested)
-        {
-            error = OriginError.ClientAborted;
-        }
-        catch (OperationCanceledException) when (timeout.IsCancellationRequested)
-        {
-            error = OriginError.Timeout;
-            pool.TrafficFailed(origin);
-        }
-        catch (Exception exception) when (IsClientBodyFault(exception))
-        {
-            // Reading the client's body for the origin failed on the client's framing (Kestrel's
-            // BadHttpRequestException, usually inside the HttpRequestException): not the origin's fault.
-            error = OriginError.ClientBodyInvalid;
-        }
-        catch (HttpRequestException exception)
-        {
-            error = exception.HttpRequestError is HttpRequestError.InvalidResponse or HttpRequestError.ResponseEnded
-                ? OriginError.InvalidResponse
-                : OriginError.Unreachable;
-            if (error == OriginError.Unreachable)
+            catch (OperationCanceledException) when (timeout.IsCancellationRequested)
             {
+                error = OriginError.Timeout;
                 pool.TrafficFailed(origin);
-
-                // Nothing reached the origin when the connection could not be made: any request may go elsewhere,
-                // unless it has a body, which may have been read in part.
-                retry = exception.HttpRequestError == HttpRequestError.ConnectionError && !hasBody;
             }
-        }
+            catch (Exception exception) when (IsClientBodyFault(exception))
+            {
+                // Reading the client's body for the origin failed on the client's framing (Kestrel's
+                // BadHttpRequestException, usually inside the HttpRequestException): not the origin's fault.
+                error = OriginError.ClientBodyInvalid;
+            }
+            catch (HttpRequestException exception)
+            {
+                error = exception.HttpRequestError is HttpRequestError.InvalidResponse or HttpRequestError.ResponseEnded
+                    ? OriginError.InvalidResponse
+                    : OriginError.Unreachable;
+                if (error == OriginError.Unreachable)
+                {
+                    pool.TrafficFailed(origin);
 
-        origin.Ended();
-        if (retry)
-        {
-            timeout.Dispose();
-            request.Dispose();
-            return (null!, true);
-        }
+                    // Nothing reached the origin when the connection could not be made: the request may go to
+                    // another origin, unless it has a body, which may have been read in part.
+                    if (exception.HttpRequestError == HttpRequestError.ConnectionError && !hasBody)
+                    {
+                        origin.Ended();
+                        timeout.Dispose();
+                        request.Dispose();
+                        continue;
+                    }
+                }
+            }
 
-        return (new OriginResponse(error, timeout), false);
+            origin.Ended();
+            return new OriginResponse(error, timeout);
+        }
     }
 
     /// <summary>

@@ -43,6 +43,26 @@ public sealed class WebSocketTests
     }
 
     [Fact]
+    public async Task Fields_The_Upgrade_Request_Names_In_Connection_Are_Not_Forwarded()
+    {
+        await using var origin = await KestrelOrigin.StartAsync("echo");
+        await using var c = await Conversation.StartAsync(s => s with { Zones = [s.Zones[0] with { Origin = origin.Uri, Pool = null }] });
+        using var client = await RawClient.ConnectAsync(c.Client.Listener);
+
+        // The listener shortens "Upgrade, X-Secret" to "Upgrade"; the field as sent still names X-Secret.
+        await client.SendAsync(
+            "GET /ws HTTP/1.1\r\nHost: test.example\r\nConnection: Upgrade, X-Secret\r\nUpgrade: websocket\r\n" +
+            "Sec-WebSocket-Version: 13\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nX-Secret: client-only\r\nX-Kept: yes\r\n\r\n");
+        var response = await client.ReadResponseAsync();
+
+        Assert.Equal(101, response.Status);
+        Assert.Equal("s3pPLMBiTxaQ9kYGzzhZRbK+xOo=", response.Header("Sec-WebSocket-Accept"));
+        var seen = Assert.Single(origin.Requests);
+        Assert.False(seen.ContainsKey("X-Secret"));
+        Assert.Equal("yes", seen["X-Kept"].ToString());
+    }
+
+    [Fact]
     public async Task A_WebSocket_Idle_For_The_Zone_Timeout_Is_Closed()
     {
         await using var origin = await KestrelOrigin.StartAsync("echo");

@@ -119,6 +119,44 @@ public sealed class OriginPoolTests
         Assert.Equal(["HTTP/2"], origin.Protocols);
     }
 
+    [Fact]
+    public async Task An_Https_Origin_Certificate_Is_Validated_Unless_The_Zone_Turns_It_Off()
+    {
+        using var certificate = SelfSigned();
+        await using var origin = await KestrelOrigin.StartAsync("tls", certificate: certificate);
+        Assert.Equal("https", origin.Uri.Scheme);
+        await using var c = await Conversation.StartAsync(s => s with
+        {
+            Zones =
+            [
+                Pooled(s.Zones[0], [origin.Uri]),
+                Pooled(TestSettings.Zone(origin.Uri, name: "insecure", host: "insecure.example", id: "fedcba9876543210fedcba9876543210"), [origin.Uri])
+                    with { Pool = OriginPoolSettings.Single(origin.Uri) with { ValidateCertificates = false } },
+            ],
+        });
+
+        // A self-signed certificate is not trusted: the origin is not reached with it.
+        (await c.Client.Get("/page")).ExpectStatus(502).ExpectHeader("Cache-Status", "Lacquer; fwd=miss; detail=origin-unreachable");
+        Assert.Equal(0, origin.PageRequests);
+
+        using var insecure = new ProxyClient(c.Client.Listener, "insecure.example");
+        (await insecure.Get("/page")).ExpectStatus(200).ExpectBody("tls");
+    }
+
+    /// <summary>A certificate for 127.0.0.1 made now, valid for a day; its key never leaves the test.</summary>
+    private static System.Security.Cryptography.X509Certificates.X509Certificate2 SelfSigned()
+    {
+        using var key = System.Security.Cryptography.RSA.Create(2048);
+        var request = new System.Security.Cryptography.X509Certificates.CertificateRequest(
+            "CN=127.0.0.1", key, System.Security.Cryptography.HashAlgorithmName.SHA256, System.Security.Cryptography.RSASignaturePadding.Pkcs1);
+        var names = new System.Security.Cryptography.X509Certificates.SubjectAlternativeNameBuilder();
+        names.AddIpAddress(System.Net.IPAddress.Loopback);
+        request.CertificateExtensions.Add(names.Build());
+        using var made = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddMinutes(-5), DateTimeOffset.UtcNow.AddDays(1));
+        return System.Security.Cryptography.X509Certificates.X509CertificateLoader.LoadPkcs12(
+            made.Export(System.Security.Cryptography.X509Certificates.X509ContentType.Pfx), password: null);
+    }
+
     /// <summary>The zone's origins as /api/stats reports them: URL → (available, active, passive).</summary>
     private static async Task<Dictionary<string, (bool Available, string Active, string Passive)>> OriginHealth(Conversation c)
     {

@@ -16,13 +16,15 @@ internal sealed class KestrelOrigin : IAsyncDisposable
 {
     private readonly string _name;
     private readonly bool _http2Only;
+    private readonly System.Security.Cryptography.X509Certificates.X509Certificate2? _certificate;
     private WebApplication? _app;
     private int _pageRequests;
 
-    private KestrelOrigin(string name, bool http2Only)
+    private KestrelOrigin(string name, bool http2Only, System.Security.Cryptography.X509Certificates.X509Certificate2? certificate)
     {
         _name = name;
         _http2Only = http2Only;
+        _certificate = certificate;
     }
 
     public Uri Uri { get; private set; } = null!;
@@ -36,10 +38,11 @@ internal sealed class KestrelOrigin : IAsyncDisposable
     public ConcurrentQueue<string> Protocols { get; } = new();
 
     /// <param name="http2Only">Speak only HTTP/2 over plain TCP (prior knowledge, h2c), as an origin configured for it would.</param>
-    public static async Task<KestrelOrigin> StartAsync(string name, bool http2Only = false)
+    /// <param name="certificate">Serve https with this certificate (made by the test; no key is committed).</param>
+    public static async Task<KestrelOrigin> StartAsync(string name, bool http2Only = false, System.Security.Cryptography.X509Certificates.X509Certificate2? certificate = null)
     {
-        var origin = new KestrelOrigin(name, http2Only);
-        await origin.StartOnAsync(new Uri("http://127.0.0.1:0"));
+        var origin = new KestrelOrigin(name, http2Only, certificate);
+        await origin.StartOnAsync(new Uri(certificate is null ? "http://127.0.0.1:0" : "https://127.0.0.1:0"));
         return origin;
     }
 
@@ -60,9 +63,19 @@ internal sealed class KestrelOrigin : IAsyncDisposable
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [] });
         builder.WebHost.UseUrls(url.GetLeftPart(UriPartial.Authority));
+        if (_certificate is not null)
+        {
+            builder.WebHost.UseKestrelHttpsConfiguration();
+        }
+
         builder.WebHost.ConfigureKestrel(options =>
         {
             options.AddServerHeader = false;
+            if (_certificate is { } certificate)
+            {
+                options.ConfigureHttpsDefaults(https => https.ServerCertificate = certificate);
+            }
+
             if (_http2Only)
             {
                 options.ConfigureEndpointDefaults(listen => listen.Protocols = Microsoft.AspNetCore.Server.Kestrel.Core.HttpProtocols.Http2);

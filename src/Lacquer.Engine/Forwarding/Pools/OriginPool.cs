@@ -123,6 +123,9 @@ internal sealed class OriginPool : IDisposable
         return rotation;
     }
 
+    /// <summary>Stops the probe of a pool no zone uses any more; exchanges still using its connections finish.</summary>
+    public void Retire() => _probe?.Dispose();
+
     public void Dispose()
     {
         _probe?.Dispose();

@@ -1,6 +1,6 @@
 // Every zone's origin pool, kept in step with the zone table: Apply is called with the table at start-up and
 // with each reloaded one. A zone whose pool settings did not change keeps its running pool (connections, health
-// verdicts, probe); a changed or new zone gets a new pool, and pools no zone uses any more are disposed (their
+// verdicts, probe); a changed or new zone gets a new pool, and pools no zone uses any more are retired (their
 // probes stop). A request finds its pool by its Zone object; one that still holds a zone from before a reload
 // finds the pool by the zone's id.
 using Lacquer.Configuration;
@@ -56,9 +56,12 @@ internal sealed class OriginPools : IDisposable
             }
         }
 
+        // A retired pool's probe stops now; its connections are left to the garbage collector, not disposed, because
+        // requests that picked it before the swap may still be sending or streaming a body through them (the
+        // reverse proxy library treats a replaced cluster's client the same way).
         foreach (var pool in retired)
         {
-            pool.Dispose();
+            pool.Retire();
         }
     }
 

@@ -66,6 +66,39 @@ public sealed class OriginPoolTests
     }
 
     [Fact]
+    public async Task Without_A_Probe_An_Origin_That_Failed_On_Traffic_Is_Tried_Again_After_ReactivateAfter()
+    {
+        await using var a = await KestrelOrigin.StartAsync("a");
+        await using var b = await KestrelOrigin.StartAsync("b");
+        await using var c = await Conversation.StartAsync(s => s with { Zones = [Pooled(s.Zones[0], [a.Uri, b.Uri])] });
+        await b.StopAsync();
+
+        // The refused connection is retried on a, and b leaves the rotation.
+        for (var i = 0; i < 4; i++)
+        {
+            (await c.Client.Get("/page")).ExpectStatus(200).ExpectBody("a");
+        }
+
+        // b is back, but out of rotation until reactivateAfter: round-robin would give it every other request.
+        await b.RestartAsync();
+        for (var i = 0; i < 4; i++)
+        {
+            (await c.Client.Get("/page")).ExpectStatus(200).ExpectBody("a");
+        }
+
+        Assert.Equal(0, b.PageRequests);
+
+        // Once reactivateAfter has passed on the clock, b is in rotation again.
+        c.Clock.Advance(HealthCheckSettings.Default.ReactivateAfter);
+        for (var i = 0; i < 4; i++)
+        {
+            (await c.Client.Get("/page")).ExpectStatus(200);
+        }
+
+        Assert.Equal(2, b.PageRequests);
+    }
+
+    [Fact]
     public async Task With_No_Origin_Healthy_A_Stored_Response_Is_Served_Stale_And_Anything_Else_Is_A_Plain_503()
     {
         await using var c = await Conversation.StartAsync(s => s with { Zones = [Pooled(s.Zones[0], [s.Zones[0].Origin], Probe)] });

@@ -44,5 +44,16 @@ internal sealed record ZoneSettings(
     /// <summary>Vary variants kept per key; a new one beyond it evicts the oldest (resolved against <c>cache.maxVariants</c>).</summary>
     public int MaxVariants { get; init; } = CacheSettings.DefaultMaxVariants;
 
+    /// <summary>The zone's origins and how they are reached; null: the single <see cref="Origin"/> with the defaults.</summary>
+    public OriginPoolSettings? Pool { get; init; }
+
+    /// <summary>The origin pool in force: <see cref="Pool"/>, or one made of <see cref="Origin"/>.</summary>
+    public OriginPoolSettings OriginPool => Pool ?? OriginPoolSettings.Single(Origin);
+
+    /// <summary>How long an upgraded connection (a WebSocket) may carry nothing either way before it is closed.</summary>
+    public TimeSpan UpgradeIdleTimeout { get; init; } = DefaultUpgradeIdleTimeout;
+
+    public static readonly TimeSpan DefaultUpgradeIdleTimeout = TimeSpan.FromMinutes(2);
+
     public static readonly IReadOnlyList<string> DefaultTargetedCacheControl = ["CDN-Cache-Control"];
 }

@@ -45,6 +45,7 @@ internal sealed class ForwardingMetrics
         OriginError.InvalidResponse => "invalid_response",
         OriginError.Timeout => "timeout",
         OriginError.ClientAborted => "client_aborted",
+        OriginError.NoHealthyOrigin => "no_healthy_origin",
         _ => "none",
     };
 }

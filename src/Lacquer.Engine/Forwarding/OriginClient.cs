@@ -1,19 +1,26 @@
-// Sends requests to origins over pooled connections (one SocketsHttpHandler for all zones) and classifies
-// the expected failures as OriginError values. Request bodies stream from the client; the response is
-// returned as soon as its head arrives, with its body unread.
+// Sends requests to a zone's origins and classifies the expected failures as OriginError values. The origin is
+// picked from the zone's pool (Pools/OriginPool: load-balancing policy, health); the connections are the pool's,
+// made by the reverse proxy library's client factory. Request bodies stream from the client; the response is
+// returned as soon as its head arrives, with its body unread, because a cache fill needs the response before the
+// client gets it (docs/request-path.md, "Forwarding through YARP"). Upgrades (WebSockets) go through the
+// library's forwarder instead (UpgradeForwarder).
 //
 // Steps of SendAsync:
-//   1. build the origin URI from the zone's origin and the client's request target;
-//   2. copy the request headers, minus hop-by-hop fields, and add Via, Forwarded and the X-Forwarded-* fields;
-//   3. attach the client's body as a stream when it has one;
-//   4. send, with the zone's origin timeout on the response head (a TimeProvider timer, so tests control it);
-//   5. refuse a response whose status is not a final HTTP status (000, outside 100..599, a 1xx as the answer;
+//   1. pick an origin from the pool; none in rotation is NoHealthyOrigin;
+//   2. build the origin URI from that origin and the request target the caller passes;
+//   3. copy the request headers, minus hop-by-hop fields, and add Via, Forwarded and the X-Forwarded-* fields;
+//   4. attach the client's body as a stream when it has one;
+//   5. send, with the zone's origin timeout on the response head (a TimeProvider timer, so tests control it);
+//      a connection that could not be made, for a request without a body, is tried once on each other origin
+//      in rotation; a transport failure takes the origin out of rotation (passive health);
+//   6. refuse a response whose status is not a final HTTP status (000, outside 100..599, a 1xx as the answer;
 //      RFC 9110 §15) or whose Content-Length makes its framing invalid (ResponseFraming): 502, not a guess.
 using System.Net;
-using System.Net.Http.Headers;
-using Lacquer.Caching.Keys;
+using Lacquer.Configuration;
+using Lacquer.Forwarding.Pools;
 using Lacquer.Zones;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Net.Http.Headers;
 
 namespace Lacquer.Forwarding;
@@ -22,88 +29,131 @@ internal sealed class OriginClient : IDisposable
 {
     private static readonly UriCreationOptions RawTarget = new() { DangerousDisablePathAndQueryCanonicalization = true };
 
-    private readonly HttpMessageInvoker _invoker;
     private readonly TimeProvider _time;
+    private readonly ServiceProvider _proxyLibrary;
 
     public OriginClient(TimeProvider time)
     {
         _time = time;
-        _invoker = new HttpMessageInvoker(new SocketsHttpHandler
-        {
-            UseProxy = false,
-            AllowAutoRedirect = false,
-            AutomaticDecompression = DecompressionMethods.None,
-            UseCookies = false,
-            ActivityHeadersPropagator = null,
-            PooledConnectionIdleTimeout = TimeSpan.FromSeconds(60),
-            ConnectTimeout = TimeSpan.FromSeconds(10),
-        });
+        _proxyLibrary = new ServiceCollection().AddLogging().AddReverseProxy().Services.BuildServiceProvider();
+        Pools = new OriginPools(_proxyLibrary, time);
+        Upgrades = new UpgradeForwarder(_proxyLibrary, Pools, time);
     }
 
+    /// <summary>Every zone's origin pool; <see cref="OriginPools.Apply"/> keeps it in step with the zone table.</summary>
+    public OriginPools Pools { get; }
+
+    /// <summary>Forwards upgrade requests (WebSockets) through the reverse proxy library's forwarder.</summary>
+    public UpgradeForwarder Upgrades { get; }
+
     /// <param name="site">The URL the client sees, as the key has it: the origin is sent this host and scheme.</param>
+    /// <param name="pathAndQuery">The request target to send, as the client sent it (the caller computes it once).</param>
     /// <param name="method">The method to send: the client's, except that a HEAD miss is filled with GET.</param>
     /// <param name="validators">Conditional fields of a revalidation (If-None-Match, If-Modified-Since), or null.</param>
-    public async Task<OriginResponse> SendAsync(HttpContext context, Zone zone, SiteAddress site, string method, IReadOnlyList<KeyValuePair<string, string>>? validators, CancellationToken clientAborted)
+    public async Task<OriginResponse> SendAsync(HttpContext context, Zone zone, SiteAddress site, string pathAndQuery, string method, IReadOnlyList<KeyValuePair<string, string>>? validators, CancellationToken clientAborted)
     {
-        // 1. The origin URI.
-        var request = new HttpRequestMessage(new HttpMethod(method), OriginUri(zone.Origin, CacheKeys.PathAndQuery(context)))
-        {
-            Version = HttpVersion.Version11,
-            VersionPolicy = HttpVersionPolicy.RequestVersionOrLower,
-        };
+        var pool = Pools.For(zone) ?? throw new InvalidOperationException($"No origin pool for zone {zone.Name}.");
+        var hasBody = HasBody(context.Request) && method != HttpMethods.Get && method != HttpMethods.Head;
+        ulong tried = 0;
 
-        // 3. The body, streamed (before the headers, so content headers have a home).
-        var incoming = context.Request;
-        if (HasBody(incoming) && method != HttpMethods.Get && method != HttpMethods.Head)
+        // One pass per origin tried: a second only after a connection to the first could not be made.
+        while (true)
         {
-            request.Content = new StreamContent(incoming.Body);
-        }
-
-        // 2. Headers.
-        ForwardedRequestHeaders.Copy(context, request, site);
-        foreach (var (name, value) in validators ?? [])
-        {
-            request.Headers.TryAddWithoutValidation(name, value);
-        }
-
-        // 4. Send, with the origin timeout on the response head.
-        var timeout = new CancellationTokenSource(zone.OriginTimeout, _time);
-        using var abortRegistration = clientAborted.UnsafeRegister(static state => ((CancellationTokenSource)state!).Cancel(), timeout);
-        try
-        {
-            var response = await _invoker.SendAsync(request, timeout.Token);
-
-            // 5. Status and framing.
-            if (!ResponseFraming.HasFinalStatus(response) || ResponseFraming.HasInvalidContentLength(response))
+            // 1. The origin.
+            var origin = pool.Pick(context, tried);
+            if (origin is null)
             {
-                response.Dispose();
-                return new OriginResponse(OriginError.InvalidResponse, timeout);
+                return new OriginResponse(tried == 0 ? OriginError.NoHealthyOrigin : OriginError.Unreachable, null);
             }
 
-            return new OriginResponse(response, timeout);
-        }
-        catch (OperationCanceledException) when (clientAborted.IsCancellationRequested)
-        {
-            return new OriginResponse(OriginError.ClientAborted, timeout);
-        }
-        catch (OperationCanceledException) when (timeout.IsCancellationRequested)
-        {
-            return new OriginResponse(OriginError.Timeout, timeout);
-        }
-        catch (Exception exception) when (IsClientBodyFault(exception))
-        {
-            // Reading the client's body for the origin failed on the client's framing (Kestrel's
-            // BadHttpRequestException, usually inside the HttpRequestException): not the origin's fault.
-            return new OriginResponse(OriginError.ClientBodyInvalid, timeout);
-        }
-        catch (HttpRequestException exception)
-        {
-            var error = exception.HttpRequestError is HttpRequestError.InvalidResponse or HttpRequestError.ResponseEnded
-                ? OriginError.InvalidResponse
-                : OriginError.Unreachable;
+            tried |= 1UL << origin.Index;
+
+            // 2. The origin URI.
+            var request = new HttpRequestMessage(new HttpMethod(method), OriginUri(origin.Url, pathAndQuery))
+            {
+                Version = pool.Settings.Http2 ? HttpVersion.Version20 : HttpVersion.Version11,
+                VersionPolicy = VersionPolicyFor(pool.Settings, origin.Url),
+            };
+
+            // 4. The body, streamed (before the headers, so content headers have a home).
+            if (hasBody)
+            {
+                request.Content = new StreamContent(context.Request.Body);
+            }
+
+            // 3. Headers.
+            ForwardedRequestHeaders.Copy(context, request, site);
+            foreach (var (name, value) in validators ?? [])
+            {
+                request.Headers.TryAddWithoutValidation(name, value);
+            }
+
+            // 5. Send, with the origin timeout on the response head.
+            var timeout = new CancellationTokenSource(zone.OriginTimeout, _time);
+            using var abortRegistration = clientAborted.UnsafeRegister(static state => ((CancellationTokenSource)state!).Cancel(), timeout);
+            origin.Began();
+            OriginError error;
+            try
+            {
+                var response = await pool.Invoker.SendAsync(request, timeout.Token);
+
+                // 6. Status and framing.
+                if (ResponseFraming.HasFinalStatus(response) && !ResponseFraming.HasInvalidContentLength(response))
+                {
+                    return new OriginResponse(response, timeout, origin);
+                }
+
+                response.Dispose();
+                error = OriginError.InvalidResponse;
+            }
+            catch (OperationCanceledException) when (clientAborted.IsCancellationRequested)
+            {
+                error = OriginError.ClientAborted;
+            }
+            catch (OperationCanceledException) when (timeout.IsCancellationRequested)
+            {
+                error = OriginError.Timeout;
+                pool.TrafficFailed(origin);
+            }
+            catch (Exception exception) when (IsClientBodyFault(exception))
+            {
+                // Reading the client's body for the origin failed on the client's framing (Kestrel's
+                // BadHttpRequestException, usually inside the HttpRequestException): not the origin's fault.
+                error = OriginError.ClientBodyInvalid;
+            }
+            catch (HttpRequestException exception)
+            {
+                error = exception.HttpRequestError is HttpRequestError.InvalidResponse or HttpRequestError.ResponseEnded
+                    ? OriginError.InvalidResponse
+                    : OriginError.Unreachable;
+                if (error == OriginError.Unreachable)
+                {
+                    pool.TrafficFailed(origin);
+
+                    // Nothing reached the origin when the connection could not be made: the request may go to
+                    // another origin, unless it has a body, which may have been read in part.
+                    if (exception.HttpRequestError == HttpRequestError.ConnectionError && !hasBody)
+                    {
+                        origin.Ended();
+                        timeout.Dispose();
+                        request.Dispose();
+                        continue;
+                    }
+                }
+            }
+
+            origin.Ended();
             return new OriginResponse(error, timeout);
         }
     }
+
+    /// <summary>
+    /// HTTP/1.1 by default. With HTTP/2 configured: negotiated by ALPN over TLS (falling back to HTTP/1.1 when the origin
+    /// does not offer it), and spoken from the first byte (prior knowledge, h2c) to a plain-http origin, which has no
+    /// way to negotiate it.
+    /// </summary>
+    internal static HttpVersionPolicy VersionPolicyFor(OriginPoolSettings settings, Uri origin) =>
+        settings.Http2 && origin.Scheme == Uri.UriSchemeHttp ? HttpVersionPolicy.RequestVersionExact : HttpVersionPolicy.RequestVersionOrLower;
 
     private static bool IsClientBodyFault(Exception? exception)
     {
@@ -124,7 +174,7 @@ internal sealed class OriginClient : IDisposable
     /// <summary>
     /// The origin's URI for a request target. A target of visible ASCII is kept byte for byte — no dot
     /// segments resolved, no escapes added or removed — because the cache key is built from the same raw
-    /// target (CacheKeys.PathAndQuery) and a proxy must not rewrite the path and query it forwards (RFC 9110
+    /// target and a proxy must not rewrite the path and query it forwards (RFC 9110
     /// §7.7). Kestrel lets some control characters through (0x01-0x1F but CR and LF, and DEL); a target with
     /// any gets Uri's canonical form, which percent-encodes them, rather than raw controls in a request line.
     /// </summary>
@@ -135,5 +185,9 @@ internal sealed class OriginClient : IDisposable
         return pathAndQuery.AsSpan().ContainsAnyExceptInRange('!', '~') ? new Uri(text) : new Uri(text, RawTarget);
     }
 
-    public void Dispose() => _invoker.Dispose();
+    public void Dispose()
+    {
+        Pools.Dispose();
+        _proxyLibrary.Dispose();
+    }
 }

@@ -17,6 +17,9 @@ internal enum OriginError
     /// <summary>The client went away before the origin answered: nothing is sent.</summary>
     ClientAborted,
 
+    /// <summary>Every origin of the zone's pool is out of rotation (health checks): 503, or a stale copy where allowed.</summary>
+    NoHealthyOrigin,
+
     /// <summary>The client's request body was not validly framed (e.g. broken chunked encoding): 400, the client's fault.</summary>
     ClientBodyInvalid,
 }

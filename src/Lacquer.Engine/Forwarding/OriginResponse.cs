@@ -1,18 +1,22 @@
+using Lacquer.Forwarding.Pools;
+
 namespace Lacquer.Forwarding;
 
 /// <summary>
 /// The outcome of sending a request to the origin: a response whose body is still to be read, or an error.
-/// Owns the response and the timeout that guards reads of its body; dispose it when done.
+/// Owns the response, the timeout that guards reads of its body and the origin's in-flight count; dispose it when done.
 /// </summary>
 internal sealed class OriginResponse : IDisposable
 {
     private readonly CancellationTokenSource? _timeout;
+    private readonly OriginDestination? _origin;
     private bool _detached;
 
-    public OriginResponse(HttpResponseMessage response, CancellationTokenSource timeout)
+    public OriginResponse(HttpResponseMessage response, CancellationTokenSource timeout, OriginDestination? origin = null)
     {
         Message = response;
         _timeout = timeout;
+        _origin = origin;
     }
 
     public OriginResponse(OriginError error, CancellationTokenSource? timeout)
@@ -35,7 +39,7 @@ internal sealed class OriginResponse : IDisposable
     public OriginResponse Detach()
     {
         _detached = true;
-        return new OriginResponse(Message!, _timeout!);
+        return new OriginResponse(Message!, _timeout!, _origin);
     }
 
     public void Dispose()
@@ -47,5 +51,6 @@ internal sealed class OriginResponse : IDisposable
 
         Message?.Dispose();
         _timeout?.Dispose();
+        _origin?.Ended();
     }
 }

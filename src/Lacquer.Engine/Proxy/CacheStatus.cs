@@ -49,6 +49,7 @@ internal static class CacheStatus
         ForwardReason.VaryMiss => "vary-miss",
         ForwardReason.Request => "request",
         ForwardReason.Method => "method",
+        ForwardReason.Upgrade => "upgrade",
         _ => "miss",
     };
 }

@@ -1,5 +1,5 @@
 // Responses Lacquer writes itself: 400 for a malformed Host or a client request body that is not validly
-// framed, 421 for an unknown host, 502 and 504 for origin failures. Each is a short plain-text body that names
+// framed, 421 for an unknown host, 502 and 504 for origin failures, 503 when no origin is healthy. Each is a short plain-text body that names
 // the problem and nothing internal.
 using Lacquer.Forwarding;
 using Lacquer.Zones;
@@ -21,6 +21,7 @@ internal sealed partial class CachingProxy
         {
             OriginError.Timeout => (StatusCodes.Status504GatewayTimeout, "origin-timeout", "Lacquer: the origin did not answer in time.\n"),
             OriginError.InvalidResponse => (StatusCodes.Status502BadGateway, "origin-invalid-response", "Lacquer: the origin sent an invalid response.\n"),
+            OriginError.NoHealthyOrigin => (StatusCodes.Status503ServiceUnavailable, "no-healthy-origin", "Lacquer: no origin of this site is healthy.\n"),
             OriginError.ClientBodyInvalid => (StatusCodes.Status400BadRequest, "client-invalid-body", "Lacquer: the request body is not validly framed.\n"),
             _ => (StatusCodes.Status502BadGateway, "origin-unreachable", "Lacquer: the origin could not be reached.\n"),
         };

@@ -45,7 +45,7 @@ internal sealed partial class CachingProxy
         {
             var validators = plan.Stale is not null ? Revalidation.ValidatorsFor(plan.Stale, context.Request.Headers) : null;
             var requestTime = _time.GetUtcNow();
-            var origin = await _origin.SendAsync(context, zone, plan.Site, plan.OriginMethod, validators, context.RequestAborted);
+            var origin = await _origin.SendAsync(context, zone, plan.Site, CacheKeys.PathAndQuery(context), plan.OriginMethod, validators, context.RequestAborted);
             Metrics.Forwarding.Fetched(context, zone, origin.Error, _time.GetUtcNow() - requestTime);
             try
             {

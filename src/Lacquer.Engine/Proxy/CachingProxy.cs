@@ -52,11 +52,15 @@ internal sealed partial class CachingProxy
 
     public FillCoalescer Coalescer => _coalescer;
 
+    /// <summary>The forwarder, whose origin pools follow the zone table (OriginPools.Apply).</summary>
+    public OriginClient Origin => _origin;
+
     /// <summary>
     /// Answers one request on the proxy listener. Steps:
     ///   1. match the zone by Host (421 when none, 400 for a malformed Host) and work out the URL the client sees;
     ///      drop the fields the request's Connection names;
-    ///   2. methods other than GET and HEAD go straight to the origin, never stored (OPTIONS * is answered here);
+    ///   2. an upgrade (a WebSocket) is relayed (UpgradeForwarder), never stored; methods other than GET and HEAD
+    ///      go straight to the origin, never stored (OPTIONS * is answered here);
     ///   3. compute the primary key and the request's cache directives;
     ///   4. look up: decide whether a stored variant may be reused (LookUp, which only decides), and if so serve
     ///      it (ServeFoundAsync) — a hit; only-if-cached with nothing usable is a 504;
@@ -84,6 +88,20 @@ internal sealed partial class CachingProxy
         // Fields the client's Connection names are for this hop only: gone before the key, Vary selection or the
         // storability decision read the request, so that they all see the request the origin will see.
         HopByHop.RemoveNominated(context.Request.Headers, connectionAsSent);
+
+        // An upgrade (a WebSocket) is relayed, never cached. The removal above keeps its Connection and Upgrade
+        // fields (fixed hop-by-hop fields are never removed from the request), which the relay needs.
+        if (UpgradeForwarder.IsUpgrade(context))
+        {
+            var target = CacheKeys.PathAndQuery(context);
+            var error = await _origin.Upgrades.ForwardAsync(context, zone, site, target);
+            if (error != OriginError.None)
+            {
+                await WriteOriginErrorAsync(context, zone, error, ForwardReason.Upgrade, target);
+            }
+
+            return;
+        }
 
         // 2. Methods the cache does not answer.
         var method = context.Request.Method;

@@ -17,4 +17,7 @@ internal enum ForwardReason
 
     /// <summary>The method is not served from cache.</summary>
     Method,
+
+    /// <summary>The request asks to switch protocols (a WebSocket): relayed, never cached.</summary>
+    Upgrade,
 }

@@ -24,6 +24,8 @@ internal sealed class Zone
         Id = settings.Id;
         Hosts = settings.Hosts;
         Origin = settings.Origin;
+        OriginPool = settings.OriginPool;
+        UpgradeIdleTimeout = settings.UpgradeIdleTimeout;
         CacheKeyHeaders = [.. settings.CacheKeyHeaders];
         TagHeaders = new TagHeaderSet(settings.TagHeaders);
         Policy = new CachePolicy(settings.CacheSetCookie, settings.DefaultTtl, settings.MaxHeuristicTtl);
@@ -66,7 +68,14 @@ internal sealed class Zone
 
     public IReadOnlyList<string> Hosts { get; }
 
+    /// <summary>The first origin of the pool (the only one of a zone that names a single origin).</summary>
     public Uri Origin { get; }
+
+    /// <summary>The zone's origins and how they are reached; the running pool is Forwarding.Pools.OriginPools'.</summary>
+    public OriginPoolSettings OriginPool { get; }
+
+    /// <summary>How long an upgraded connection (a WebSocket) may be idle both ways before it is closed.</summary>
+    public TimeSpan UpgradeIdleTimeout { get; }
 
     /// <summary>Request headers whose values become part of the cache key, in configuration order.</summary>
     public string[] CacheKeyHeaders { get; }

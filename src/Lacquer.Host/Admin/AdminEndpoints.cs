@@ -26,7 +26,7 @@ internal static class AdminEndpoints
     {
         var services = current();
         MapRead(app, "/healthz", PlainText, context => ApiResponses.WriteAsync(context, StatusCodes.Status200OK, PlainText, "ok\n"u8.ToArray()));
-        MapRead(app, "/api/stats", Json, context => ApiResponses.WriteAsync(context, StatusCodes.Status200OK, Json, StatsReport.ToJson(proxy.Zones, proxy.Store, configuration())));
+        MapRead(app, "/api/stats", Json, context => ApiResponses.WriteAsync(context, StatusCodes.Status200OK, Json, StatsReport.ToJson(proxy.Zones, proxy.Store, configuration(), proxy.Origin.Pools)));
         MapRead(app, "/api/purges", Json, services.PurgeLog.HandleAsync);
         MapRead(app, "/api/zones", Json, services.Zones.HandleAsync);
         DashboardEndpoints.Map(app);

@@ -4,16 +4,20 @@
 // storedBytes include entries a hard purge has hidden but the background reclaim has not removed yet (their
 // memory is still in use); reclaimPending counts those. "configuration" says which configuration runs (generation,
 // 1 at start-up and one more per applied reload) and the last reload attempt: when, applied or refused, and why.
+// Each zone whose pool tracks health (more than one origin, or a probe) has "origins": each origin's URL, whether it
+// is in rotation ("available"), and the active (probe) and passive (real traffic) verdicts: healthy, unhealthy or
+// unknown. A single origin without a probe has no health to report, so none is shown.
 using System.Text.Json;
 using Lacquer.Caching.Store;
 using Lacquer.Configuration;
+using Lacquer.Forwarding.Pools;
 using Lacquer.Zones;
 
 namespace Lacquer.Admin;
 
 internal static class StatsReport
 {
-    public static byte[] ToJson(ZoneTable zones, CacheStore store, ConfigurationStatus? configuration = null)
+    public static byte[] ToJson(ZoneTable zones, CacheStore store, ConfigurationStatus? configuration = null, OriginPools? origins = null)
     {
         using var stream = new MemoryStream();
         using (var writer = new Utf8JsonWriter(stream))
@@ -30,7 +34,7 @@ internal static class StatsReport
                 total += snapshot;
                 totalPending += pending;
                 writer.WritePropertyName(zone.Name);
-                Write(writer, snapshot, pending, zone.Id);
+                Write(writer, snapshot, pending, zone.Id, origins?.For(zone));
             }
 
             writer.WriteEndObject();
@@ -43,7 +47,7 @@ internal static class StatsReport
         return stream.ToArray();
     }
 
-    private static void Write(Utf8JsonWriter writer, CounterSnapshot counters, long reclaimPending, string? zoneId = null)
+    private static void Write(Utf8JsonWriter writer, CounterSnapshot counters, long reclaimPending, string? zoneId = null, OriginPool? pool = null)
     {
         writer.WriteStartObject();
         writer.WriteNumber("hits", counters.Hits);
@@ -58,7 +62,29 @@ internal static class StatsReport
             writer.WriteString("id", zoneId);
         }
 
+        if (pool is { Settings.TracksHealth: true })
+        {
+            Write(writer, pool);
+        }
+
         writer.WriteEndObject();
+    }
+
+    private static void Write(Utf8JsonWriter writer, OriginPool pool)
+    {
+        var now = pool.Now;
+        writer.WriteStartArray("origins");
+        foreach (var origin in pool.Origins)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("url", origin.Url.OriginalString);
+            writer.WriteBoolean("available", origin.IsAvailable(now));
+            writer.WriteString("active", OriginDestination.Name(origin.Active));
+            writer.WriteString("passive", OriginDestination.Name(origin.PassiveUntil is { } until && now < until ? Yarp.ReverseProxy.Model.DestinationHealth.Unhealthy : Yarp.ReverseProxy.Model.DestinationHealth.Healthy));
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
     }
 
     private static void Write(Utf8JsonWriter writer, ConfigurationStatus configuration)

@@ -34,7 +34,7 @@ internal static class StartupBanner
         lines.Add($"  admin    {admin}  (purge API, /api/stats, /api/purges, /healthz; keep it private)");
         foreach (var zone in settings.Zones)
         {
-            lines.Add($"  zone     {zone.Name}  id {zone.Id}  hosts {string.Join(", ", zone.Hosts)}  origin {zone.Origin}");
+            lines.Add($"  zone     {zone.Name}  id {zone.Id}  hosts {string.Join(", ", zone.Hosts)}  {(zone.OriginPool.Origins.Count == 1 ? "origin" : "origins")} {string.Join(", ", zone.OriginPool.Origins)}");
         }
 
         if (settings.Zones.Count == 0)

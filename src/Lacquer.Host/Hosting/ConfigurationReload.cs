@@ -125,6 +125,8 @@ internal sealed partial class ConfigurationReload
                 }
             }
 
+            // Pools first, so that a request on the new table finds its zone's pool (a changed pool takes effect now).
+            _proxy.Origin.Pools.Apply(next);
             _proxy.ReplaceZones(next);
             _tokens.Replace(settings.Tokens);
             if (!SameCompat(_current.Compat, settings.Compat))

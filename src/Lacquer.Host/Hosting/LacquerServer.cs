@@ -75,6 +75,7 @@ internal sealed partial class LacquerServer : IAsyncDisposable
             : new S3FifoEvictionPolicy(settings.Cache.MaxBytes);
         var store = new CacheStore(settings.Cache.MaxBytes, policy);
         var originClient = new OriginClient(time);
+        originClient.Pools.Apply(zones);
         var loggers = proxyApp.Services.GetRequiredService<ILoggerFactory>();
         CachingProxy? proxy = null;
         var metrics = new LacquerMetrics(() => proxy?.Zones.Zones ?? [], store);

@@ -14,7 +14,7 @@ namespace Lacquer.Configuration;
 /// </summary>
 internal static class SettingsReader
 {
-    private static readonly string[] RootKeys = ["listen", "cache", "zones", "tokens", "purge", "compat", TrustedProxiesReader.Key, "metrics", "log"];
+    private static readonly string[] RootKeys = ["listen", "cache", "zones", "tokens", "purge", "compat", TrustedProxiesReader.Key, "metrics", "log", ClusterSettingsReader.Key];
 
     private static readonly string[] IgnoredRootKeys = ["config", "demo"];
 
@@ -34,11 +34,12 @@ internal static class SettingsReader
         var trustedProxies = TrustedProxiesReader.Read(root);
         var metrics = MetricsSettingsReader.Read(root);
         var log = LogSettingsReader.Read(root);
+        var cluster = ClusterSettingsReader.Read(root);
         if (errors.Count > 0)
         {
             return new ConfigResult(null, errors.AsReadOnly());
         }
 
-        return new ConfigResult(new LacquerSettings(listen, cache, zones.Zones, tokens, purge) { Compat = compat, TrustedProxies = trustedProxies, Metrics = metrics, Log = log }, []);
+        return new ConfigResult(new LacquerSettings(listen, cache, zones.Zones, tokens, purge) { Compat = compat, TrustedProxies = trustedProxies, Metrics = metrics, Log = log, Cluster = cluster }, []);
     }
 }

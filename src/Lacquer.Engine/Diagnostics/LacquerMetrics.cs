@@ -1,10 +1,11 @@
 // Owns: the metrics of one Lacquer server, one Meter per capability (Lacquer.Proxy, Lacquer.Caching,
-// Lacquer.Forwarding, Lacquer.Purge; docs/observability.md lists every instrument). Each server builds its
+// Lacquer.Forwarding, Lacquer.Purge, Lacquer.Cluster; docs/observability.md lists every instrument). Each server builds its
 // own set, with itself as the meters' scope, so that an exporter can take exactly this server's instruments
 // (Owns) even when several servers share a process, as the tests do. Components built without a server
 // (unit tests, benchmarks) use Unobserved, which no exporter takes.
 using System.Diagnostics.Metrics;
 using Lacquer.Caching;
+using Lacquer.Cluster;
 using Lacquer.Forwarding;
 using Lacquer.Proxy;
 using Lacquer.Purge;
@@ -15,7 +16,7 @@ namespace Lacquer.Diagnostics;
 internal sealed class LacquerMetrics : IDisposable
 {
     /// <summary>The meter names an exporter subscribes to.</summary>
-    public static readonly string[] MeterNames = [ProxyMetrics.MeterName, CachingMetrics.MeterName, ForwardingMetrics.MeterName, PurgeMetrics.MeterName];
+    public static readonly string[] MeterNames = [ProxyMetrics.MeterName, CachingMetrics.MeterName, ForwardingMetrics.MeterName, PurgeMetrics.MeterName, ClusterMetrics.MeterName];
 
     /// <param name="zones">The zones whose counters the observable instruments report, read at each collection.</param>
     public LacquerMetrics(Func<IReadOnlyList<Zone>> zones)
@@ -24,6 +25,7 @@ internal sealed class LacquerMetrics : IDisposable
         Caching = new CachingMetrics(CreateMeter(CachingMetrics.MeterName), zones);
         Forwarding = new ForwardingMetrics(CreateMeter(ForwardingMetrics.MeterName));
         Purge = new PurgeMetrics(CreateMeter(PurgeMetrics.MeterName));
+        Cluster = new ClusterMetrics(CreateMeter(ClusterMetrics.MeterName));
     }
 
     /// <summary>For components built without a server: recorded, never exported.</summary>
@@ -37,6 +39,11 @@ internal sealed class LacquerMetrics : IDisposable
 
     public PurgeMetrics Purge { get; }
 
+    public ClusterMetrics Cluster { get; }
+
+    /// <summary>Reports the cluster's lease, applied sequence and lag from <paramref name="log"/>.</summary>
+    public void Observe(Cluster.Redis.RedisPurgeLog log) => Cluster.Observe(log);
+
     /// <summary>True for the instruments of this server's meters (an exporter's filter).</summary>
     public bool Owns(Instrument instrument) => ReferenceEquals(instrument.Meter.Scope, this);
 
@@ -46,6 +53,7 @@ internal sealed class LacquerMetrics : IDisposable
         Caching.Meter.Dispose();
         Forwarding.Meter.Dispose();
         Purge.Meter.Dispose();
+        Cluster.Meter.Dispose();
     }
 
     private Meter CreateMeter(string name) => new(new MeterOptions(name) { Scope = this });

@@ -12,7 +12,8 @@ namespace Lacquer.Diagnostics;
 
 internal static class StatsReport
 {
-    public static byte[] ToJson(ZoneTable zones, ConfigurationStatus? configuration = null)
+    /// <param name="cluster">The purge log; a shared one adds this node's "cluster" member (docs/cluster.md, "Visible state").</param>
+    public static byte[] ToJson(ZoneTable zones, ConfigurationStatus? configuration = null, Cluster.IPurgeLog? cluster = null)
     {
         using var stream = new MemoryStream();
         using (var writer = new Utf8JsonWriter(stream))
@@ -35,6 +36,13 @@ internal static class StatsReport
             writer.WritePropertyName("total");
             Write(writer, total, totalPending);
             Write(writer, configuration ?? ConfigurationStatus.Initial);
+            if (cluster is { IsShared: true })
+            {
+                writer.WriteStartObject("cluster");
+                cluster.WriteState(writer);
+                writer.WriteEndObject();
+            }
+
             writer.WriteEndObject();
         }
 

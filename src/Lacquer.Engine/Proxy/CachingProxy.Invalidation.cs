@@ -2,7 +2,8 @@
 // that is not safe (anything but GET, HEAD, OPTIONS, TRACE) invalidates the stored responses of the target
 // URI and of the Location and Content-Location URIs when they have the same origin (scheme and host as the
 // request), every variant. It goes through the store's purge, so a fill that started before the write
-// cannot bring the old content back either (CacheStore.Purge.cs).
+// cannot bring the old content back either (CacheStore.Purge.cs). In a cluster the invalidation goes through the
+// shared purge log instead (applied here first, then on every other node; docs/cluster.md).
 using Lacquer.Purge;
 using Lacquer.Zones;
 using Microsoft.AspNetCore.Http;
@@ -12,6 +13,9 @@ namespace Lacquer.Proxy;
 
 internal sealed partial class CachingProxy
 {
+    /// <summary>In a cluster, the purge path that shares invalidations with the other nodes (JoinCluster); null alone.</summary>
+    private Action<PurgeCommand>? _invalidate;
+
     private void InvalidateAfterUnsafeMethod(HttpContext context, Zone zone, SiteAddress site, OriginHead head)
     {
         var method = context.Request.Method;
@@ -39,6 +43,14 @@ internal sealed partial class CachingProxy
             }
         }
 
-        Store.Purge(new PurgeCommand([zone], selectors, Soft: false));
+        var command = new PurgeCommand([zone], selectors, Soft: false);
+        if (_invalidate is { } shared)
+        {
+            shared(command);
+        }
+        else
+        {
+            Store.Purge(command);
+        }
     }
 }

@@ -17,4 +17,7 @@ internal enum ForwardReason
 
     /// <summary>The method is not served from cache.</summary>
     Method,
+
+    /// <summary>This node may not serve from its cache now: its cluster lease ran out (docs/cluster.md). Nothing is stored either.</summary>
+    Bypass,
 }

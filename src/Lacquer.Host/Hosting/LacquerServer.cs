@@ -4,6 +4,8 @@
 // Reload applies a re-read configuration to the running server (ConfigurationReload).
 using Lacquer.Admin;
 using Lacquer.Caching.Store;
+using Lacquer.Cluster;
+using Lacquer.Cluster.Redis;
 using Lacquer.Configuration;
 using Lacquer.Diagnostics;
 using Lacquer.Forwarding;
@@ -75,6 +77,17 @@ internal sealed class LacquerServer : IAsyncDisposable
         proxy = new CachingProxy(zones, store, settings.Cache.MaxObjectBytes, originClient, time, loggers.CreateLogger("Lacquer.Proxy"), metrics);
         var tokens = new TokenStore(settings.Tokens);
         var purges = new PurgeService(store, time, loggers.CreateLogger("Lacquer.Purge"), metrics.Purge);
+        if (settings.Cluster is { } cluster)
+        {
+            // One shared purge log (docs/cluster.md): purges from every surface, and the invalidations after unsafe
+            // methods, go through it; the proxy asks its gate whether this node may serve from cache.
+            var log = new RedisPurgeLog(cluster, purges, () => proxy.Zones, time, loggers.CreateLogger("Lacquer.Cluster"));
+            purges.Attach(log);
+            proxy.JoinCluster(log.Gate, command => _ = purges.PurgeAsync(command, "unsafe method", "invalidation", PurgeWait.None, CancellationToken.None));
+            metrics.Observe(log);
+            log.Start();
+        }
+
         var purgeMethod = new PurgeMethodHandler(() => proxy.Zones, tokens, purges);
         var metricsExport = new MetricsExport(metrics, settings.Metrics);
         var requestLog = RequestLogOutput.Open(settings.Log);
@@ -113,7 +126,7 @@ internal sealed class LacquerServer : IAsyncDisposable
             },
             time,
             loggers.CreateLogger("Lacquer.Configuration"));
-        AdminEndpoints.Map(adminApp, proxy, () => reload.Services, () => reload.Status);
+        AdminEndpoints.Map(adminApp, proxy, () => reload.Services, () => reload.Status, purges.Log);
 
         var server = new LacquerServer(proxyApp, adminApp, originClient, proxy, purges, metricsExport, requestLog, reload);
         await proxyApp.StartAsync(cancellationToken);
@@ -140,6 +153,7 @@ internal sealed class LacquerServer : IAsyncDisposable
         await _adminApp.StopAsync();
         await _proxyApp.DisposeAsync();
         await _adminApp.DisposeAsync();
+        await Purges.Log.DisposeAsync();
         _originClient.Dispose();
         _metricsExport.Dispose();
         if (_requestLog is not null)

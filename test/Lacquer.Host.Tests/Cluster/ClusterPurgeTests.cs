@@ -147,6 +147,68 @@ public sealed class ClusterPurgeTests
     }
 
     [Fact]
+    public async Task A_Node_Whose_Position_Was_Trimmed_From_The_Log_Empties_Its_Cache()
+    {
+        await using var world = await ClusterWorld.StartAsync();
+        (await world.A.PurgeTag("warm-up", wait: "all")).ExpectStatus(200);
+        (await world.C.Get("/other")).ExpectBody("/other@1");
+        (await world.C.Get("/other")).ExpectHit();
+
+        world.C.Link.Pause();
+        world.Publish();
+        for (var i = 0; i < 5; i++)
+        {
+            (await world.A.PurgeTag("unrelated-" + i, wait: "none")).ExpectStatus(200);
+        }
+
+        await using (var redis = await StackExchange.Redis.ConnectionMultiplexer.ConnectAsync($"127.0.0.1:{world.Redis.Port}"))
+        {
+            await redis.GetDatabase().StreamTrimAsync($"lq:{{{world.Name}}}:log", 2);
+        }
+
+        // The wake-ups held for C are lost with its connections: it can learn of the purges only from the log.
+        world.C.Link.Cut();
+        world.C.Link.Resume();
+        await Progress.Until(() => world.C.Server.Purges.Audit.Snapshot().Any(record => record.Surface == "cluster-resync"), "C flushed");
+        await world.C.ReadyAsync();
+        (await world.C.Get("/other")).ExpectMiss().ExpectBody("/other@2");
+    }
+
+    [Fact]
+    public async Task Every_Surface_Shares_Its_Purge_And_Invalidations_After_Unsafe_Methods_Reach_Every_Node()
+    {
+        await using var world = await ClusterWorld.StartAsync();
+        foreach (var node in world.Nodes)
+        {
+            (await node.Get("/page")).ExpectBody("/page@1");
+            (await node.Get("/other")).ExpectBody("/other@1");
+        }
+
+        // PURGE on B's proxy listener, in its own error format for a bad wait mode, then for real.
+        var refused = await world.B.Client.Send("PURGE", "/page", null, "Lacquer-Purge-Wait: soon");
+        refused.ExpectStatus(400);
+        Assert.Contains("\"status\":\"error\"", refused.Text, StringComparison.Ordinal);
+        (await world.A.Get("/page")).ExpectHit();
+
+        world.Publish();
+        (await world.B.Client.Send("PURGE", "/page", null, "Lacquer-Purge-Wait: all")).ExpectStatus(200);
+        foreach (var node in world.Nodes)
+        {
+            (await node.Get("/page")).ExpectMiss().ExpectBody("/page@2");
+        }
+
+        // A POST through C invalidates /page on every node (RFC 9111 §4.4), not only on C.
+        world.Publish();
+        (await world.C.Client.Send("POST", "/page", new StringContent("x"))).ExpectStatus(200);
+        await Progress.Until(() => world.Nodes.All(node => node.Server.Purges.Audit.Snapshot().Any(record => record.Surface == "invalidation")), "every node applied the invalidation");
+        foreach (var node in world.Nodes)
+        {
+            (await node.Get("/page")).ExpectMiss().ExpectBody("/page@3");
+            (await node.Get("/other")).ExpectHit().ExpectBody("/other@1");
+        }
+    }
+
+    [Fact]
     public async Task With_The_Serve_Policy_A_Paused_Node_Makes_The_Purge_Fail_Naming_It()
     {
         await using var world = await ClusterWorld.StartAsync(PartitionPolicy.Serve);

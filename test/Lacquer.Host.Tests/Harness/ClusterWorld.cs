@@ -61,6 +61,7 @@ internal sealed class ClusterWorld : IAsyncDisposable
             });
         }
 
+        origin.On("POST", "/page").Always().Reply(200, "saved");
         for (var i = 0; i < nodes; i++)
         {
             var id = ((char)('a' + i)).ToString();

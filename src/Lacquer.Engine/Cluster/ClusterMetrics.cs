@@ -15,7 +15,7 @@ internal sealed class ClusterMetrics
     public ClusterMetrics(Meter meter)
     {
         Meter = meter;
-        meter.CreateObservableGauge("lacquer.cluster.lease_valid", () => Each(log => log.Gate.IsOpen ? 1L : 0L), "1",
+        meter.CreateObservableGauge("lacquer.cluster.lease_valid", () => Each(log => log.Gate.IsOpen ? 1L : 0L), "{lease}",
             "1 while this node may serve from its cache (its cluster lease is valid), 0 while it forwards everything to the origin.");
         meter.CreateObservableGauge("lacquer.cluster.applied_sequence", () => Each(log => log.Applied), "{purge}",
             "The sequence number of the last purge of the shared log this node applied (all earlier ones included).");

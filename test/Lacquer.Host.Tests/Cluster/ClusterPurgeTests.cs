@@ -48,6 +48,14 @@ public sealed class ClusterPurgeTests
         Assert.Equal("node-a", cluster.GetProperty("node").GetString());
         Assert.Equal(["node-a", "node-b", "node-c"], cluster.GetProperty("appliedMs").EnumerateObject().Select(p => p.Name));
 
+        var metrics = (await world.C.Admin.Get("/metrics")).Text;
+        Assert.Contains("lacquer_cluster_lease_valid{node=\"node-c\"", metrics, StringComparison.Ordinal);
+        Assert.Contains("lacquer_cluster_applied_sequence{node=\"node-c\"", metrics, StringComparison.Ordinal);
+        Assert.Contains("lacquer_cluster_lag{node=\"node-c\"", metrics, StringComparison.Ordinal);
+        Assert.Contains("lacquer_cluster_flushes_total{node=\"node-c\"", metrics, StringComparison.Ordinal);
+        var stats = (await world.C.Admin.Get("/api/stats")).Text;
+        Assert.Contains("\"cluster\":{\"enabled\":true,\"name\":", stats, StringComparison.Ordinal);
+
         var state = await world.C.StateAsync();
         Assert.Equal("node-c", state.GetProperty("nodeId").GetString());
         Assert.Equal("valid", state.GetProperty("lease").GetString());

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Runs every test Lacquer has, after installing what the tests need on a fresh machine:
 #   - the official Cloudflare SDK for JavaScript (npm, exactly as locked in test/cloudflare-sdk),
-#   - Debian packages: prometheus (its promtool checks the /metrics exposition) and chromium (the dashboard's
-#     browser tests drive /usr/bin/chromium through Playwright, which cannot download its own browser here);
+#   - Debian packages: prometheus (its promtool checks the /metrics exposition), chromium (the dashboard's
+#     browser tests drive /usr/bin/chromium through Playwright, which cannot download its own browser here) and
+#     redis-server (the cluster tests start their own /usr/bin/redis-server on a free loopback port);
 #     installed with apt-get when missing and we are root, otherwise the command to run is printed,
 #   - the benchmark kit is built (not run), so it cannot rot unnoticed.
 # Extra arguments go to `dotnet test`, e.g. ./test.sh --filter "FullyQualifiedName~Purge".
@@ -22,6 +23,7 @@ fi
 missing=()
 command -v promtool >/dev/null 2>&1 || missing+=(prometheus)
 [ -x /usr/bin/chromium ] || missing+=(chromium)
+[ -x /usr/bin/redis-server ] || missing+=(redis-server)
 if [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" -eq 0 ]; then
     export DEBIAN_FRONTEND=noninteractive

@@ -6,7 +6,8 @@
 //
 // baseURL is the admin listener's Cloudflare root, e.g. http://127.0.0.1:8081/client/v4; it must be a
 // loopback address, so that a missing or wrong argument can never send a request anywhere else.
-// Operations: [{"name":"tags","params":{"tags":["red"]},"zone_id":"…"?,"token":"…"?}, …], run in order.
+// Operations: [{"name":"tags","params":{"tags":["red"]},"zone_id":"…"?,"token":"…"?,"options":{…}?}, …], run in order;
+// "options" are the SDK's per-request options (e.g. {"query":{"wait":"all"}} or {"headers":{…}}).
 // Prints one JSON line per operation:
 //   {"name":"tags","ok":true,"id":"<purge id>"}
 //   {"name":"wrong-token","ok":false,"error":"PermissionDeniedError","status":403,"message":"…"}
@@ -62,7 +63,7 @@ for (const operation of operations) {
     timeout: 30_000,
   });
   try {
-    const result = await client.cache.purge({ zone_id: operation.zone_id ?? zoneId, ...operation.params });
+    const result = await client.cache.purge({ zone_id: operation.zone_id ?? zoneId, ...operation.params }, operation.options);
     console.log(JSON.stringify({ name: operation.name, ok: true, id: result?.id ?? null }));
   } catch (error) {
     console.log(JSON.stringify({

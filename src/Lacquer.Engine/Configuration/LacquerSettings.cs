@@ -27,4 +27,7 @@ internal sealed record LacquerSettings(
 
     /// <summary>The request log (<c>log</c>); off by default.</summary>
     public LogSettings Log { get; init; } = LogSettings.Default;
+
+    /// <summary>The shared purge log (<c>cluster</c>); null: one node with the embedded log.</summary>
+    public ClusterSettings? Cluster { get; init; }
 }

@@ -14,7 +14,7 @@ namespace Lacquer.Configuration;
 /// </summary>
 internal static class SettingsReader
 {
-    private static readonly string[] RootKeys = ["listen", "cache", "zones", "tokens", "purge", "compat", TrustedProxiesReader.Key, "metrics", "log", TlsSettingsReader.Key, ShutdownKey];
+    private static readonly string[] RootKeys = ["listen", "cache", "zones", "tokens", "purge", "compat", TrustedProxiesReader.Key, "metrics", "log", TlsSettingsReader.Key, ShutdownKey, ClusterSettingsReader.Key];
 
     /// <summary>How long requests in flight may take to finish once the server is asked to stop.</summary>
     public const string ShutdownKey = "shutdownTimeout";
@@ -39,6 +39,7 @@ internal static class SettingsReader
         var metrics = MetricsSettingsReader.Read(root);
         var log = LogSettingsReader.Read(root);
         var shutdownTimeout = root.Duration(ShutdownKey, LacquerSettings.DefaultShutdownTimeout, TimeSpan.Zero, TimeSpan.FromHours(1));
+        var cluster = ClusterSettingsReader.Read(root);
         if (errors.Count > 0)
         {
             return new ConfigResult(null, errors.AsReadOnly());
@@ -52,6 +53,7 @@ internal static class SettingsReader
             TrustedProxies = trustedProxies,
             Metrics = metrics,
             Log = log,
+            Cluster = cluster,
         }, []);
     }
 }

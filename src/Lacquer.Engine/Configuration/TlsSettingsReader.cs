@@ -1,4 +1,3 @@
-using Lacquer.Security;
 
 namespace Lacquer.Configuration;
 

@@ -9,6 +9,7 @@
 //   4200-4299  the FastAPI service's cache API (none yet)
 //   4300-4399  the reference server's cache API
 //   4400-4499  Flextype's cache API (none yet)
+//   5000-5099  cluster: the shared purge log, leases, flushes
 // docs/observability.md lists them with their level and meaning.
 namespace Lacquer.Diagnostics;
 
@@ -30,6 +31,7 @@ internal static class EventIds
     // Purge, 2000-2099.
     public const int Purged = 2001;
     public const int PurgeMatchesNothing = 2002;
+    public const int PurgeNotConfirmed = 2003;
 
     // Hosting, 3000-3099.
     public const int ReloadError = 3001;
@@ -46,4 +48,9 @@ internal static class EventIds
 
     // Reference server, 4300-4399.
     public const int ReferenceServerCacheCleared = 4301;
+
+    // Cluster, 5000-5099.
+    public const int LeaseRenewalFailed = 5001;
+    public const int CacheFlushed = 5002;
+    public const int UnreadableLogEntry = 5003;
 }

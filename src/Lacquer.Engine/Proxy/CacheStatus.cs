@@ -14,6 +14,9 @@ internal static class CacheStatus
     public const string Hit = "Lacquer; hit";
     public const string Method = "Lacquer; fwd=method";
 
+    /// <summary>The cluster lease ran out: forwarded without looking at the cache (RFC 9211 §2.2, fwd=bypass).</summary>
+    public const string Bypass = "Lacquer; fwd=bypass; detail=cluster-lease";
+
     /// <summary>Served stale because the request's max-stale accepted it (RFC 9111 §5.2.1.2).</summary>
     public const string StaleHit = "Lacquer; hit; detail=stale";
 
@@ -50,6 +53,7 @@ internal static class CacheStatus
         ForwardReason.Request => "request",
         ForwardReason.Method => "method",
         ForwardReason.Upgrade => "upgrade",
+        ForwardReason.Bypass => "bypass",
         _ => "miss",
     };
 }

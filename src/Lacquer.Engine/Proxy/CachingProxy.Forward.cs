@@ -107,7 +107,12 @@ internal sealed partial class CachingProxy
         if (!decision.Storable)
         {
             NotStoredRecord.Record(Metrics, _logger, zone, decision.Reason, url);
-            var passed = plan.Reason == ForwardReason.Method ? CacheStatus.Method : CacheStatus.NotStored(plan.Reason, decision.Reason);
+            var passed = plan.Reason switch
+            {
+                ForwardReason.Method => CacheStatus.Method,
+                ForwardReason.Bypass => CacheStatus.Bypass,
+                _ => CacheStatus.NotStored(plan.Reason, decision.Reason),
+            };
             return new OriginExchange(ForwardOutcome.PassThrough, origin, url) { Head = head, CacheStatus = passed };
         }
 

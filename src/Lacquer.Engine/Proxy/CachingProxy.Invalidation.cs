@@ -2,8 +2,10 @@
 // that is not safe (anything but GET, HEAD, OPTIONS, TRACE) invalidates the stored responses of the target
 // URI and of the Location and Content-Location URIs when they have the same origin (scheme and host as the
 // request), every variant. It goes through the store's purge, so a fill that started before the write
-// cannot bring the old content back either (CacheStore.Purge.cs).
+// cannot bring the old content back either (CacheStore.Purge.cs). In a cluster the invalidation goes through the
+// shared purge log instead (applied here first, then on every other node; docs/cluster.md).
 using Lacquer.Caching.Store;
+using Lacquer.Purge;
 using Lacquer.Zones;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Net.Http.Headers;
@@ -12,6 +14,9 @@ namespace Lacquer.Proxy;
 
 internal sealed partial class CachingProxy
 {
+    /// <summary>In a cluster, the purge path that shares invalidations with the other nodes (JoinCluster); null alone.</summary>
+    private Action<PurgeCommand>? _invalidate;
+
     private void InvalidateAfterUnsafeMethod(HttpContext context, Zone zone, SiteAddress site, OriginHead head)
     {
         var method = context.Request.Method;
@@ -39,6 +44,13 @@ internal sealed partial class CachingProxy
             }
         }
 
-        Store.Purge(new StorePurge([Store.ZoneCache(zone.Id)], selectors, Soft: false));
+        if (_invalidate is { } shared)
+        {
+            shared(new PurgeCommand([zone], selectors, Soft: false));
+        }
+        else
+        {
+            Store.Purge(new StorePurge([Store.ZoneCache(zone.Id)], selectors, Soft: false));
+        }
     }
 }

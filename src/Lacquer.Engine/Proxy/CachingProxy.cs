@@ -11,6 +11,7 @@ using Lacquer.Caching.Semantics;
 using Lacquer.Caching.Store;
 using Lacquer.Diagnostics;
 using Lacquer.Forwarding;
+using Lacquer.Purge.Cluster;
 using Lacquer.Zones;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
@@ -26,6 +27,7 @@ internal sealed partial class CachingProxy
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private volatile ZoneTable _zones;
+    private ServeGate _gate = ServeGate.AlwaysOpen;
 
     public CachingProxy(ZoneTable zones, CacheStore store, long maxObjectBytes, OriginClient origin, TimeProvider time, ILogger logger, LacquerMetrics? metrics = null)
     {
@@ -56,11 +58,22 @@ internal sealed partial class CachingProxy
     public OriginClient Origin => _origin;
 
     /// <summary>
+    /// Joins a cluster (at start-up, before serving): <paramref name="gate"/> says whether this node may serve from its
+    /// cache, and <paramref name="invalidate"/> takes the invalidations after unsafe methods, so that they reach every node.
+    /// </summary>
+    public void JoinCluster(ServeGate gate, Action<Purge.PurgeCommand> invalidate)
+    {
+        _gate = gate;
+        _invalidate = invalidate;
+    }
+
+    /// <summary>
     /// Answers one request on the proxy listener. Steps:
     ///   1. match the zone by Host (421 when none, 400 for a malformed Host) and work out the URL the client sees;
     ///      drop the fields the request's Connection names;
     ///   2. an upgrade (a WebSocket) is relayed (UpgradeForwarder), never stored; methods other than GET and HEAD
-    ///      go straight to the origin, never stored (OPTIONS * is answered here);
+    ///      go straight to the origin, never stored (OPTIONS * is answered here); so does every request while this
+    ///      node's cluster lease has run out (docs/cluster.md);
     ///   3. compute the primary key and the request's cache directives;
     ///   4. look up: decide whether a stored variant may be reused (LookUp, which only decides), and if so serve
     ///      it (ServeFoundAsync) — a hit; only-if-cached with nothing usable is a 504;
@@ -114,6 +127,14 @@ internal sealed partial class CachingProxy
             }
 
             await ForwardAsync(context, zone, new ForwardPlan(site, null, method, ForwardReason.Method, null));
+            return;
+        }
+
+        // The cluster lease (docs/cluster.md): a node that may not serve from its cache now forwards without
+        // looking at it or storing. One volatile read; alone, the gate never closes.
+        if (!_gate.IsOpen)
+        {
+            await ForwardAsync(context, zone, new ForwardPlan(site, null, method, ForwardReason.Bypass, null));
             return;
         }
 

@@ -20,4 +20,7 @@ internal enum ForwardReason
 
     /// <summary>The request asks to switch protocols (a WebSocket): relayed, never cached.</summary>
     Upgrade,
+
+    /// <summary>This node may not serve from its cache now: its cluster lease ran out (docs/cluster.md). Nothing is stored either.</summary>
+    Bypass,
 }

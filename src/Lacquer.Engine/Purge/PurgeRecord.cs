@@ -14,4 +14,7 @@ internal sealed record PurgeRecord(
 {
     /// <summary>Why selectors of this purge can match nothing at all (PurgeNotes); empty when there is no such reason.</summary>
     public IReadOnlyList<string> Notes { get; init; } = [];
+
+    /// <summary>Its sequence number, origin node and per-node apply latencies when a cluster shares the log; null alone.</summary>
+    public Cluster.ClusterTrace? Cluster { get; init; }
 }

@@ -1,9 +1,16 @@
 // Runs purges for every surface (Cloudflare API, PURGE method, the seed endpoints): gives each a 32-hex id,
 // applies it to the store, measures it, logs it at Information with the caller's name (never a secret) and
-// keeps it in the audit ring. Purge is the one entry point every surface goes through; the purge has fully
-// applied to the store when it returns, so a surface that answers after it keeps invariant 1.
+// keeps it in the audit ring. Purge applies a purge on this node only (configuration reload uses it); the
+// purge has fully applied to the store when it returns, so a surface that answers after it keeps invariant 1.
+//
+// The cluster (docs/cluster.md): PurgeAsync is what the surfaces call. It applies the purge here first, exactly
+// as Purge does, then hands it to the purge log (IPurgeLog), which shares it with the other nodes and waits as
+// the request asked; the surface answers success only when the outcome is confirmed. Purges that other nodes
+// took arrive through ApplyReplicated, which applies them through the same store purge and audit.
 using System.Diagnostics;
 using Lacquer.Caching.Store;
+using Lacquer.Configuration;
+using Lacquer.Purge.Cluster;
 using Microsoft.Extensions.Logging;
 
 namespace Lacquer.Purge;
@@ -12,9 +19,42 @@ internal sealed partial class PurgeService(CacheStore store, TimeProvider time, 
 {
     public PurgeAudit Audit { get; } = new();
 
+    /// <summary>The purge log shared with the other nodes; the embedded one (no sharing) until a cluster attaches.</summary>
+    public IPurgeLog Log { get; private set; } = EmbeddedPurgeLog.Instance;
+
+    /// <summary>Connects this service to the cluster's log (once, at start-up, before any surface runs).</summary>
+    public void Attach(IPurgeLog log) => Log = log;
+
+    /// <summary>
+    /// Applies the purge on this node, then shares it with the cluster and waits as <paramref name="wait"/> says
+    /// (null: the cluster's default). The local purge happens whatever the cluster answers.
+    /// </summary>
     /// <param name="who">The token's name or the surface's caller description; never a secret.</param>
     /// <param name="surface">Which API asked: cloudflare, purge-method, crafter, …</param>
-    public PurgeRecord Purge(PurgeCommand command, string who, string surface)
+    public async Task<(PurgeRecord Record, ClusterOutcome Cluster)> PurgeAsync(
+        PurgeCommand command, string who, string surface, PurgeWait? wait, CancellationToken cancellationToken)
+    {
+        var log = Log;
+        var record = Apply(command, NewId(), who, surface, log.IsShared ? new ClusterTrace(log.NodeId) : null);
+        var outcome = await log.ShareAsync(command, record, wait, cancellationToken);
+        if (!outcome.Confirmed)
+        {
+            NotConfirmed(logger, record.Id, outcome.Message);
+        }
+
+        return (record, outcome);
+    }
+
+    /// <summary>Applies a purge on this node only (a configuration reload's purge of removed zones is this node's business).</summary>
+    /// <param name="who">The token's name or the surface's caller description; never a secret.</param>
+    /// <param name="surface">Which API asked: cloudflare, purge-method, crafter, …</param>
+    public PurgeRecord Purge(PurgeCommand command, string who, string surface) => Apply(command, NewId(), who, surface, trace: null);
+
+    /// <summary>Applies a purge that another node took (or this node took and then lost track of), keeping its id.</summary>
+    public PurgeRecord ApplyReplicated(PurgeCommand command, string id, string who, string surface, ClusterTrace trace) =>
+        Apply(command, id, who, surface, trace);
+
+    private PurgeRecord Apply(PurgeCommand command, string id, string who, string surface, ClusterTrace? trace)
     {
         var started = time.GetTimestamp();
         var at = time.GetUtcNow();
@@ -22,7 +62,7 @@ internal sealed partial class PurgeService(CacheStore store, TimeProvider time, 
         var duration = time.GetElapsedTime(started);
         metrics?.Purged(command, surface, matched, duration);
         var record = new PurgeRecord(
-            NewId(),
+            id,
             at,
             who,
             surface,
@@ -33,6 +73,7 @@ internal sealed partial class PurgeService(CacheStore store, TimeProvider time, 
             duration)
         {
             Notes = PurgeNotes.For(command),
+            Cluster = trace,
         };
         Audit.Add(record);
         if (logger.IsEnabled(LogLevel.Information))
@@ -80,4 +121,7 @@ internal sealed partial class PurgeService(CacheStore store, TimeProvider time, 
 
     [LoggerMessage(EventId = Diagnostics.EventIds.PurgeMatchesNothing, Level = LogLevel.Warning, Message = "Purge {Id}: {Note}")]
     private static partial void MatchesNothing(ILogger logger, string id, string note);
+
+    [LoggerMessage(EventId = Diagnostics.EventIds.PurgeNotConfirmed, Level = LogLevel.Warning, Message = "Purge {Id} applied here but not confirmed by the cluster: {Reason}")]
+    private static partial void NotConfirmed(ILogger logger, string id, string reason);
 }

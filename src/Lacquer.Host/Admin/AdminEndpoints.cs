@@ -7,8 +7,9 @@ using System.Text;
 using Lacquer.Admin.Dashboard;
 using Lacquer.Configuration;
 using Lacquer.Diagnostics;
-using Lacquer.Purge.Api;
 using Lacquer.Proxy;
+using Lacquer.Purge.Api;
+using Lacquer.Purge.Cluster;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -22,11 +23,13 @@ internal static class AdminEndpoints
 
     /// <param name="services">The current handlers: a configuration reload swaps in a new set (seed surfaces switched on or off).</param>
     /// <param name="configuration">The running configuration's generation and the last reload attempt, for /api/stats.</param>
-    public static void Map(IEndpointRouteBuilder app, CachingProxy proxy, Func<AdminServices> current, Func<ConfigurationStatus> configuration)
+    /// <param name="cluster">The purge log, for /api/cluster and the "cluster" member of /api/stats.</param>
+    public static void Map(IEndpointRouteBuilder app, CachingProxy proxy, Func<AdminServices> current, Func<ConfigurationStatus> configuration, IPurgeLog cluster)
     {
         var services = current();
         MapRead(app, "/healthz", PlainText, context => ApiResponses.WriteAsync(context, StatusCodes.Status200OK, PlainText, "ok\n"u8.ToArray()));
-        MapRead(app, "/api/stats", Json, context => ApiResponses.WriteAsync(context, StatusCodes.Status200OK, Json, StatsReport.ToJson(proxy.Zones, proxy.Store, configuration(), proxy.Origin.Pools)));
+        MapRead(app, "/api/stats", Json, context => ApiResponses.WriteAsync(context, StatusCodes.Status200OK, Json, StatsReport.ToJson(proxy.Zones, proxy.Store, configuration(), proxy.Origin.Pools, cluster)));
+        MapRead(app, "/api/cluster", Json, context => ApiResponses.WriteJsonAsync(context, StatusCodes.Status200OK, Json, cluster.WriteState));
         MapRead(app, "/api/purges", Json, services.PurgeLog.HandleAsync);
         MapRead(app, "/api/zones", Json, services.Zones.HandleAsync);
         DashboardEndpoints.Map(app);

@@ -17,7 +17,8 @@ namespace Lacquer.Admin;
 
 internal static class StatsReport
 {
-    public static byte[] ToJson(ZoneTable zones, CacheStore store, ConfigurationStatus? configuration = null, OriginPools? origins = null)
+    /// <param name="cluster">The purge log; a shared one adds this node's "cluster" member (docs/cluster.md, "Visible state").</param>
+    public static byte[] ToJson(ZoneTable zones, CacheStore store, ConfigurationStatus? configuration = null, OriginPools? origins = null, Purge.Cluster.IPurgeLog? cluster = null)
     {
         using var stream = new MemoryStream();
         using (var writer = new Utf8JsonWriter(stream))
@@ -41,6 +42,13 @@ internal static class StatsReport
             writer.WritePropertyName("total");
             Write(writer, total, totalPending);
             Write(writer, configuration ?? ConfigurationStatus.Initial);
+            if (cluster is { IsShared: true })
+            {
+                writer.WriteStartObject("cluster");
+                cluster.WriteState(writer);
+                writer.WriteEndObject();
+            }
+
             writer.WriteEndObject();
         }
 

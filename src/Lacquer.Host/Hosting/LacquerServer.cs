@@ -18,6 +18,8 @@ using Lacquer.Purge.Api.Flextype;
 using Lacquer.Purge.Api.Native;
 using Lacquer.Purge.Api.ReferenceServer;
 using Lacquer.Purge.Api.ServiceCache;
+using Lacquer.Purge.Cluster;
+using Lacquer.Purge.Cluster.Redis;
 using Lacquer.Security;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -82,6 +84,17 @@ internal sealed partial class LacquerServer : IAsyncDisposable
         proxy = new CachingProxy(zones, store, settings.Cache.MaxObjectBytes, originClient, time, loggers.CreateLogger("Lacquer.Proxy"), metrics);
         var tokens = new TokenStore(settings.Tokens);
         var purges = new PurgeService(store, time, loggers.CreateLogger("Lacquer.Purge"), metrics.Purge);
+        if (settings.Cluster is { } cluster)
+        {
+            // One shared purge log (docs/cluster.md): purges from every surface, and the invalidations after unsafe
+            // methods, go through it; the proxy asks its gate whether this node may serve from cache.
+            var log = new RedisPurgeLog(cluster, purges, () => proxy.Zones, time, loggers.CreateLogger("Lacquer.Purge.Cluster"));
+            purges.Attach(log);
+            proxy.JoinCluster(log.Gate, command => _ = purges.PurgeAsync(command, "unsafe method", "invalidation", PurgeWait.None, CancellationToken.None));
+            metrics.Observe(log);
+            log.Start();
+        }
+
         var purgeMethod = new PurgeMethodHandler(() => proxy.Zones, tokens, purges);
         var metricsExport = new MetricsExport(metrics, settings.Metrics);
         var requestLog = RequestLogOutput.Open(settings.Log);
@@ -120,7 +133,7 @@ internal sealed partial class LacquerServer : IAsyncDisposable
             },
             time,
             loggers.CreateLogger("Lacquer.Configuration"));
-        AdminEndpoints.Map(adminApp, proxy, () => reload.Services, () => reload.Status);
+        AdminEndpoints.Map(adminApp, proxy, () => reload.Services, () => reload.Status, purges.Log);
 
         // Kestrel closes the listeners when it starts stopping, so new connections are refused from this line on.
         var hosting = loggers.CreateLogger("Lacquer.Hosting");
@@ -152,6 +165,7 @@ internal sealed partial class LacquerServer : IAsyncDisposable
         await _adminApp.StopAsync();
         await _proxyApp.DisposeAsync();
         await _adminApp.DisposeAsync();
+        await Purges.Log.DisposeAsync();
         _originClient.Dispose();
         _metricsExport.Dispose();
         if (_requestLog is not null)

@@ -1,5 +1,6 @@
 // GET /api/purges on the admin listener: the audit ring as JSON, newest first, filtered to the zones the
-// caller's token covers. Needs a token with the read permission (Authorization: Bearer).
+// caller's token covers. Needs a token with the read permission (Authorization: Bearer). In a cluster every node
+// records every purge of the shared log (the ones other nodes took too), with each node's apply latency.
 using System.Text.Json;
 using Lacquer.Security;
 using Microsoft.AspNetCore.Http;
@@ -68,6 +69,23 @@ internal sealed class PurgeLogReport(TokenStore tokens, PurgeService purges)
 
         writer.WriteEndArray();
         writer.WriteNumber("durationMs", Math.Round(record.Duration.TotalMilliseconds, 3));
+        if (record.Cluster is { } cluster)
+        {
+            // Where the purge came from, its place in the shared log, and how long each node took to apply it
+            // (append to acknowledgement, by the log server's clock) as the acknowledgements reached this node.
+            writer.WriteStartObject("cluster");
+            writer.WriteString("node", cluster.Origin);
+            writer.WriteNumber("sequence", cluster.Sequence);
+            writer.WriteStartObject("appliedMs");
+            foreach (var (node, milliseconds) in cluster.Applied)
+            {
+                writer.WriteNumber(node, Math.Round(milliseconds, 3));
+            }
+
+            writer.WriteEndObject();
+            writer.WriteEndObject();
+        }
+
         writer.WriteEndObject();
     }
 }

@@ -44,4 +44,10 @@ internal sealed record CloudflareError(int Status, int Code, string Message, int
     public static CloudflareError InvalidHost(string host) => new(400, 1014, $"'hosts' must be an array of host names; '{host}' is not one");
 
     public static CloudflareError InvalidPrefix(string prefix, string rule) => new(400, 1016, $"Unable to purge prefix {prefix}: {rule}");
+
+    /// <summary>Lacquer's own code: the wait mode (Lacquer-Purge-Wait or ?wait=) is not all, local or none.</summary>
+    public static CloudflareError InvalidWait { get; } = new(400, 1020, Api.PurgeWaitRequest.Rule);
+
+    /// <summary>Lacquer's own code: applied on this node, but the cluster did not confirm it (docs/cluster.md).</summary>
+    public static CloudflareError ClusterUnconfirmed(Cluster.ClusterOutcome outcome) => new(outcome.Status, 1021, outcome.Message);
 }

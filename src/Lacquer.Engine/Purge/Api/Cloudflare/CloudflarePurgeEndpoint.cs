@@ -8,7 +8,8 @@
 //   4. the token covers the zone and may purge (403);
 //   5. the token's rate limit (429 with Retry-After);
 //   6. the body: read (at most 1 MiB), parsed and validated completely before anything is purged;
-//   7. the purge, which has fully applied when the 200 is written (invariant 1).
+//   7. the purge, which has fully applied on this node when the 200 is written (invariant 1), and which the
+//      cluster confirmed as the wait mode asks (Lacquer-Purge-Wait or ?wait=; otherwise an error, never success).
 using Lacquer.Configuration;
 using Lacquer.Security;
 using Lacquer.Zones;
@@ -94,8 +95,20 @@ internal sealed class CloudflarePurgeEndpoint(
             return;
         }
 
+        if (!PurgeWaitRequest.TryRead(context.Request, query: true, out var wait))
+        {
+            await CloudflareResponses.WriteErrorAsync(context, CloudflareError.InvalidWait);
+            return;
+        }
+
         // 7. Purge, then answer.
-        var record = purges.Purge(command!, token.Name, Surface);
+        var (record, cluster) = await purges.PurgeAsync(command!, token.Name, Surface, wait, context.RequestAborted);
+        if (!cluster.Confirmed)
+        {
+            await CloudflareResponses.WriteErrorAsync(context, CloudflareError.ClusterUnconfirmed(cluster));
+            return;
+        }
+
         await CloudflareResponses.WriteSuccessAsync(context, record.Id);
     }
 

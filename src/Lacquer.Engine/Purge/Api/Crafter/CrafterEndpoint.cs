@@ -95,8 +95,20 @@ internal sealed partial class CrafterEndpoint(Func<ZoneTable> zones, CrafterSett
             cleared = [zone];
         }
 
-        // 5. Purge, then answer.
-        purges.Purge(new PurgeCommand(cleared, [PurgeSelector.Everything], Soft: false), Who, Surface);
+        if (!PurgeWaitRequest.TryRead(context.Request, query: false, out var wait))
+        {
+            await CrafterResponses.WriteAsync(context, StatusCodes.Status400BadRequest, PurgeWaitRequest.Rule);
+            return;
+        }
+
+        // 5. Purge, then answer (an error when the cluster did not confirm it, docs/cluster.md).
+        var (_, cluster) = await purges.PurgeAsync(new PurgeCommand(cleared, [PurgeSelector.Everything], Soft: false), Who, Surface, wait, context.RequestAborted);
+        if (!cluster.Confirmed)
+        {
+            await CrafterResponses.WriteAsync(context, cluster.Status, cluster.Message);
+            return;
+        }
+
         await CrafterResponses.WriteAsync(
             context, StatusCodes.Status200OK, scoped ? CrafterResponses.ContextCleared(contextId) : CrafterResponses.AllCleared);
     }

@@ -58,8 +58,20 @@ internal sealed class FlextypeEndpoint(Func<ZoneTable> zones, PurgeService purge
                 return;
         }
 
-        // 5. Purge.
-        purges.Purge(new PurgeCommand(zones().Zones, [PurgeSelector.Everything], Soft: false), $"flextype token #{index}", Surface);
+        // 5. Purge (an error in the same envelope when the cluster did not confirm it, docs/cluster.md).
+        if (!PurgeWaitRequest.TryRead(context.Request, query: false, out var wait))
+        {
+            await FlextypeResponses.ErrorAsync(context, StatusCodes.Status400BadRequest, PurgeWaitRequest.Rule);
+            return;
+        }
+
+        var (_, cluster) = await purges.PurgeAsync(
+            new PurgeCommand(zones().Zones, [PurgeSelector.Everything], Soft: false), $"flextype token #{index}", Surface, wait, context.RequestAborted);
+        if (!cluster.Confirmed)
+        {
+            await FlextypeResponses.ErrorAsync(context, cluster.Status, cluster.Message);
+            return;
+        }
 
         // 6. Answer.
         await FlextypeResponses.SuccessAsync(context, settings.SuccessStatus);

@@ -3,6 +3,7 @@
 //   401 {"title":"Unauthorized","message":"Token is wrong","http_status_code":401}
 // 405 and 413 are not in the seed; they use the same envelope (Slim's wording for 405).
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.WebUtilities;
 
 namespace Lacquer.Purge.Api.Flextype;
 
@@ -30,6 +31,10 @@ internal static class FlextypeResponses
         status == StatusCodes.Status204NoContent
             ? ApiResponses.WriteAsync(context, status, ContentType, ReadOnlyMemory<byte>.Empty)
             : ApiResponses.WriteJsonAsync(context, status, ContentType, _ => { });
+
+    /// <summary>A malformed Lacquer-Purge-Wait, or a purge the cluster did not confirm (docs/cluster.md), in the same envelope.</summary>
+    public static Task ErrorAsync(HttpContext context, int status, string message) =>
+        ErrorAsync(context, status, ReasonPhrases.GetReasonPhrase(status), message);
 
     private static Task ErrorAsync(HttpContext context, int status, string title, string message) =>
         ApiResponses.WriteJsonAsync(context, status, ContentType, writer =>

@@ -3,7 +3,8 @@
 //   PURGE /path + Surrogate-Key: a b      -> purge the tags a and b (also xkey)
 //   Fastly-Soft-Purge: 1                  -> soft instead of hard
 // Allowed from a loopback address, or with "Authorization: Bearer <token>" of a token that may purge the
-// zone. Answers 200 {"status":"ok","id":"…","purged":N}; errors are {"status":"error","message":"…"}.
+// zone. Answers 200 {"status":"ok","id":"…","purged":N}; errors are {"status":"error","message":"…"}, also when
+// the cluster did not confirm the purge as Lacquer-Purge-Wait asked (docs/cluster.md).
 // The URL purged is the URL a GET keys (SiteAddress: the zone's canonical host, the scheme the client saw).
 // Behind a TLS terminator on the same machine every client looks like loopback: list that terminator in
 // trustedProxies (then its requests need a token) or keep PURGE from its public side.
@@ -71,8 +72,20 @@ internal sealed class PurgeMethodHandler(Func<ZoneTable> zones, TokenStore token
             }
         }
 
+        if (!PurgeWaitRequest.TryRead(context.Request, query: false, out var wait))
+        {
+            await WriteAsync(context, StatusCodes.Status400BadRequest, error: PurgeWaitRequest.Rule);
+            return;
+        }
+
         var soft = context.Request.Headers["Fastly-Soft-Purge"].ToString().Trim() == "1";
-        var record = purges.Purge(new PurgeCommand([zone], selectors, soft), who, Surface);
+        var (record, cluster) = await purges.PurgeAsync(new PurgeCommand([zone], selectors, soft), who, Surface, wait, context.RequestAborted);
+        if (!cluster.Confirmed)
+        {
+            await WriteAsync(context, cluster.Status, error: cluster.Message);
+            return;
+        }
+
         await WriteAsync(context, StatusCodes.Status200OK, id: record.Id, purged: record.Matched);
     }
 

@@ -41,10 +41,23 @@ internal sealed partial class ReferenceServerEndpoint(
             return;
         }
 
-        // 3. Purge every zone; the sweep's end means the hidden entries' memory is reclaimed.
+        // 3. Purge every zone; the sweep's end means the hidden entries' memory is reclaimed. A purge the cluster
+        //    did not confirm answers {"success": false, "message": …} (docs/cluster.md).
+        if (!PurgeWaitRequest.TryRead(context.Request, query: false, out var wait))
+        {
+            await FailureAsync(context, StatusCodes.Status400BadRequest, PurgeWaitRequest.Rule);
+            return;
+        }
+
         var table = zones();
-        purges.Purge(new PurgeCommand(table.Zones, [PurgeSelector.Everything], Soft: false), who, Surface);
+        var (_, cluster) = await purges.PurgeAsync(new PurgeCommand(table.Zones, [PurgeSelector.Everything], Soft: false), who, Surface, wait, context.RequestAborted);
         await store.Sweep;
+        if (!cluster.Confirmed)
+        {
+            await FailureAsync(context, cluster.Status, cluster.Message);
+            return;
+        }
+
 
         // 4. Counters and log.
         foreach (var zone in table.Zones)
@@ -61,6 +74,13 @@ internal sealed partial class ReferenceServerEndpoint(
             writer.WriteString("message", "Cache cleared");
         });
     }
+
+    private static Task FailureAsync(HttpContext context, int status, string message) =>
+        ApiResponses.WriteJsonAsync(context, status, JsonContentType, writer =>
+        {
+            writer.WriteBoolean("success", false);
+            writer.WriteString("message", message);
+        });
 
     public async Task StatsAsync(HttpContext context)
     {

@@ -43,6 +43,7 @@ internal sealed record FastApiError(int Status, byte[] Body)
     private static FastApiError Validation(PythonJsonObject error) =>
         new(422, PythonJsonWriter.ToUtf8(PythonJsonObject.Of(("detail", new object?[] { error }))));
 
-    private static FastApiError Detail(int status, string detail) =>
+    /// <summary>An HTTPException's {"detail": "…"}: also how a purge the cluster did not confirm is answered.</summary>
+    public static FastApiError Detail(int status, string detail) =>
         new(status, PythonJsonWriter.ToUtf8(PythonJsonObject.Of(("detail", detail))));
 }

@@ -90,8 +90,19 @@ internal sealed class ServiceCacheEndpoint(
             urls.AddRange(store.Urls(store.ZoneCache(zone.Id), MaxClearedItems - urls.Count));
         }
 
+        if (!PurgeWaitRequest.TryRead(request, query: false, out var wait))
+        {
+            await WriteAsync(context, FastApiError.Detail(StatusCodes.Status400BadRequest, PurgeWaitRequest.Rule));
+            return;
+        }
+
         urls.Sort(StringComparer.Ordinal);
-        var record = purges.Purge(new PurgeCommand(targets, [PurgeSelector.Everything], Soft: false), who, Surface);
+        var (record, cluster) = await purges.PurgeAsync(new PurgeCommand(targets, [PurgeSelector.Everything], Soft: false), who, Surface, wait, context.RequestAborted);
+        if (!cluster.Confirmed)
+        {
+            await WriteAsync(context, FastApiError.Detail(cluster.Status, cluster.Message));
+            return;
+        }
 
         // 7. Answer.
         await ApiResponses.WriteAsync(

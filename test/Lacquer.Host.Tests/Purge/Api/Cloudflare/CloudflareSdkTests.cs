@@ -73,6 +73,34 @@ public sealed class CloudflareSdkTests
         c.Origin.ExpectAllConsumed();
     }
 
+    [Fact]
+    public async Task Official_Sdk_Sends_The_Wait_Mode_Through_Its_Request_Options()
+    {
+        var sdk = SdkDirectory();
+        await using var c = await Conversation.StartAsync(PurgeTestSettings.Configure());
+        await c.Store("/tagged", "t1", reply: ["Cache-Tag: sdk-wait"]);
+
+        var results = await RunSdkAsync(sdk, c, """
+            [
+              {"name":"query-bad","params":{"tags":["sdk-wait"]},"options":{"query":{"wait":"soon"}}},
+              {"name":"header-bad","params":{"tags":["sdk-wait"]},"options":{"headers":{"Lacquer-Purge-Wait":"soon"}}},
+              {"name":"query-all","params":{"tags":["sdk-wait"]},"options":{"query":{"wait":"all"}}}
+            ]
+            """);
+
+        foreach (var refused in results.Take(2))
+        {
+            Assert.False(refused.GetProperty("ok").GetBoolean(), refused.ToString());
+            Assert.Equal("BadRequestError", refused.GetProperty("error").GetString());
+            Assert.Contains("must be all, local or none", refused.GetProperty("message").GetString(), StringComparison.Ordinal);
+        }
+
+        Assert.True(results[2].GetProperty("ok").GetBoolean(), results[2].ToString());
+        Assert.Single(c.Server.Purges.Audit.Snapshot());
+        await c.ExpectRefetched("/tagged", "t2");
+        c.Origin.ExpectAllConsumed();
+    }
+
     /// <summary>test/cloudflare-sdk with its node_modules installed; fails the test with what to run otherwise.</summary>
     private static string SdkDirectory()
     {

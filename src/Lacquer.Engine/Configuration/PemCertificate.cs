@@ -6,7 +6,7 @@
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 
-namespace Lacquer.Security;
+namespace Lacquer.Configuration;
 
 internal sealed class PemCertificate : IDisposable
 {

@@ -2,8 +2,10 @@
 // through the proxy listener, messages go both ways, and the close handshake is relayed in both directions.
 // Nothing of it is stored or counted as a cache miss; the origin sees Lacquer's forwarding fields (Via, the key's
 // host) and not the client's hop-by-hop fields other than the upgrade itself.
+using System.Net;
 using System.Net.WebSockets;
 using System.Text;
+using Lacquer.Configuration;
 using Lacquer.Harness;
 
 namespace Lacquer.Forwarding;
@@ -38,6 +40,39 @@ public sealed class WebSocketTests
         Assert.Equal("websocket", seen["Upgrade"].ToString());
         Assert.False(seen.ContainsKey("Keep-Alive"));
 
+        var stats = await Stats.Read(c.Admin);
+        Assert.Equal((0, 0, 0), (stats.Misses, stats.Hits, stats.Objects));
+    }
+
+    [Fact]
+    public async Task Over_Http2_An_Extended_Connect_WebSocket_Reaches_The_Http11_Origin_Both_Ways_And_Nothing_Is_Stored()
+    {
+        await using var origin = await KestrelOrigin.StartAsync("echo");
+        var plain = new Uri("http://127.0.0.1:0");
+        await using var c = await Conversation.StartAsync(s => s with
+        {
+            Listen = new ListenSettings([plain], s.Listen.Admin) { H2c = [plain] },
+            Zones = [s.Zones[0] with { Origin = origin.Uri, Pool = null }],
+        });
+        using var handler = new SocketsHttpHandler();
+        using var invoker = new HttpMessageInvoker(handler);
+        using var socket = new ClientWebSocket();
+        socket.Options.HttpVersion = HttpVersion.Version20;
+        socket.Options.HttpVersionPolicy = HttpVersionPolicy.RequestVersionExact;
+        socket.Options.CollectHttpResponseDetails = true;
+        socket.Options.SetRequestHeader("Host", TestSettings.Host);
+        await socket.ConnectAsync(new UriBuilder(c.Server.ProxyUri) { Scheme = "ws", Path = "/ws" }.Uri, invoker, CancellationToken.None);
+
+        // RFC 8441: the listener speaks only HTTP/2 (h2c), so the socket was opened with an extended CONNECT (200).
+        Assert.Equal(HttpStatusCode.OK, socket.HttpStatusCode);
+        await socket.SendAsync(Encoding.UTF8.GetBytes("over h2"), WebSocketMessageType.Text, endOfMessage: true, CancellationToken.None);
+        Assert.Equal("echo: over h2", await ReceiveText(socket));
+        await socket.CloseAsync(WebSocketCloseStatus.NormalClosure, "bye from client", CancellationToken.None);
+        Assert.Equal("bye from origin", socket.CloseStatusDescription);
+
+        var seen = Assert.Single(origin.Requests);
+        Assert.Equal("websocket", seen["Upgrade"].ToString());
+        Assert.Equal(TestSettings.Host, seen["Host"].ToString());
         var stats = await Stats.Read(c.Admin);
         Assert.Equal((0, 0, 0), (stats.Misses, stats.Hits, stats.Objects));
     }

@@ -8,7 +8,7 @@
 #   3. the hit path with the cluster on and off: node a alone, with its `cluster` section and with the same file
 #      without it, started afresh and alternating for ROUNDS rounds of SECONDS s of 1 KiB hits (wrk -t2 -c64).
 #
-#   bench/cluster.sh [--count N] [--rounds N] [--seconds S] [--out FILE]   (defaults 1000, 3, 10: ~4 minutes)
+#   bench/cluster.sh [--count N] [--rounds N] [--seconds S] [--out FILE]   (defaults 1000, 3, 10: ~2 minutes after the build)
 #
 # The machine is shared with other benchmark runs: everything after the build runs under flock /tmp/bench.lock.
 # Ports are free loopback ports picked at start; everything started is stopped by pid (lib.sh stop_all).

@@ -5,18 +5,19 @@
 #
 #   bench/compare.sh BASE_REV SCENARIO ROUNDS SECONDS
 #     BASE_REV  a commit (e.g. main~3 or a hash); built from a temporary git worktree
-#     SCENARIO  1k | 16k | 1m (hits on /obj/<size>) or miss (every request a new URL)
-#   e.g. bench/compare.sh 3ee0a11 1k 3 10
+#     SCENARIO  1k | 16k | 1m (hits on /obj/<size>), miss (every request a new URL) or pass (a 1 MiB no-store
+#               response, never cached); several separated by commas (miss,pass) share one pair of builds
+#   e.g. bench/compare.sh 3ee0a11 1k 3 10      bench/compare.sh 8ba133a miss,pass 3 10
 #
-# Ports 19080-19082 like ab.sh; everything started is stopped by pid.
+# Ports 19080-19082 like ab.sh (ORIGIN_PORT, LACQUER_PORT, ADMIN_PORT override them); everything started is stopped by pid.
 set -euo pipefail
 BENCH_DIR=$(cd "$(dirname "$0")" && pwd)
-ORIGIN_PORT=19080
-LACQUER_PORT=19081
-ADMIN_PORT=19082
+ORIGIN_PORT=${ORIGIN_PORT:-19080}
+LACQUER_PORT=${LACQUER_PORT:-19081}
+ADMIN_PORT=${ADMIN_PORT:-19082}
 source "$BENCH_DIR/lib.sh"
 
-base=$1 scenario=$2 rounds=$3 seconds=$4
+base=$1 scenarios=$2 rounds=$3 seconds=$4
 make_tmp
 cleanup() {
     stop_all
@@ -32,10 +33,15 @@ dotnet publish "$TMP/base-src/src/Lacquer.Host/Lacquer.Host.csproj" -c Release -
     || { cat "$TMP/base-build.log" >&2; exit 1; }
 start_origin
 
-for ((round = 1; round <= rounds; round++)); do
-    for build in base head; do
-        binary="$TMP/lacquer/lacquer"
-        if [ "$build" = base ]; then binary="$TMP/base/lacquer"; fi
-        measure_fresh "$binary" "$round" "$build"
+log "base $(git -C "$TMP/base-src" rev-parse --short HEAD), head $(git -C "$REPO_DIR" rev-parse --short HEAD) plus the working tree"
+IFS=, read -r -a scenario_list <<< "$scenarios"
+for scenario in "${scenario_list[@]}"; do
+    echo "== $scenario"
+    for ((round = 1; round <= rounds; round++)); do
+        for build in base head; do
+            binary="$TMP/lacquer/lacquer"
+            if [ "$build" = base ]; then binary="$TMP/base/lacquer"; fi
+            measure_fresh "$binary" "$round" "$build"
+        done
     done
 done

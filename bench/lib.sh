@@ -126,10 +126,14 @@ sweep() {
 }
 
 # measure ROUND NAME — one wrk run against the Lacquer just started, for $scenario (1k | 16k | 1m hits on
-# /obj/<size>, or miss: every request a new URL, after WARM_SECONDS of warm-up); prints one line.
+# /obj/<size>; miss: every request a new URL, after WARM_SECONDS of warm-up; pass: /pass/1m, a 1 MiB no-store
+# response that every request fetches from the origin); prints one line.
 measure() {
     local out url=http://127.0.0.1:$LACQUER_PORT
-    if [ "$scenario" = miss ]; then
+    if [ "$scenario" = pass ]; then
+        wrk -t2 -c64 -d2s "$url/pass/1m" > /dev/null
+        out=$(wrk -t2 -c64 "-d${seconds}s" --latency "$url/pass/1m")
+    elif [ "$scenario" = miss ]; then
         wrk -t2 -c64 "-d${WARM_SECONDS:-2}s" -s "$BENCH_DIR/unique.lua" "$url/" -- "warm-$1-$2" > /dev/null
         out=$(wrk -t2 -c64 "-d${seconds}s" --latency -s "$BENCH_DIR/unique.lua" "$url/" -- "run-$1-$2")
     else

@@ -53,6 +53,7 @@ internal static class Replay
     {
         var zone = CreateZone();
         var store = new CacheStore(maxBytes, policy);
+        var zoneCache = store.ZoneCache(zone.Id);
         var request = new HeaderDictionary();
         long hits = 0;
         long requestedBytes = 0;
@@ -70,17 +71,17 @@ internal static class Replay
                 continue;
             }
 
-            store.Insert(NewEntry(zone, keys[id], sizes.BodyOf(sizeClass)), ticket: null);
+            store.Insert(NewEntry(zoneCache, keys[id], sizes.BodyOf(sizeClass)), ticket: null, zone.MaxVariants);
         }
 
         clock.Stop();
-        return new ReplayResult(name, trace.Requests.Length, hits, requestedBytes, hitBytes, zone.Counters.Snapshot().Evictions, clock.Elapsed);
+        return new ReplayResult(name, trace.Requests.Length, hits, requestedBytes, hitBytes, zoneCache.Evictions, clock.Elapsed);
     }
 
-    private static CacheEntry NewEntry(Zone zone, string key, byte[] body) => new()
+    private static CacheEntry NewEntry(ZoneCache zone, string key, byte[] body) => new()
     {
         PrimaryKey = key,
-        Zone = zone,
+        ZoneCache = zone,
         VaryNames = [],
         VaryValues = [],
         Status = 200,

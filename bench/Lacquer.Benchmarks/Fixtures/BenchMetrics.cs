@@ -1,7 +1,7 @@
 // The metrics pipeline as a server runs it, minus the HTTP scrape: the OpenTelemetry SDK listening to one
 // LacquerMetrics (the same meters, view filter and bucket advice as the admin listener's exporter), with a
 // reader whose exporter discards what it is given. Recording into it costs what it costs in production.
-using Lacquer.Diagnostics;
+using Lacquer.Proxy;
 using OpenTelemetry;
 using OpenTelemetry.Metrics;
 

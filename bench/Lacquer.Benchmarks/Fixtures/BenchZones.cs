@@ -33,10 +33,10 @@ internal static class BenchZones
         false,
         TimeSpan.FromSeconds(30)));
 
-    public static CacheEntry Entry(Zone zone, string primaryKey, byte[] body, string[] tags) => new()
+    public static CacheEntry Entry(ZoneCache zone, string primaryKey, byte[] body, string[] tags) => new()
     {
         PrimaryKey = primaryKey,
-        Zone = zone,
+        ZoneCache = zone,
         VaryNames = [],
         VaryValues = [],
         Status = 200,

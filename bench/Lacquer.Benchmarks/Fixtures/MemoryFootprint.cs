@@ -11,6 +11,7 @@
 using System.Globalization;
 using Lacquer.Caching.Indexes;
 using Lacquer.Caching.Store;
+using Lacquer.Configuration;
 using Microsoft.Extensions.Primitives;
 
 namespace Lacquer.Benchmarks.Fixtures;
@@ -24,6 +25,7 @@ internal static class MemoryFootprint
         var maxBytes = long.MaxValue / 2;
         IEvictionPolicy eviction = policy == "lru" ? new LruEvictionPolicy() : new S3FifoEvictionPolicy(maxBytes);
         var store = new CacheStore(maxBytes, eviction);
+        var zoneCache = store.ZoneCache(zone.Id);
         var start = GC.GetTotalMemory(forceFullCollection: true);
 
         var entries = new CacheEntry[count];
@@ -34,7 +36,7 @@ internal static class MemoryFootprint
             entries[i] = new CacheEntry
             {
                 PrimaryKey = string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1/mem/{i}"),
-                Zone = zone,
+                ZoneCache = zoneCache,
                 VaryNames = [],
                 VaryValues = [],
                 Status = 200,
@@ -51,7 +53,7 @@ internal static class MemoryFootprint
         var afterEntries = GC.GetTotalMemory(forceFullCollection: true);
         foreach (var entry in entries)
         {
-            store.Insert(entry, null);
+            store.Insert(entry, null, CacheSettings.DefaultMaxVariants);
         }
 
         var afterStore = GC.GetTotalMemory(forceFullCollection: true);

@@ -9,6 +9,7 @@ using System.Diagnostics;
 using System.Globalization;
 using Lacquer.Benchmarks.Fixtures;
 using Lacquer.Benchmarks.Purge;
+using Lacquer.Caching.Store;
 using Lacquer.Purge;
 using Microsoft.Extensions.Logging.Abstractions;
 

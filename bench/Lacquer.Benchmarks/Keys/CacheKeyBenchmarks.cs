@@ -29,8 +29,8 @@ public class CacheKeyBenchmarks
     }
 
     [Benchmark(Baseline = true)]
-    public string Key_NoKeyHeaders() => CacheKeys.ForRequest(_plainZone, _site, _context);
+    public string Key_NoKeyHeaders() => CacheKeys.ForRequest(_site.Scheme, _site.Host, _plainZone.CacheKeyHeaders, _context);
 
     [Benchmark]
-    public string Key_ThreeKeyHeaders() => CacheKeys.ForRequest(_keyedZone, _site, _context);
+    public string Key_ThreeKeyHeaders() => CacheKeys.ForRequest(_site.Scheme, _site.Host, _keyedZone.CacheKeyHeaders, _context);
 }

@@ -9,6 +9,7 @@ using BenchmarkDotNet.Attributes;
 using Lacquer.Benchmarks.Fixtures;
 using Lacquer.Caching.Keys;
 using Lacquer.Caching.Store;
+using Lacquer.Configuration;
 using Lacquer.Diagnostics;
 using Lacquer.Forwarding;
 using Lacquer.Proxy;
@@ -41,7 +42,7 @@ public class HitPathBenchmarks
         var store = new CacheStore(1L << 30, new LruEvictionPolicy());
         for (var i = 0; i < 10_000; i++)
         {
-            store.Insert(BenchZones.Entry(zone, BenchZones.Key(i), new byte[1024], [$"t{i % 100}"]), null);
+            store.Insert(BenchZones.Entry(store.ZoneCache(zone.Id), BenchZones.Key(i), new byte[1024], [$"t{i % 100}"]), null, CacheSettings.DefaultMaxVariants);
         }
 
         _origin = new OriginClient(TimeProvider.System);
@@ -68,7 +69,7 @@ public class HitPathBenchmarks
         _keyed.Request.Headers["CF-Device-Type"] = "mobile";
         _keyed.Request.Headers.AcceptLanguage = "en-US, en;q=0.9";
         _keyedProxy.Zones.Resolve(_keyed, out _, out var keyedSite);
-        keyedStore.Insert(BenchZones.Entry(keyedZone, CacheKeys.ForRequest(keyedZone, keyedSite, _keyed), new byte[1024], ["a"]), null);
+        keyedStore.Insert(BenchZones.Entry(keyedStore.ZoneCache(keyedZone.Id), CacheKeys.ForRequest(keyedSite.Scheme, keyedSite.Host, keyedZone.CacheKeyHeaders, _keyed), new byte[1024], ["a"]), null, CacheSettings.DefaultMaxVariants);
         _keyedProxy.HandleAsync(_keyed, default).GetAwaiter().GetResult();
         ExpectHit(_keyed, 200);
     }

@@ -24,7 +24,7 @@ public class HitResponseBenchmarks
     public void Setup()
     {
         var zone = BenchZones.Create();
-        _entry = BenchZones.Entry(zone, BenchZones.Key(1), new byte[BodyBytes], ["a", "b", "c"]);
+        _entry = BenchZones.Entry(new ZoneCache(zone.Id), BenchZones.Key(1), new byte[BodyBytes], ["a", "b", "c"]);
         _context = BenchRequests.Get("/products/1/item-1");
         _now = _entry.ResponseTime.AddSeconds(42);
     }

@@ -2,6 +2,7 @@
 // (every tenth entry) through PurgeService, as the API calls it (id, audit record; the logger is off).
 // Each iteration purges 100k: the iteration setup re-inserts what the previous one removed.
 using BenchmarkDotNet.Attributes;
+using Lacquer.Caching.Store;
 using Lacquer.Purge;
 using Microsoft.Extensions.Logging.Abstractions;
 

@@ -3,6 +3,7 @@
 // different stored URL; the iteration setup re-inserts those purged by the previous iteration.
 using BenchmarkDotNet.Attributes;
 using Lacquer.Benchmarks.Fixtures;
+using Lacquer.Caching.Store;
 using Lacquer.Purge;
 using Microsoft.Extensions.Logging.Abstractions;
 

@@ -3,6 +3,7 @@
 // to a background sweep; the iteration setup waits for that sweep and re-inserts everything, so each
 // iteration purges a full store. Soft only moves the zone's soft epoch (nothing to refill).
 using BenchmarkDotNet.Attributes;
+using Lacquer.Caching.Store;
 using Lacquer.Purge;
 using Microsoft.Extensions.Logging.Abstractions;
 

@@ -3,6 +3,7 @@
 // that nothing is evicted.
 using Lacquer.Benchmarks.Fixtures;
 using Lacquer.Caching.Store;
+using Lacquer.Configuration;
 using Lacquer.Zones;
 
 namespace Lacquer.Benchmarks.Purge;
@@ -30,8 +31,8 @@ internal sealed class PurgeStore
         var body = new byte[16];
         for (var i = 0; i < count; i++)
         {
-            entries[i] = BenchZones.Entry(zone, BenchZones.Key(i), body, [$"g{i % 10}", $"n{i}"]);
-            store.Insert(entries[i], null);
+            entries[i] = BenchZones.Entry(store.ZoneCache(zone.Id), BenchZones.Key(i), body, [$"g{i % 10}", $"n{i}"]);
+            store.Insert(entries[i], null, CacheSettings.DefaultMaxVariants);
         }
 
         return new PurgeStore(zone, store, entries);
@@ -45,7 +46,7 @@ internal sealed class PurgeStore
         {
             if (entry.Removed)
             {
-                Store.Insert(BenchZones.Reset(entry), null);
+                Store.Insert(BenchZones.Reset(entry), null, CacheSettings.DefaultMaxVariants);
             }
         }
     }

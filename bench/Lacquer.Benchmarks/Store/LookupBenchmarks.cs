@@ -5,6 +5,7 @@
 using BenchmarkDotNet.Attributes;
 using Lacquer.Benchmarks.Fixtures;
 using Lacquer.Caching.Store;
+using Lacquer.Configuration;
 using Microsoft.AspNetCore.Http;
 
 namespace Lacquer.Benchmarks.Store;
@@ -35,7 +36,7 @@ public class LookupBenchmarks
         for (var i = 0; i < Entries; i++)
         {
             _keys[i] = BenchZones.Key(i);
-            _store.Insert(BenchZones.Entry(zone, _keys[i], body, [$"t{i % 100}"]), null);
+            _store.Insert(BenchZones.Entry(_store.ZoneCache(zone.Id), _keys[i], body, [$"t{i % 100}"]), null, CacheSettings.DefaultMaxVariants);
         }
 
         _headers = BenchRequests.Get("/").Request.Headers;
@@ -43,19 +44,19 @@ public class LookupBenchmarks
         string[] acceptEncoding = ["accept-encoding"];
         foreach (var encoding in new[] { "gzip", "br" })
         {
-            var entry = BenchZones.Entry(zone, VaryKey("two"), body, []);
+            var entry = BenchZones.Entry(_store.ZoneCache(zone.Id), VaryKey("two"), body, []);
             entry.VaryNames = acceptEncoding;
             entry.VaryValues = [encoding];
-            _store.Insert(entry, null);
+            _store.Insert(entry, null, CacheSettings.DefaultMaxVariants);
         }
 
         string[] acceptLanguage = ["accept-language"];
         for (var i = 0; i < ManyVariants; i++)
         {
-            var entry = BenchZones.Entry(zone, VaryKey("many"), body, []);
+            var entry = BenchZones.Entry(_store.ZoneCache(zone.Id), VaryKey("many"), body, []);
             entry.VaryNames = acceptLanguage;
             entry.VaryValues = [Language(i)];
-            _store.Insert(entry, null);
+            _store.Insert(entry, null, CacheSettings.DefaultMaxVariants);
         }
 
         _gzip = BenchRequests.Get("/vary/two").Request.Headers;

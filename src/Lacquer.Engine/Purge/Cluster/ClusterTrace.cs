@@ -25,4 +25,13 @@ internal sealed class ClusterTrace(string origin)
         [.. _applied.OrderBy(pair => pair.Key, StringComparer.Ordinal)];
 
     public void Acknowledged(string node, double milliseconds) => _applied.TryAdd(node, milliseconds);
+
+    /// <summary>Takes the acknowledgements an earlier placeholder for the same sequence number received.</summary>
+    public void Merge(ClusterTrace early)
+    {
+        foreach (var (node, milliseconds) in early._applied)
+        {
+            _applied.TryAdd(node, milliseconds);
+        }
+    }
 }

@@ -146,10 +146,24 @@ internal sealed partial class RedisPurgeLog
         _appliedId = purge?.Id;
     }
 
+    /// <summary>
+    /// Makes <paramref name="trace"/> the audit trace of <paramref name="sequence"/>. An acknowledgement can arrive
+    /// first: the append script publishes the wake-up before it replies, so the other nodes (and this one) may apply
+    /// and acknowledge before the node that took the purge knows its number, and a fast node's acknowledgement can
+    /// overtake this node's own apply. Such early acknowledgements wait in a placeholder trace, merged here.
+    /// </summary>
     private void Remember(long sequence, ClusterTrace trace)
     {
-        _traces[sequence] = trace;
-        _traces.TryRemove(sequence - KeptTraces, out _);
+        lock (_traces)
+        {
+            if (_traces.TryGetValue(sequence, out var early))
+            {
+                trace.Merge(early);
+            }
+
+            _traces[sequence] = trace;
+            _traces.TryRemove(sequence - KeptTraces, out _);
+        }
     }
 
     /// <summary>Tells the log this node applied up to <paramref name="applied"/>; failures are left to the next renewal.</summary>
@@ -175,10 +189,17 @@ internal sealed partial class RedisPurgeLog
             var colon = parts[i].IndexOf(':', StringComparison.Ordinal);
             if (colon > 0
                 && long.TryParse(parts[i].AsSpan(0, colon), NumberStyles.None, CultureInfo.InvariantCulture, out var sequence)
-                && long.TryParse(parts[i].AsSpan(colon + 1), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var micros)
-                && _traces.TryGetValue(sequence, out var trace))
+                && long.TryParse(parts[i].AsSpan(colon + 1), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var micros))
             {
-                trace.Acknowledged(parts[0], Math.Max(0, micros) / 1000.0);
+                lock (_traces)
+                {
+                    // A sequence not remembered yet gets a placeholder (Remember merges it); one far behind is dropped.
+                    if (_traces.TryGetValue(sequence, out var trace) || sequence > Volatile.Read(ref _applied) - KeptTraces)
+                    {
+                        trace ??= _traces.GetOrAdd(sequence, static number => new ClusterTrace(string.Empty) { Sequence = number });
+                        trace.Acknowledged(parts[0], Math.Max(0, micros) / 1000.0);
+                    }
+                }
             }
         }
 

@@ -150,12 +150,12 @@ internal sealed partial class ConfigurationReload
 
     /// <summary>
     /// Whether the entries stored under <paramref name="before"/> may be wrong for <paramref name="after"/>: another
-    /// origin serves other content; other key headers or a fixed scheme give other keys; a host taken away
+    /// set of origins may serve other content (the same origins in another order are the same site); other key headers or a fixed scheme give other keys; a host taken away
     /// would leave its entries answering for whichever zone claims it next. Policy changes (TTLs, stale-on-error,
     /// tag headers, limits) keep the cache: they apply to what is stored from now on.
     /// </summary>
     private static bool InvalidatesCache(Zone before, Zone after) =>
-        before.Origin != after.Origin
+        !before.OriginPool.Origins.ToHashSet().SetEquals(after.OriginPool.Origins)
         || !before.CacheKeyHeaders.AsSpan().SequenceEqual(after.CacheKeyHeaders, StringComparer.OrdinalIgnoreCase)
         || before.Scheme != after.Scheme
         || before.Hosts.Any(host => !after.Hosts.Contains(host, StringComparer.OrdinalIgnoreCase));

@@ -182,6 +182,35 @@ public sealed class ReloadTests
     }
 
     [Fact]
+    public async Task A_Zone_Whose_Origins_Are_Only_Reordered_Keeps_Its_Cache_And_Another_Set_Of_Origins_Purges_It()
+    {
+        // A second origin that is never asked: the "first" policy sends everything to the first one listed.
+        var spare = new Uri("http://127.0.0.1:9");
+        LacquerSettings started = null!;
+        await using var c = await Conversation.StartAsync(settings =>
+        {
+            var configured = PurgeTestSettings.Configure()(settings);
+            var zone = configured.Zones[0];
+            started = configured with { Zones = [zone with { Pool = Pool(zone.Origin, spare) }, configured.Zones[1]] };
+            return started;
+        });
+        await c.Store("/a", "a1");
+        var origin = started.Zones[0].Origin;
+
+        // The same origins in another order: the same site, so the cache stays.
+        Assert.True(c.Server.Reload(Valid(started with { Zones = [started.Zones[0] with { Pool = Pool(spare, origin) }, started.Zones[1]] })).LastReloadApplied);
+        await c.ExpectHit("/a", "a1");
+
+        // Another set of origins (the spare is gone): another site as far as the cache knows, so the zone is purged.
+        Assert.True(c.Server.Reload(Valid(started with { Zones = [started.Zones[0] with { Pool = Pool(origin) }, started.Zones[1]] })).LastReloadApplied);
+        await c.ExpectRefetched("/a", "a2");
+        c.Origin.ExpectAllConsumed();
+
+        static OriginPoolSettings Pool(params Uri[] origins) =>
+            new(origins, LoadBalancingPolicy.First, HealthCheckSettings.Default, Http2: false, ValidateCertificates: true);
+    }
+
+    [Fact]
     public async Task A_Zone_That_Loses_A_Host_Is_Purged_So_The_Host_Never_Serves_Old_Entries_Again()
     {
         LacquerSettings started = null!;

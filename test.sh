@@ -4,7 +4,7 @@
 #   - Debian packages: prometheus (its promtool checks the /metrics exposition), chromium (the dashboard's
 #     browser tests drive /usr/bin/chromium through Playwright, which cannot download its own browser here) and
 #     redis-server (the cluster tests start their own /usr/bin/redis-server on a free loopback port);
-#     installed with apt-get when missing and we are root, otherwise the command to run is printed,
+#     installed with apt-get when missing (as root, or through passwordless sudo), otherwise the command to run is printed,
 #   - the benchmark kit is built (not run), so it cannot rot unnoticed.
 # Extra arguments go to `dotnet test`, e.g. ./test.sh --filter "FullyQualifiedName~Purge".
 set -euo pipefail
@@ -28,6 +28,9 @@ if [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" -eq 0 ]; then
     export DEBIAN_FRONTEND=noninteractive
     apt-get update -qq && apt-get install -y -qq --no-install-recommends "${missing[@]}"
+  elif command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then
+    sudo -n env DEBIAN_FRONTEND=noninteractive apt-get update -qq
+    sudo -n env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}"
   else
     echo "test.sh: missing ${missing[*]}; install with: sudo apt-get install -y ${missing[*]}" >&2
   fi

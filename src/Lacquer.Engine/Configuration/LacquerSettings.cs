@@ -28,6 +28,9 @@ internal sealed record LacquerSettings(
     /// <summary>The request log (<c>log</c>); off by default.</summary>
     public LogSettings Log { get; init; } = LogSettings.Default;
 
+    /// <summary>How many upgraded connections may be open at once, per client address and in all (<c>maxUpgradesPerClient</c>, <c>maxUpgrades</c>).</summary>
+    public UpgradeLimits Upgrades { get; init; } = UpgradeLimits.Default;
+
     /// <summary>The shared purge log (<c>cluster</c>); null: one node with the embedded log.</summary>
     public ClusterSettings? Cluster { get; init; }
 }

@@ -14,7 +14,7 @@ namespace Lacquer.Configuration;
 /// </summary>
 internal static class SettingsReader
 {
-    private static readonly string[] RootKeys = ["listen", "cache", "zones", "tokens", "purge", "compat", TrustedProxiesReader.Key, "metrics", "log", TlsSettingsReader.Key, ShutdownKey, ClusterSettingsReader.Key];
+    private static readonly string[] RootKeys = ["listen", "cache", "zones", "tokens", "purge", "compat", TrustedProxiesReader.Key, "metrics", "log", TlsSettingsReader.Key, ShutdownKey, ClusterSettingsReader.Key, UpgradeLimits.PerClientKey, UpgradeLimits.TotalKey];
 
     /// <summary>How long requests in flight may take to finish once the server is asked to stop.</summary>
     public const string ShutdownKey = "shutdownTimeout";
@@ -40,6 +40,7 @@ internal static class SettingsReader
         var log = LogSettingsReader.Read(root);
         var shutdownTimeout = root.Duration(ShutdownKey, LacquerSettings.DefaultShutdownTimeout, TimeSpan.Zero, TimeSpan.FromHours(1));
         var cluster = ClusterSettingsReader.Read(root);
+        var upgrades = UpgradeLimits.Read(root);
         if (errors.Count > 0)
         {
             return new ConfigResult(null, errors.AsReadOnly());
@@ -54,6 +55,7 @@ internal static class SettingsReader
             Metrics = metrics,
             Log = log,
             Cluster = cluster,
+            Upgrades = upgrades,
         }, []);
     }
 }

@@ -24,6 +24,7 @@ internal static class EventIds
     public const int StoreFault = 1006;
     public const int BackgroundRevalidationFailed = 1007;
     public const int ServedStaleOnError = 1008;
+    public const int UpgradeRefused = 1009;
 
     // Caching, 1100-1199.
     public const int NotStored = 1101;

@@ -24,6 +24,9 @@ internal sealed class UpgradeForwarder
     private readonly OriginPools _pools;
     private readonly TimeProvider _time;
 
+    /// <summary>The caps on upgraded connections open at once, per client and in all; the caller enters before forwarding.</summary>
+    public UpgradeLimiter Limiter { get; } = new();
+
     public UpgradeForwarder(IServiceProvider proxyLibrary, OriginPools pools, TimeProvider time)
     {
         _forwarder = proxyLibrary.GetRequiredService<IHttpForwarder>();

@@ -29,6 +29,12 @@ internal static class CacheStatus
     /// <summary>only-if-cached and nothing stored would do (RFC 9111 §5.2.1.7).</summary>
     public const string OnlyIfCached = "Lacquer; detail=only-if-cached";
 
+    /// <summary>An upgrade refused, not forwarded: its client has maxUpgradesPerClient upgraded connections open.</summary>
+    public const string UpgradeClientLimit = "Lacquer; detail=upgrade-client-limit";
+
+    /// <summary>An upgrade refused, not forwarded: maxUpgrades upgraded connections are open from all clients.</summary>
+    public const string UpgradeLimit = "Lacquer; detail=upgrade-limit";
+
     public static string Stored(ForwardReason reason, TimeSpan ttl) => string.Concat(
         "Lacquer; fwd=", Token(reason), "; stored; ttl=", ((long)Math.Max(0, ttl.TotalSeconds)).ToString(CultureInfo.InvariantCulture));
 

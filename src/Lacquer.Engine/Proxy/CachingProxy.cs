@@ -71,7 +71,8 @@ internal sealed partial class CachingProxy
     /// Answers one request on the proxy listener. Steps:
     ///   1. match the zone by Host (421 when none, 400 for a malformed Host) and work out the URL the client sees;
     ///      drop the fields the request's Connection names;
-    ///   2. an upgrade (a WebSocket) is relayed (UpgradeForwarder), never stored; methods other than GET and HEAD
+    ///   2. an upgrade (a WebSocket) is relayed (UpgradeForwarder), never stored, unless its client or everyone has
+    ///      as many open as the caps allow (CachingProxy.Upgrades.cs); methods other than GET and HEAD
     ///      go straight to the origin, never stored (OPTIONS * is answered here); so does every request while this
     ///      node's cluster lease has run out (docs/cluster.md);
     ///   3. compute the primary key and the request's cache directives;
@@ -106,13 +107,7 @@ internal sealed partial class CachingProxy
         // fields (fixed hop-by-hop fields are never removed from the request), which the relay needs.
         if (UpgradeForwarder.IsUpgrade(context))
         {
-            var target = CacheKeys.PathAndQuery(context);
-            var error = await _origin.Upgrades.ForwardAsync(context, zone, site, target);
-            if (error != OriginError.None)
-            {
-                await WriteOriginErrorAsync(context, zone, error, ForwardReason.Upgrade, target);
-            }
-
+            await RelayUpgradeAsync(context, zone, site);
             return;
         }
 

@@ -30,4 +30,7 @@ internal static partial class ProxyLog
 
     [LoggerMessage(EventId = EventIds.StoreFault, Level = LogLevel.Error, Message = "Store fault for {Url}; serving from the origin")]
     public static partial void StoreFault(ILogger logger, string url, Exception exception);
+
+    [LoggerMessage(EventId = EventIds.UpgradeRefused, Level = LogLevel.Debug, Message = "Upgrade to {Scheme}://{Host}{Target} from {Client} refused: {Setting} ({Limit}) upgraded connections are open")]
+    public static partial void UpgradeRefused(ILogger logger, string scheme, string host, string target, System.Net.IPAddress client, string setting, int limit);
 }

@@ -15,18 +15,20 @@ internal static class ForwardedScheme
 
     /// <summary>"http", "https", or null when the fields state no usable scheme.</summary>
     public static string? StatedBy(IHeaderDictionary headers) =>
-        Scheme(LastItem(LastLine(headers[XForwardedProto]), ',')) ?? Scheme(ProtoOf(LastElement(LastLine(headers[Forwarded]))));
+        Scheme(LastItem(LastLine(headers[XForwardedProto]), ',')) ?? Scheme(Parameter(LastElement(LastLine(headers[Forwarded])), "proto"));
 
-    private static ReadOnlySpan<char> LastLine(StringValues values) => values.Count == 0 ? default : values[values.Count - 1];
+    /// <summary>The last line of a field (the one the nearest hop wrote or extended).</summary>
+    internal static ReadOnlySpan<char> LastLine(StringValues values) => values.Count == 0 ? default : values[values.Count - 1];
 
-    private static ReadOnlySpan<char> LastItem(ReadOnlySpan<char> line, char separator)
+    /// <summary>The item after the last separator of a line, trimmed.</summary>
+    internal static ReadOnlySpan<char> LastItem(ReadOnlySpan<char> line, char separator)
     {
         var at = line.LastIndexOf(separator);
         return line[(at + 1)..].Trim();
     }
 
     /// <summary>The last element of a Forwarded line: after the last comma outside a quoted string.</summary>
-    private static ReadOnlySpan<char> LastElement(ReadOnlySpan<char> line)
+    internal static ReadOnlySpan<char> LastElement(ReadOnlySpan<char> line)
     {
         var start = 0;
         var quoted = false;
@@ -50,14 +52,14 @@ internal static class ForwardedScheme
         return line[start..];
     }
 
-    /// <summary>The value of proto= in one Forwarded element (token or quoted string), or empty.</summary>
-    private static ReadOnlySpan<char> ProtoOf(ReadOnlySpan<char> element)
+    /// <summary>The value of one parameter (proto, for) in one Forwarded element (token or quoted string), or empty.</summary>
+    internal static ReadOnlySpan<char> Parameter(ReadOnlySpan<char> element, string name)
     {
         foreach (var range in element.Split(';'))
         {
             var pair = element[range].Trim();
             var equals = pair.IndexOf('=');
-            if (equals > 0 && pair[..equals].Trim().Equals("proto", StringComparison.OrdinalIgnoreCase))
+            if (equals > 0 && pair[..equals].Trim().Equals(name, StringComparison.OrdinalIgnoreCase))
             {
                 var value = pair[(equals + 1)..].Trim();
                 return value.Length >= 2 && value[0] == '"' && value[^1] == '"' ? value[1..^1] : value;

@@ -1,8 +1,8 @@
 // Applies a re-read configuration to the running server without a restart (docs/configuration.md "Reload").
 // The reader is the start-up one (SettingsReader); a configuration with any error is refused whole, each
 // error logged with its path, and the running one stays. An accepted one replaces by reference, each in one
-// write, the zone table (zones, their policies and hosts, the trusted proxies), the purge tokens and the seed
-// cache-clear surfaces; a request in flight finishes on the snapshot it read. A zone keeps its cached entries
+// write, the zone table (zones, their policies and hosts, the trusted proxies), the purge tokens, the caps on
+// upgraded connections and the seed cache-clear surfaces; a request in flight finishes on the snapshot it read. A zone keeps its cached entries
 // when its id is unchanged (the store keeps each zone's state by id, CacheStore.ZoneCache, and the new Zone
 // object is handed the old one's request counters); a removed zone, and a
 // zone whose cached responses would be wrong under its new settings (another origin, other key headers or
@@ -128,6 +128,7 @@ internal sealed partial class ConfigurationReload
             // Pools first, so that a request on the new table finds its zone's pool (a changed pool takes effect now).
             _proxy.Origin.Pools.Apply(next);
             _proxy.ReplaceZones(next);
+            _proxy.Origin.Upgrades.Limiter.Limits = settings.Upgrades;
             _tokens.Replace(settings.Tokens);
             if (!SameCompat(_current.Compat, settings.Compat))
             {

@@ -78,9 +78,11 @@ internal sealed partial class LacquerServer : IAsyncDisposable
         var store = new CacheStore(settings.Cache.MaxBytes, policy);
         var originClient = new OriginClient(time);
         originClient.Pools.Apply(zones);
+        originClient.Upgrades.Limiter.Limits = settings.Upgrades;
         var loggers = proxyApp.Services.GetRequiredService<ILoggerFactory>();
         CachingProxy? proxy = null;
         var metrics = new LacquerMetrics(() => proxy?.Zones.Zones ?? [], store);
+        metrics.Forwarding.Observe(originClient.Upgrades.Limiter);
         proxy = new CachingProxy(zones, store, settings.Cache.MaxObjectBytes, originClient, time, loggers.CreateLogger("Lacquer.Proxy"), metrics);
         var tokens = new TokenStore(settings.Tokens);
         var purges = new PurgeService(store, time, loggers.CreateLogger("Lacquer.Purge"), metrics.Purge);

@@ -15,6 +15,8 @@ public sealed class CacheOutcomesTests
         { CacheStatus.StaleWhileRevalidate, nameof(CacheOutcome.Stale) },
         { CacheStatus.StaleIfError, nameof(CacheOutcome.Stale) },
         { CacheStatus.OnlyIfCached, nameof(CacheOutcome.None) },
+        { CacheStatus.UpgradeClientLimit, nameof(CacheOutcome.None) },
+        { CacheStatus.UpgradeLimit, nameof(CacheOutcome.None) },
         { CacheStatus.Method, nameof(CacheOutcome.Pass) },
         { CacheStatus.Stored(ForwardReason.Miss, TimeSpan.FromSeconds(60)), nameof(CacheOutcome.Miss) },
         { CacheStatus.Stored(ForwardReason.VaryMiss, TimeSpan.FromSeconds(60)), nameof(CacheOutcome.Miss) },

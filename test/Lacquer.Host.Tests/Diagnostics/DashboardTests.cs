@@ -63,7 +63,7 @@ public sealed partial class DashboardTests
             }
         };
         listener.Start();
-        Assert.Equal(18, names.Count);
+        Assert.Equal(20, names.Count);
         return names;
     }
 

@@ -23,12 +23,21 @@ internal sealed class RawClient : IDisposable
     /// The socket's receive buffer, set before connecting so that it bounds the window the proxy may fill: a client
     /// that then stops reading holds up the proxy's writes after that many bytes (and the kernel's send buffer).
     /// </param>
-    public static async Task<RawClient> ConnectAsync(Uri listener, int? receiveBufferSize = null)
+    /// <param name="from">
+    /// The local address to connect from, e.g. 127.0.0.2: every 127.x address is the loopback interface, so one
+    /// test can be several clients that the proxy tells apart by their address.
+    /// </param>
+    public static async Task<RawClient> ConnectAsync(Uri listener, int? receiveBufferSize = null, System.Net.IPAddress? from = null)
     {
         var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
         if (receiveBufferSize is int size)
         {
             socket.ReceiveBufferSize = size;
+        }
+
+        if (from is not null)
+        {
+            socket.Bind(new System.Net.IPEndPoint(from, 0));
         }
 
         await socket.ConnectAsync(listener.Host, listener.Port).WaitAsync(SafetyNet);

@@ -32,7 +32,10 @@ internal sealed record OriginPoolSettings(
         && ValidateCertificates == other.ValidateCertificates;
 }
 
-/// <summary>The load-balancing policies a zone can name; each is the reverse proxy library's policy of that name.</summary>
+/// <summary>
+/// The load-balancing policies a zone can name. Each is the reverse proxy library's policy of that name, except
+/// <see cref="First"/>, which is Lacquer's own (FirstInOrderPolicy): the library's sorts the origins by URL.
+/// </summary>
 internal enum LoadBalancingPolicy
 {
     RoundRobin,

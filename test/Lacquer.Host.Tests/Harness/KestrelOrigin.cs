@@ -1,7 +1,9 @@
 // A real origin for pool and upgrade tests: Kestrel on 127.0.0.1 that answers every GET with its own name (not
-// storable, so each request reaches an origin), /healthz with 200, and /ws as a WebSocket echo that relays
-// the client's close handshake back. It can be stopped and started again on the same port, to play an origin
-// that goes down and comes back. The request fields of every request are kept for assertions.
+// storable, so each request reaches an origin), /healthz with 200 (503 once the test sets Healthy false),
+// /hold/... only once the test releases it (an exchange kept in flight, for load-aware policies), and /ws as a
+// WebSocket echo that relays the client's close handshake back. It can be stopped and started again on the same
+// port, to play an origin that goes down and comes back. The request fields of every request are kept for
+// assertions.
 using System.Collections.Concurrent;
 using System.Net.WebSockets;
 using Lacquer.Hosting;
@@ -19,6 +21,9 @@ internal sealed class KestrelOrigin : IAsyncDisposable
     private readonly System.Security.Cryptography.X509Certificates.X509Certificate2? _certificate;
     private WebApplication? _app;
     private int _pageRequests;
+    private int _holding;
+    private bool _healthy = true;
+    private TaskCompletionSource _release = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     private KestrelOrigin(string name, bool http2Only, System.Security.Cryptography.X509Certificates.X509Certificate2? certificate)
     {
@@ -29,10 +34,23 @@ internal sealed class KestrelOrigin : IAsyncDisposable
 
     public Uri Uri { get; private set; } = null!;
 
-    /// <summary>Requests for anything but /healthz, so far.</summary>
+    /// <summary>Requests for anything but /healthz and /hold/..., so far.</summary>
     public int PageRequests => Volatile.Read(ref _pageRequests);
 
     public ConcurrentQueue<IHeaderDictionary> Requests { get; } = new();
+
+    /// <summary>What /healthz answers: 200 while true, 503 while false.</summary>
+    public bool Healthy
+    {
+        get => Volatile.Read(ref _healthy);
+        set => Volatile.Write(ref _healthy, value);
+    }
+
+    /// <summary>Requests for /hold/... waiting for <see cref="ReleaseHeld"/> now.</summary>
+    public int Holding => Volatile.Read(ref _holding);
+
+    /// <summary>Lets every held request answer; later ones are held again.</summary>
+    public void ReleaseHeld() => Interlocked.Exchange(ref _release, new(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
 
     /// <summary>The protocol of each page request (HTTP/1.1, HTTP/2).</summary>
     public ConcurrentQueue<string> Protocols { get; } = new();
@@ -94,8 +112,27 @@ internal sealed class KestrelOrigin : IAsyncDisposable
     {
         if (context.Request.Path == "/healthz")
         {
+            context.Response.StatusCode = Healthy ? 200 : 503;
             context.Response.ContentType = "text/plain";
-            await context.Response.WriteAsync("ok\n");
+            await context.Response.WriteAsync(Healthy ? "ok\n" : "down\n");
+            return;
+        }
+
+        if (context.Request.Path.StartsWithSegments("/hold"))
+        {
+            var release = Volatile.Read(ref _release).Task;
+            Interlocked.Increment(ref _holding);
+            try
+            {
+                await release;
+            }
+            finally
+            {
+                Interlocked.Decrement(ref _holding);
+            }
+
+            context.Response.Headers.CacheControl = "no-store";
+            await context.Response.WriteAsync(_name);
             return;
         }
 

@@ -43,6 +43,9 @@ internal sealed class OriginPool : IDisposable
     /// <summary>The pool's clock's time, for reports of passive exclusions.</summary>
     public DateTimeOffset Now => _time.GetUtcNow();
 
+    /// <summary>Probe rounds completed so far (0 without a probe); tests wait on it.</summary>
+    public long ProbeRounds => _probe?.Rounds ?? 0;
+
     /// <summary>Starts the active probe, if the pool has one; its first round runs at once.</summary>
     public void Start() => _probe?.Start();
 

@@ -23,7 +23,7 @@ internal sealed class OriginPools : IDisposable
     public OriginPools(IServiceProvider proxyLibrary, TimeProvider time)
     {
         _time = time;
-        _policies = proxyLibrary.GetServices<ILoadBalancingPolicy>().ToDictionary(policy => policy.Name, StringComparer.OrdinalIgnoreCase);
+        _policies = proxyLibrary.GetServices<ILoadBalancingPolicy>().Append(new FirstInOrderPolicy()).ToDictionary(policy => policy.Name, StringComparer.OrdinalIgnoreCase);
     }
 
     /// <summary>The pools of the zones in <paramref name="zones"/>, reusing the running pool of every unchanged zone.</summary>
@@ -90,7 +90,7 @@ internal sealed class OriginPools : IDisposable
         LoadBalancingPolicy.Random => LoadBalancingPolicies.Random,
         LoadBalancingPolicy.LeastRequests => LoadBalancingPolicies.LeastRequests,
         LoadBalancingPolicy.PowerOfTwoChoices => LoadBalancingPolicies.PowerOfTwoChoices,
-        LoadBalancingPolicy.First => LoadBalancingPolicies.FirstAlphabetical,
+        LoadBalancingPolicy.First => FirstInOrderPolicy.PolicyName,
         _ => LoadBalancingPolicies.RoundRobin,
     };
 

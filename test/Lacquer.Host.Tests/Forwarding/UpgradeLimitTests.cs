@@ -36,11 +36,8 @@ public sealed class UpgradeLimitTests
         using var two = await WebSocketFrom(c, First);
         await ExpectEcho(two, "second");
 
-        using var third = await RawClient.ConnectAsync(c.Client.Listener, from: First);
-        await third.SendAsync(UpgradeRequest());
-        var refused = await third.ReadResponseAsync();
+        var refused = await ExpectRefused(c, First, 429);
 
-        Assert.Equal(429, refused.Status);
         Assert.Equal("text/plain; charset=utf-8", refused.Header("Content-Type"));
         Assert.Equal("Lacquer; detail=upgrade-client-limit", refused.Header("Cache-Status"));
         Assert.Equal("Lacquer: this client has too many upgraded connections (WebSockets) open; close one and try again.\n", refused.Text);
@@ -66,11 +63,8 @@ public sealed class UpgradeLimitTests
         using var one = await WebSocketFrom(c, First);
         using var two = await WebSocketFrom(c, Second);
 
-        using var third = await RawClient.ConnectAsync(c.Client.Listener, from: Third);
-        await third.SendAsync(UpgradeRequest());
-        var refused = await third.ReadResponseAsync();
+        var refused = await ExpectRefused(c, Third, 503);
 
-        Assert.Equal(503, refused.Status);
         Assert.Equal("Lacquer; detail=upgrade-limit", refused.Header("Cache-Status"));
         Assert.Equal("Lacquer: too many upgraded connections (WebSockets) are open; try again later.\n", refused.Text);
         Assert.Equal(2, origin.PageRequests);
@@ -235,11 +229,14 @@ public sealed class UpgradeLimitTests
         return client;
     }
 
-    private static async Task ExpectRefused(Conversation c, IPAddress from, int status, params string[] headers)
+    /// <summary>An upgrade sent raw from <paramref name="from"/>, answered with <paramref name="status"/> instead of 101.</summary>
+    private static async Task<RawResponse> ExpectRefused(Conversation c, IPAddress from, int status, params string[] headers)
     {
         using var client = await RawClient.ConnectAsync(c.Client.Listener, from: from);
         await client.SendAsync(UpgradeRequest(headers));
-        Assert.Equal(status, (await client.ReadResponseAsync()).Status);
+        var response = await client.ReadResponseAsync();
+        Assert.Equal(status, response.Status);
+        return response;
     }
 
     private static string UpgradeRequest(params string[] headers) =>

@@ -4,6 +4,8 @@
 //   the managed cost of one stored object (see Fixtures/MemoryFootprint.cs); S3-FIFO, as shipped, by default.
 // dotnet run -c Release --project bench/Lacquer.Benchmarks -- purge-timing [count] [repeats]
 //   the purge targets with wall and CPU time and GC counts (see Fixtures/PurgeTiming.cs).
+// dotnet run -c Release --project bench/Lacquer.Benchmarks -- insert-timing [count]
+//   the slowest single inserts while a store grows to count objects (see Fixtures/InsertTiming.cs).
 using System.Globalization;
 using BenchmarkDotNet.Running;
 using Lacquer.Benchmarks.Fixtures;
@@ -27,6 +29,11 @@ public static class Program
             return PurgeTiming.Run(
                 args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 1_000_000,
                 args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 3);
+        }
+
+        if (args.Length > 0 && args[0] == "insert-timing")
+        {
+            return InsertTiming.Run(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 1_000_000);
         }
 
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);

@@ -308,7 +308,7 @@ internal sealed partial class CacheStore
     private void SweepHidden()
     {
         var hidden = new List<CacheEntry>(ReclaimBatch);
-        foreach (var (_, stored) in _slots)
+        foreach (var stored in _slots.Values())
         {
             foreach (var entry in new Variants(stored))
             {

@@ -33,14 +33,15 @@ internal static class BenchZones
         false,
         TimeSpan.FromSeconds(30)));
 
-    public static CacheEntry Entry(ZoneCache zone, string primaryKey, byte[] body, string[] tags) => new()
+    /// <param name="headers">The stored fields; null: the one shared TypicalHeaders array.</param>
+    public static CacheEntry Entry(ZoneCache zone, string primaryKey, byte[] body, string[] tags, KeyValuePair<string, StringValues>[]? headers = null) => new()
     {
         PrimaryKey = primaryKey,
         ZoneCache = zone,
         VaryNames = [],
         VaryValues = [],
         Status = 200,
-        Headers = TypicalHeaders,
+        Headers = headers ?? TypicalHeaders,
         Body = body,
         Tags = tags,
         ResponseTime = DateTimeOffset.UtcNow,

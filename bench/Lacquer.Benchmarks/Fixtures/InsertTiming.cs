@@ -31,20 +31,8 @@ internal static class InsertTiming
                 headers[h] = new(template[h].Key, new StringValues([new string(template[h].Value.ToString())]));
             }
 
-            var entry = new CacheEntry
-            {
-                PrimaryKey = string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1/m/20261203-r1-1-{i}"),
-                ZoneCache = zoneCache,
-                VaryNames = [],
-                VaryValues = [],
-                Status = 200,
-                Headers = headers,
-                Body = new byte[1024],
-                Tags = [],
-                ResponseTime = DateTimeOffset.UtcNow,
-                CorrectedInitialAge = TimeSpan.Zero,
-                FreshnessLifetime = TimeSpan.FromDays(1),
-            };
+            var key = string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1/m/20261203-r1-1-{i}");
+            var entry = BenchZones.Entry(zoneCache, key, new byte[1024], [], headers);
             watch.Restart();
             store.Insert(entry, null, CacheSettings.DefaultMaxVariants);
             var ms = watch.Elapsed.TotalMilliseconds;

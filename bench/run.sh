@@ -63,17 +63,18 @@ cleanup() {
 }
 trap cleanup EXIT
 
-# parse_wrk FILE -> "req/s p99_ms MiB/s errors"
+# parse_wrk FILE -> "req/s p99_ms MiB/s errors p50_ms" (p50 last, so that older readers of the first four still work)
 parse_wrk() {
     awk '
         function ms(v) { if (v ~ /us$/) return v / 1000; if (v ~ /ms$/) return v + 0; if (v ~ /m$/) return v * 60000; return v * 1000 }
         function mib(v) { if (v ~ /GB$/) return v * 1024; if (v ~ /MB$/) return v + 0; if (v ~ /KB$/) return v / 1024; return v / 1048576 }
         /Requests\/sec:/ { rps = $2 }
         /Transfer\/sec:/ { rate = mib($2) }
+        /^ +50%/ { p50 = ms($2) }
         /^ +99%/ { p99 = ms($2) }
         /Non-2xx or 3xx responses:/ { errors += $NF }
         /Socket errors:/ { gsub(/[^0-9 ]/, " "); for (i = 1; i <= NF; i++) errors += $i }
-        END { printf "%.0f %.2f %.1f %d\n", rps, p99, rate, errors }
+        END { printf "%.0f %.2f %.1f %d %.2f\n", rps, p99, rate, errors, p50 }
     ' "$1"
 }
 
@@ -89,9 +90,9 @@ run_one() {
     else
         "${WRK[@]}" "${script[@]}" "http://127.0.0.1:${PORT[$proxy]}$path" > "$out" 2>&1
     fi
-    read -r rps p99 rate errors < <(parse_wrk "$out")
-    printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$scenario" "$proxy" "$round" "$rps" "$p99" "$rate" "$errors" >> "$TSV"
-    log "$scenario $proxy r$round: $rps req/s, p99 $p99 ms, $rate MiB/s, $errors errors"
+    read -r rps p99 rate errors p50 < <(parse_wrk "$out")
+    printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$scenario" "$proxy" "$round" "$rps" "$p99" "$rate" "$errors" "$p50" >> "$TSV"
+    log "$scenario $proxy r$round: $rps req/s, p50 $p50 ms, p99 $p99 ms, $rate MiB/s, $errors errors"
 }
 
 storm_url="http://127.0.0.1:$ADMIN_PORT/client/v4/zones/$ZONE_ID/purge_cache"
@@ -139,8 +140,8 @@ for ((round = 1; round <= ROUNDS; round++)); do
     storm=$!
     run_one f-storm lacquer "$round" /obj/1k
     wait "$storm"
-    read -r rps p99 _ errors < <(parse_wrk "$TMP/raw/f-purges.r$round.txt")
-    printf 'f-purges\tlacquer\t%s\t%s\t%s\t0\t%s\n' "$round" "$rps" "$p99" "$errors" >> "$TSV"
+    read -r rps p99 _ errors p50 < <(parse_wrk "$TMP/raw/f-purges.r$round.txt")
+    printf 'f-purges\tlacquer\t%s\t%s\t%s\t0\t%s\t%s\n' "$round" "$rps" "$p99" "$errors" "$p50" >> "$TSV"
     log "purge storm r$round: $rps purges/s, API p99 $p99 ms, $errors errors"
     sweep "$LACQUER_PORT" /g/ "$GSET" 1000
 done
@@ -150,7 +151,7 @@ url_rps=– url_p50=– url_p99=– url_errors=–
 if wanted f; then
     wrk -t1 -c1 -d3s --latency -s "$BENCH_DIR/purge-url.lua" "$storm_url" -- "$TOKEN" 5 > "$TMP/raw/g-url-purge.txt" 2>&1
     url_p50=$(awk '/^ +50%/ { v = $2; if (v ~ /us$/) v = v / 1000; else if (v ~ /ms$/) v = v + 0; else v = v * 1000; printf "%.2f", v }' "$TMP/raw/g-url-purge.txt")
-    read -r url_rps url_p99 _ url_errors < <(parse_wrk "$TMP/raw/g-url-purge.txt")
+    read -r url_rps url_p99 _ url_errors _ < <(parse_wrk "$TMP/raw/g-url-purge.txt")
 fi
 LACQUER_RSS_MIB=$(( $(rss_kib "$LACQUER_PID") / 1024 ))
 STATS=$(curl -s "http://127.0.0.1:$ADMIN_PORT/api/stats")
@@ -160,7 +161,7 @@ ELAPSED=$(( $(date +%s) - BEGAN ))
 report() {
     echo "## Load kit results ($MODE: $ROUNDS round(s) of ${DURATION} s, scenarios $ONLY, wrk -t2 -c64 --latency, $(date -u '+%Y-%m-%d %H:%M UTC'))"
     echo
-    echo "Medians over the rounds; each round ran every proxy in turn. p99 in ms (lower is better), MiB/s = wrk Transfer/sec."
+    echo "Medians over the rounds; each round ran every proxy in turn. p50 and p99 in ms (lower is better), MiB/s = wrk Transfer/sec."
     echo "Zipf set: $ZIPF_N URLs. Machine: $(nproc) cores, load average at the end: $(cut -d' ' -f1-3 /proc/loadavg). Whole run: ${ELAPSED} s."
     echo
     awk -F'\t' '
@@ -181,6 +182,7 @@ report() {
         }
         {
             add($1 SUBSEP $2 SUBSEP "rps", $4); add($1 SUBSEP $2 SUBSEP "p99", $5); add($1 SUBSEP $2 SUBSEP "mib", $6)
+            if (NF >= 8) add($1 SUBSEP $2 SUBSEP "p50", $8)
             errors[$1 SUBSEP $2] += $7
             runs[++nruns] = $0
         }
@@ -190,16 +192,21 @@ report() {
             print "| scenario | Lacquer | Varnish | nginx | origin direct | Lacquer/Varnish | Lacquer/nginx | Lacquer/origin |"
             print "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
             row("(a) 1 KiB hits, req/s", "a-1k", "rps", 0)
+            row("(a) 1 KiB hits, p50 ms", "a-1k", "p50", 2)
             row("(a) 1 KiB hits, p99 ms", "a-1k", "p99", 2)
             row("(b) 16 KiB hits, MiB/s", "b-16k", "mib", 1)
             row("(b) 16 KiB hits, req/s", "b-16k", "rps", 0)
+            row("(b) 16 KiB hits, p50 ms", "b-16k", "p50", 2)
             row("(b) 16 KiB hits, p99 ms", "b-16k", "p99", 2)
             row("(b) 1 MiB hits, MiB/s", "b-1m", "mib", 1)
             row("(b) 1 MiB hits, req/s", "b-1m", "rps", 0)
+            row("(b) 1 MiB hits, p50 ms", "b-1m", "p50", 2)
             row("(b) 1 MiB hits, p99 ms", "b-1m", "p99", 2)
             row("(c) Zipf 0.9, req/s", "c-zipf", "rps", 0)
+            row("(c) Zipf 0.9, p50 ms", "c-zipf", "p50", 2)
             row("(c) Zipf 0.9, p99 ms", "c-zipf", "p99", 2)
             row("(d) unique URLs (miss), req/s", "d-miss", "rps", 0)
+            row("(d) unique URLs (miss), p50 ms", "d-miss", "p50", 2)
             row("(d) unique URLs (miss), p99 ms", "d-miss", "p99", 2)
             print ""
             if (count["f-baseline" SUBSEP "lacquer" SUBSEP "p99"] == 0) skipStorm = 1
@@ -216,9 +223,9 @@ report() {
             if (!skipStorm) print ""
             print "### Every run"
             print ""
-            print "| scenario | proxy | round | req/s | p99 ms | MiB/s | errors |"
-            print "| --- | --- | ---: | ---: | ---: | ---: | ---: |"
-            for (i = 1; i <= nruns; i++) { split(runs[i], f, "\t"); printf "| %s | %s | %s | %s | %s | %s | %s |\n", f[1], f[2], f[3], f[4], f[5], f[6], f[7] }
+            print "| scenario | proxy | round | req/s | p99 ms | MiB/s | errors | p50 ms |"
+            print "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |"
+            for (i = 1; i <= nruns; i++) { n = split(runs[i], f, "\t"); printf "| %s | %s | %s | %s | %s | %s | %s | %s |\n", f[1], f[2], f[3], f[4], f[5], f[6], f[7], (n >= 8 ? f[8] : "–") }
         }
     ' "$TSV"
     if wanted f; then

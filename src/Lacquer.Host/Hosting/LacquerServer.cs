@@ -228,6 +228,17 @@ internal sealed partial class LacquerServer : IAsyncDisposable
             logging(builder.Logging);
         }
 
+        if (proxy)
+        {
+            // The socket transport hands data between the connection's pipes and the application inline rather
+            // than through a thread-pool hop each way (socket completions still arrive on the thread pool, so no
+            // request runs on the socket engine's own thread). A large body then goes out as copy, send, copy,
+            // send on one thread, and each 64 KiB piece's array is returned by the thread that rented it
+            // (docs/performance.md, "1 MiB hits"). Lacquer's handlers never block a thread, the condition
+            // under which inline scheduling is safe.
+            builder.WebHost.UseSockets(sockets => sockets.UnsafePreferInlineScheduling = true);
+        }
+
         builder.WebHost.ConfigureKestrel(options =>
         {
             options.AddServerHeader = false;

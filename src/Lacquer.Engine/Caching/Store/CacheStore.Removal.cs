@@ -69,11 +69,11 @@ internal sealed partial class CacheStore
         var remaining = variants.Without(entry);
         if (remaining.Value is { } value)
         {
-            _slots[entry.PrimaryKey] = value;
+            _slots.Set(entry.PrimaryKey, value);
         }
         else
         {
-            _slots.TryRemove(entry.PrimaryKey, out _);
+            _slots.Remove(entry.PrimaryKey);
         }
 
         _storedBytes -= entry.Size;

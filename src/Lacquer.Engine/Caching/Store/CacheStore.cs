@@ -2,10 +2,10 @@
 // Variants.cs). A key keeps at most its zone's maxVariants variants: a new one beyond that evicts the oldest, so
 // a URL whose origin varies on a header with endless values costs a bounded amount of memory and lock time.
 //
-// Concurrency: reads (Lookup) are lock-free: the dictionary is concurrent and the value under a key is
-// replaced, never mutated. Every mutation (insert, replace, evict, remove) happens under _lock, which keeps
+// Concurrency: reads (Lookup) are lock-free: the key table (KeyTable) is read without a lock and the value
+// under a key is replaced, never mutated. Every mutation (insert, replace, evict, remove) happens under _lock, which keeps
 // _storedBytes, the zones' state (ZoneCache: indexes, fences, counters) and the eviction policy consistent
-// with the dictionary.
+// with the key table.
 //
 // Zones. The store keeps one ZoneCache per zone id, made on first use and kept for the store's lifetime, so a
 // configuration reload that keeps a zone's id keeps its entries. The store knows zones only by that id and
@@ -22,11 +22,8 @@ namespace Lacquer.Caching.Store;
 
 internal sealed partial class CacheStore
 {
-    /// <summary>Primary key -> <see cref="Variants.Value"/>: the key's one entry, or an array of its variants.</summary>
-    private readonly ConcurrentDictionary<string, object> _slots;
-
-    /// <summary>The same dictionary, looked up by the key's characters (a hit never builds the key string).</summary>
-    private readonly ConcurrentDictionary<string, object>.AlternateLookup<ReadOnlySpan<char>> _slotsByChars;
+    /// <summary>Primary key -> <see cref="Variants.Value"/>: the key's one entry, or its variants; looked up by the key's characters (a hit never builds the key string).</summary>
+    private readonly KeyTable _slots = new();
     private readonly SharedStrings _shared = new();
     private readonly SharedArrays _sharedArrays = new();
     private readonly IEvictionPolicy _policy;
@@ -45,8 +42,6 @@ internal sealed partial class CacheStore
         MaxBytes = maxBytes;
         _policy = policy;
         _reclaimScheduler = reclaimScheduler ?? TaskScheduler.Default;
-        _slots = new(StringComparer.Ordinal);
-        _slotsByChars = _slots.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
     public long MaxBytes { get; }
@@ -61,7 +56,7 @@ internal sealed partial class CacheStore
     /// <summary>Finds the variant stored under <paramref name="primaryKey"/> that matches the request's Vary fields.</summary>
     public CacheLookup Lookup(ReadOnlySpan<char> primaryKey, IHeaderDictionary requestHeaders)
     {
-        if (!_slotsByChars.TryGetValue(primaryKey, out var stored))
+        if (!_slots.TryGetValue(primaryKey, out var stored))
         {
             return CacheLookup.None;
         }
@@ -106,14 +101,15 @@ internal sealed partial class CacheStore
     /// </summary>
     public InsertResult Insert(CacheEntry entry, FillTicket? ticket, int maxVariants)
     {
-        entry.Headers = _sharedArrays.Share(_shared.ShareFields(entry.Headers));
+        var size = EntrySize.Of(entry.PrimaryKey, entry.Fields, entry.Body.Length, entry.Tags, entry.VaryValues);
+        var fields = StoredFields.Split(entry.Fields, _shared);
+        entry.Store(fields.Over(_sharedArrays.Share(fields.Held)));
         entry.Tags = _sharedArrays.Share(_shared.ShareAll(entry.Tags));
         entry.VaryValues = _shared.ShareAll(entry.VaryValues);
         if (entry.VaryNames is string[] varyNames)
         {
             entry.VaryNames = _sharedArrays.Share(_shared.ShareAll(varyNames));
         }
-        var size = EntrySize.Of(entry.PrimaryKey, entry.Headers, entry.Body.Length, entry.Tags, entry.VaryValues);
         if (size > MaxBytes || size > int.MaxValue)
         {
             return InsertResult.TooLarge;
@@ -143,7 +139,7 @@ internal sealed partial class CacheStore
             MakeRoomLocked(entry.Size);
 
             // Read again: making room may have evicted other variants of this key.
-            _slots[entry.PrimaryKey] = VariantsLocked(entry.PrimaryKey).With(entry).Value!;
+            _slots.Set(entry.PrimaryKey, VariantsLocked(entry.PrimaryKey).With(entry).Value!);
 
             _storedBytes += entry.Size;
             _count++;

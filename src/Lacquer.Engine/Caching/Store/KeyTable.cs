@@ -177,11 +177,15 @@ internal sealed class KeyTable
         return -1;
     }
 
-    /// <summary>A new array for the keys held plus one, at a load of at most a quarter, without Deleted markers; published whole.</summary>
+    /// <summary>
+    /// A new array without Deleted markers, published whole: the same size when the keys held (plus one) fill at
+    /// most three eighths of it, so that an eighth is left to fill before the next rebuild; otherwise doubled, to
+    /// a load of about a quarter.
+    /// </summary>
     private void Rebuild()
     {
-        var size = MinimumSlots;
-        while (size < (_count + 1) * 4)
+        var size = _slots.Length;
+        while ((_count + 1) * 8L > size * 3L)
         {
             size *= 2;
         }

@@ -85,7 +85,14 @@ start_varnish() {
     STARTED_PIDS+=("$(cat "$TMP/varnish.pid")")
 }
 
+# build_lacquer — publishes the Release build into $TMP/lacquer; LACQUER_PUBLISHED=DIR uses a build published
+# beforehand instead (so that a run waiting for the machine does not build while it holds it).
 build_lacquer() {
+    if [ -n "${LACQUER_PUBLISHED:-}" ]; then
+        log "using the build in $LACQUER_PUBLISHED"
+        ln -s "$LACQUER_PUBLISHED" "$TMP/lacquer"
+        return
+    fi
     log "building Lacquer (Release)"
     dotnet publish "$REPO_DIR/src/Lacquer.Host/Lacquer.Host.csproj" -c Release -o "$TMP/lacquer" --nologo -v quiet > "$TMP/build.log" 2>&1 \
         || { cat "$TMP/build.log" >&2; return 1; }

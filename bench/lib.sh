@@ -85,12 +85,13 @@ start_varnish() {
     STARTED_PIDS+=("$(cat "$TMP/varnish.pid")")
 }
 
-# build_lacquer — publishes the Release build into $TMP/lacquer; LACQUER_PUBLISHED=DIR uses a build published
-# beforehand instead (so that a run waiting for the machine does not build while it holds it).
+# build_lacquer — publishes the Release build into $TMP/lacquer; PUBLISHED_LACQUER=DIR uses a build published
+# beforehand instead (so that a run waiting for the machine does not build while it holds it). Not LACQUER_…:
+# Lacquer reads LACQUER_-prefixed environment variables as settings.
 build_lacquer() {
-    if [ -n "${LACQUER_PUBLISHED:-}" ]; then
-        log "using the build in $LACQUER_PUBLISHED"
-        ln -s "$LACQUER_PUBLISHED" "$TMP/lacquer"
+    if [ -n "${PUBLISHED_LACQUER:-}" ]; then
+        log "using the build in $PUBLISHED_LACQUER"
+        ln -s "$PUBLISHED_LACQUER" "$TMP/lacquer"
         return
     fi
     log "building Lacquer (Release)"

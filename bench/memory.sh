@@ -6,7 +6,7 @@
 #   bench/memory.sh --count 100000           a smaller store, for a quick look
 #   bench/memory.sh --proxy all              Lacquer, then Varnish, then nginx (one at a time: lacquer|varnish|nginx|all)
 #   options: --gc server|workstation (Lacquer: DOTNET_gcServer=1 or 0; default: workstation, as shipped)  --keep  --out FILE
-#   LACQUER_PUBLISHED=DIR bench/memory.sh ...   uses a build published beforehand (dotnet publish src/Lacquer.Host -c Release -o DIR)
+#   PUBLISHED_LACQUER=DIR bench/memory.sh ...   uses a build published beforehand (dotnet publish src/Lacquer.Host -c Release -o DIR)
 #
 # Per proxy: start it alone in front of the kit's origin; warm it with 3 s of 1 KiB hits; read its memory; fill
 # COUNT distinct 1 KiB objects (/mem/<n>, each tagged m<last digit>, with an ETag of its own and one of 1,000

@@ -8,6 +8,8 @@
 #     SCENARIO  1k | 16k | 1m (hits on /obj/<size>), miss (every request a new URL) or pass (a 1 MiB no-store
 #               response, never cached); several separated by commas (miss,pass) share one pair of builds
 #   e.g. bench/compare.sh 3ee0a11 1k 3 10      bench/compare.sh 8ba133a miss,pass 3 10
+#   PUBLISHED_BASE=DIR and PUBLISHED_LACQUER=DIR use builds published beforehand (dotnet publish src/Lacquer.Host
+#   -c Release -o DIR), so that a run waiting for the bench lock does not build while holding it.
 #
 # Ports 19080-19082 like ab.sh (ORIGIN_PORT, LACQUER_PORT, ADMIN_PORT override them); everything started is stopped by pid.
 set -euo pipefail
@@ -27,13 +29,21 @@ cleanup() {
 trap cleanup EXIT
 
 build_lacquer
-log "building $base (Release)"
-git -C "$REPO_DIR" worktree add -q --detach "$TMP/base-src" "$base"
-dotnet publish "$TMP/base-src/src/Lacquer.Host/Lacquer.Host.csproj" -c Release -o "$TMP/base" --nologo -v quiet > "$TMP/base-build.log" 2>&1 \
-    || { cat "$TMP/base-build.log" >&2; exit 1; }
+if [ -n "${PUBLISHED_BASE:-}" ]; then
+    # Published beforehand from BASE_REV (dotnet publish src/Lacquer.Host -c Release -o DIR), as PUBLISHED_LACQUER for the head.
+    log "using the build of $base in $PUBLISHED_BASE"
+    ln -s "$PUBLISHED_BASE" "$TMP/base"
+    base_name=$base
+else
+    log "building $base (Release)"
+    git -C "$REPO_DIR" worktree add -q --detach "$TMP/base-src" "$base"
+    dotnet publish "$TMP/base-src/src/Lacquer.Host/Lacquer.Host.csproj" -c Release -o "$TMP/base" --nologo -v quiet > "$TMP/base-build.log" 2>&1 \
+        || { cat "$TMP/base-build.log" >&2; exit 1; }
+    base_name=$(git -C "$TMP/base-src" rev-parse --short HEAD)
+fi
 start_origin
 
-log "base $(git -C "$TMP/base-src" rev-parse --short HEAD), head $(git -C "$REPO_DIR" rev-parse --short HEAD) plus the working tree"
+log "base $base_name, head $(git -C "$REPO_DIR" rev-parse --short HEAD) plus the working tree${PUBLISHED_LACQUER:+ (published in $PUBLISHED_LACQUER)}"
 IFS=, read -r -a scenario_list <<< "$scenarios"
 for scenario in "${scenario_list[@]}"; do
     echo "== $scenario"

@@ -59,14 +59,19 @@ start_origin() {
     head -c 1024 /dev/urandom > "$TMP/www/1k.bin"
     head -c 16384 /dev/urandom > "$TMP/www/16k.bin"
     head -c 1048576 /dev/urandom > "$TMP/www/1m.bin"
+    # 1,000 Last-Modified dates for /mem/<n> (origin.conf's map, keyed by n's last three digits): one day and
+    # 37 minutes apart, from 2020-01-01, as "Wed, 01 Jan 2020 00:00:00 GMT".
+    seq 0 999 | awk '{ printf "2020-01-01 00:00:00 UTC + %d days + %d minutes\n", $1, $1 * 37 }' \
+        | date -u -f - '+%a, %d %b %Y %H:%M:%S GMT' \
+        | awk '{ printf "%03d \"%s\";\n", NR - 1, $0 }' > "$TMP/last-modified.map"
     render "$BENCH_DIR/origin.conf" "$ORIGIN_PORT" "$TMP/origin.conf"
     nginx -p "$TMP" -c "$TMP/origin.conf" -e "$TMP/origin.error.log"
     wait_http "http://127.0.0.1:$ORIGIN_PORT/obj/1k"
     STARTED_PIDS+=("$(cat "$TMP/origin.pid")")
 }
 
-start_nginx() {
-    render "$BENCH_DIR/nginx.conf" "$NGINX_PORT" "$TMP/nginx.conf"
+start_nginx() { # from bench/nginx.conf, or the template BENCH_NGINX_CONF names
+    render "${BENCH_NGINX_CONF:-$BENCH_DIR/nginx.conf}" "$NGINX_PORT" "$TMP/nginx.conf"
     nginx -p "$TMP" -c "$TMP/nginx.conf" -e "$TMP/nginx.error.log"
     wait_http "http://127.0.0.1:$NGINX_PORT/obj/1k"
     STARTED_PIDS+=("$(cat "$TMP/nginx.pid")")
@@ -74,13 +79,21 @@ start_nginx() {
 
 start_varnish() {
     render "$BENCH_DIR/varnish.vcl" "$VARNISH_PORT" "$TMP/varnish.vcl"
-    varnishd -n "$TMP/varnish" -a "127.0.0.1:$VARNISH_PORT" -f "$TMP/varnish.vcl" -s malloc,1G \
+    varnishd -n "$TMP/varnish" -a "127.0.0.1:$VARNISH_PORT" -f "$TMP/varnish.vcl" -s "${VARNISH_STORAGE:-malloc,1G}" \
         -P "$TMP/varnish.pid" > "$TMP/varnish.log" 2>&1
     wait_http "http://127.0.0.1:$VARNISH_PORT/obj/1k"
     STARTED_PIDS+=("$(cat "$TMP/varnish.pid")")
 }
 
+# build_lacquer — publishes the Release build into $TMP/lacquer; PUBLISHED_LACQUER=DIR uses a build published
+# beforehand instead (so that a run waiting for the machine does not build while it holds it). Not LACQUER_…:
+# Lacquer reads LACQUER_-prefixed environment variables as settings.
 build_lacquer() {
+    if [ -n "${PUBLISHED_LACQUER:-}" ]; then
+        log "using the build in $PUBLISHED_LACQUER"
+        ln -s "$PUBLISHED_LACQUER" "$TMP/lacquer"
+        return
+    fi
     log "building Lacquer (Release)"
     dotnet publish "$REPO_DIR/src/Lacquer.Host/Lacquer.Host.csproj" -c Release -o "$TMP/lacquer" --nologo -v quiet > "$TMP/build.log" 2>&1 \
         || { cat "$TMP/build.log" >&2; return 1; }
@@ -109,6 +122,24 @@ stop_all() {
 }
 
 rss_kib() { awk '/^VmRSS:/ { print $2 }' "/proc/$1/status"; }
+
+# with_children PID — PID and its direct children (nginx's workers, varnishd's child), one a line.
+with_children() { echo "$1"; ps -o pid= --ppid "$1" | tr -d ' '; }
+
+# pss_kib PID... / rss_sum_kib PID... — proportional (shared pages split between their users) and resident set
+# sizes summed over the processes, from /proc/PID/smaps_rollup. RSS sums count shared pages once per process.
+pss_kib() { local p; for p in "$@"; do cat "/proc/$p/smaps_rollup"; done | awk '/^Pss:/ { s += $2 } END { print s + 0 }'; }
+rss_sum_kib() { local p; for p in "$@"; do cat "/proc/$p/smaps_rollup"; done | awk '/^Rss:/ { s += $2 } END { print s + 0 }'; }
+
+# stop_pid PID — stops one process this script started (kill, then kill -9 after 5 s) and forgets it.
+stop_pid() {
+    local i kept=() pid
+    kill "$1" 2>/dev/null || true
+    for ((i = 0; i < 50; i++)); do kill -0 "$1" 2>/dev/null || break; sleep 0.1; done
+    kill -9 "$1" 2>/dev/null || true
+    for pid in "${STARTED_PIDS[@]}"; do [ "$pid" = "$1" ] || kept+=("$pid"); done
+    STARTED_PIDS=("${kept[@]}")
+}
 
 # sweep PORT PREFIX N FIRST — requests PREFIX<FIRST..FIRST+N-1> once each (bench/sweep.lua) and returns
 # when every one has been answered (at most 600 s).

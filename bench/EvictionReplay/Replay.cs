@@ -43,7 +43,7 @@ internal static class Replay
         long total = 0;
         for (var i = 0; i < keys.Length; i++)
         {
-            total += EntrySize.Of(keys[i], Headers, sizes.SizeOf(trace.ObjectClass[i]), [], []);
+            total += EntrySize.Of(keys[i], new StoredFields(Headers, null, null), sizes.SizeOf(trace.ObjectClass[i]), [], []);
         }
 
         return total;

@@ -1,6 +1,6 @@
 // dotnet run -c Release --project bench/Lacquer.Benchmarks -- [BenchmarkDotNet arguments]
 //   e.g. --filter '*HitPath*' --job short; --list flat to see every benchmark.
-// dotnet run -c Release --project bench/Lacquer.Benchmarks -- memory [count] [s3fifo|lru] [unique-etag]
+// dotnet run -c Release --project bench/Lacquer.Benchmarks -- memory [count] [s3fifo|lru] [shared|validators|unique]
 //   the managed cost of one stored object (see Fixtures/MemoryFootprint.cs); S3-FIFO, as shipped, by default.
 // dotnet run -c Release --project bench/Lacquer.Benchmarks -- purge-timing [count] [repeats]
 //   the purge targets with wall and CPU time and GC counts (see Fixtures/PurgeTiming.cs).
@@ -21,7 +21,7 @@ public static class Program
             return MemoryFootprint.Run(
                 args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 1_000_000,
                 args.Length > 2 ? args[2] : "s3fifo",
-                args.Length > 3 && args[3] == "unique-etag");
+                args.Length > 3 ? args[3] : "validators");
         }
 
         if (args.Length > 0 && args[0] == "purge-timing")

@@ -1,13 +1,15 @@
-// "memory [count]": the managed bytes one stored object really costs, measured in-process with a forced
-// full GC between stages, for count objects of 1 KiB (default 1M). Each entry gets its own copies of the
-// header strings, key and tag, as entries filled from an origin do. Stages:
+// "memory [count] [s3fifo|lru] [shared|validators|unique]": the managed bytes one stored object really costs,
+// measured in-process with a forced full GC between stages, for count objects of 1 KiB (default 1M). Each entry
+// gets its own copies of the header strings, key and tag, as entries filled from an origin do. Stages:
 //   1. the entries themselves (CacheEntry, body, header arrays and strings, key, tag, key parts);
 //   2. inserted into a store (slot dictionary, slot, variant array, the zone's purge indexes), net of
 //      what the store saves by sharing the entries' repeated strings on insert (SharedStrings);
 //   3. the same entries added to a second, empty ZoneIndex: the purge indexes' share of stage 2.
-// With "unique-etag", every object gets its own ETag of the template's length, as most origins send.
+// Validators: "shared" gives every object the same ETag and Last-Modified (one file behind every URL);
+// "validators" (the default) gives each its own ETag and one of 1,000 Last-Modified dates, as bench/origin.conf's
+// /mem/<n> does; "unique" gives each its own ETag and its own Last-Modified.
 // The payload is the body plus the HTTP/1.1 wire size of the stored fields; everything else is overhead.
-// bench/memory.sh measures the same through the real listener (RSS), GC slack and runtime included.
+// bench/memory.sh measures the same through the real listener (PSS and RSS), GC slack and runtime included.
 using System.Globalization;
 using Lacquer.Caching.Indexes;
 using Lacquer.Caching.Store;
@@ -18,9 +20,17 @@ namespace Lacquer.Benchmarks.Fixtures;
 
 internal static class MemoryFootprint
 {
-    /// <param name="uniqueEtags">Give every object its own ETag, as most origins do (bench/memory.sh's origin does not).</param>
-    public static int Run(int count, string policy, bool uniqueEtags)
+    /// <summary>How the objects' ETag and Last-Modified differ: "shared", "validators" or "unique" (see above).</summary>
+    public static readonly string[] ValidatorModes = ["shared", "validators", "unique"];
+
+    public static int Run(int count, string policy, string validators)
     {
+        if (!ValidatorModes.Contains(validators))
+        {
+            Console.Error.WriteLine($"memory: the validators are one of {string.Join(", ", ValidatorModes)}, not \"{validators}\"");
+            return 2;
+        }
+
         var zone = BenchZones.Create();
         var maxBytes = long.MaxValue / 2;
         IEvictionPolicy eviction = policy == "lru" ? new LruEvictionPolicy() : new S3FifoEvictionPolicy(maxBytes);
@@ -32,7 +42,7 @@ internal static class MemoryFootprint
         long payload = 0;
         for (var i = 0; i < count; i++)
         {
-            var headers = CopyHeaders(uniqueEtags ? i : null);
+            var headers = CopyHeaders(i, validators);
             entries[i] = new CacheEntry
             {
                 PrimaryKey = string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1/mem/{i}"),
@@ -71,7 +81,7 @@ internal static class MemoryFootprint
         var indexBytes = Per(afterIndex - afterStore);
         var payloadBytes = Per(payload);
         Console.WriteLine($"eviction policy                      {policy,10}");
-        Console.WriteLine($"ETag per object                      {(uniqueEtags ? "own" : "shared"),10}");
+        Console.WriteLine($"ETag and Last-Modified               {validators,10}");
         Line("objects", count);
         Line("payload (body + header wire bytes)", payloadBytes);
         Line("entries as filled, beyond payload", entryBytes - payloadBytes);
@@ -89,20 +99,28 @@ internal static class MemoryFootprint
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{label,-36} {value,10:F0}"));
 
     /// <summary>The fields a 1 KiB object from bench's origin is stored with, as fresh strings (what a fill stores).</summary>
-    private static KeyValuePair<string, StringValues>[] CopyHeaders(int? etagSeed)
+    private static KeyValuePair<string, StringValues>[] CopyHeaders(int i, string validators)
     {
         var template = BenchZones.TypicalHeaders;
         var copy = new KeyValuePair<string, StringValues>[template.Length];
-        for (var i = 0; i < template.Length; i++)
+        for (var f = 0; f < template.Length; f++)
         {
-            var value = template[i].Key == "ETag" && etagSeed is { } seed
-                ? string.Create(CultureInfo.InvariantCulture, $"\"{seed % 0x10000:x4}-{seed + 0x10000000:x8}\"") // as long as the template's
-                : new string(template[i].Value.ToString());
-            copy[i] = new(template[i].Key, new StringValues([value]));
+            var value = (template[f].Key, validators) switch
+            {
+                ("ETag", not "shared") => string.Create(CultureInfo.InvariantCulture, $"\"5{1_000_000 + i}-400\""),
+                ("Last-Modified", "validators") => LastModified(i % 1000),
+                ("Last-Modified", "unique") => LastModified(i),
+                _ => new string(template[f].Value.ToString()),
+            };
+            copy[f] = new(template[f].Key, new StringValues([value]));
         }
 
         return copy;
     }
+
+    /// <summary>As bench/lib.sh makes the origin's dates: one day and 37 minutes apart from 2020-01-01.</summary>
+    private static string LastModified(int n) =>
+        new DateTimeOffset(2020, 1, 1, 0, 0, 0, TimeSpan.Zero).AddDays(n).AddMinutes(n * 37L).ToString("r", CultureInfo.InvariantCulture);
 
     private static long WireBytes(KeyValuePair<string, StringValues>[] headers)
     {

@@ -4,7 +4,6 @@
 // the slot dictionary, size accounting, the fence check and the eviction policy.
 using BenchmarkDotNet.Attributes;
 using Lacquer.Benchmarks.Fixtures;
-using Lacquer.Caching.Keys;
 using Lacquer.Caching.Store;
 using Lacquer.Configuration;
 using Lacquer.Zones;
@@ -34,7 +33,6 @@ public class IndexUpdateBenchmarks
         }
 
         _indexEntry = BenchZones.Entry(_zoneCache, "http://www.example.com/products/7/new-item", body, ["t7", "u8", "v9"]);
-        _indexEntry.Parts = KeyParts.Of(_indexEntry.PrimaryKey);
         _storeEntry = BenchZones.Entry(_zoneCache, "http://www.example.com/products/7/other-item", body, ["t7", "u8", "v9"]);
     }
 

@@ -25,9 +25,9 @@ internal sealed partial class CachingProxy
             && Preconditions.NotModified(
             HeaderFields.Joined(headers.IfNoneMatch),
             HeaderFields.Joined(headers.IfModifiedSince),
-            HeaderFields.Joined(entry.Headers, HeaderNames.ETag),
-            HeaderFields.Joined(entry.Headers, HeaderNames.LastModified),
-            HeaderFields.Joined(entry.Headers, HeaderNames.Date),
+            HeaderFields.Joined(entry.Fields.Find(HeaderNames.ETag)),
+            HeaderFields.Joined(entry.Fields.Find(HeaderNames.LastModified)),
+            HeaderFields.Joined(entry.Fields.Find(HeaderNames.Date)),
             entry.ResponseTime))
         {
             ServeNotModified(context, entry, now, cacheStatus);
@@ -47,7 +47,7 @@ internal sealed partial class CachingProxy
     {
         var response = context.Response;
         response.StatusCode = StatusCodes.Status304NotModified;
-        foreach (var (name, value) in entry.Headers)
+        foreach (var (name, value) in entry.Fields)
         {
             if (NotModifiedFields.Contains(name))
             {
@@ -85,7 +85,7 @@ internal sealed partial class CachingProxy
         var response = context.Response;
         response.StatusCode = entry.Status;
         var headers = response.Headers;
-        foreach (var (name, value) in entry.Headers)
+        foreach (var (name, value) in entry.Fields)
         {
             headers[name] = value;
         }

@@ -54,7 +54,7 @@ internal sealed partial class CachingProxy
 
         // Several ranges: a multipart body streamed from the stored one (MultipartByteRanges.cs), never built in memory.
         var multipart = new MultipartByteRanges(
-            entry.Body, ranges, HeaderFields.Joined(entry.Headers, HeaderNames.ContentType), Guid.NewGuid().ToString("N"));
+            entry.Body, ranges, HeaderFields.Joined(entry.Fields.Find(HeaderNames.ContentType)), Guid.NewGuid().ToString("N"));
         response.ContentType = multipart.ContentType;
         response.ContentLength = multipart.Length;
         await multipart.WriteAsync(response.BodyWriter, context.RequestAborted);
@@ -72,10 +72,10 @@ internal sealed partial class CachingProxy
         if (ifRange.StartsWith('"'))
         {
             // §13.1.5: strong comparison; a weak stored ETag never matches.
-            return string.Equals(ifRange, HeaderFields.Joined(entry.Headers, HeaderNames.ETag), StringComparison.Ordinal);
+            return string.Equals(ifRange, HeaderFields.Joined(entry.Fields.Find(HeaderNames.ETag)), StringComparison.Ordinal);
         }
 
-        return string.Equals(ifRange, HeaderFields.Joined(entry.Headers, HeaderNames.LastModified), StringComparison.Ordinal);
+        return string.Equals(ifRange, HeaderFields.Joined(entry.Fields.Find(HeaderNames.LastModified)), StringComparison.Ordinal);
     }
 
     private static string ContentRange(long start, long end, long length) =>

@@ -25,8 +25,8 @@ internal static class Revalidation
             }
         }
 
-        var etag = HeaderFields.Joined(stale.Headers, HeaderNames.ETag);
-        var lastModified = HeaderFields.Joined(stale.Headers, HeaderNames.LastModified);
+        var etag = HeaderFields.Joined(stale.Fields.Find(HeaderNames.ETag));
+        var lastModified = HeaderFields.Joined(stale.Fields.Find(HeaderNames.LastModified));
         if (etag is null && lastModified is null)
         {
             return null;

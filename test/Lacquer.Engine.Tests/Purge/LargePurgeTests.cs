@@ -111,7 +111,7 @@ public sealed class LargePurgeTests
         var reclaim = new HeldTaskScheduler();
         var zone = PurgeWorld.Zone();
         var probe = PurgeWorld.Entry(zone, "http://a.example/probe");
-        var probeSize = EntrySize.Of(probe.PrimaryKey, probe.Headers, probe.Body.Length, ["t"], probe.VaryValues);
+        var probeSize = EntrySize.Of(probe.PrimaryKey, probe.Fields, probe.Body.Length, ["t"], probe.VaryValues);
         var store = PurgeWorld.Store(maxBytes: probeSize * (Many + 8), reclaim: reclaim);
         var hidden = Enumerable.Range(0, Many).Select(i => PurgeWorld.Stored(store, zone, $"http://a.example/{i:D5}", "t")).ToArray();
 

@@ -2,7 +2,6 @@
 // primary key: "http://a.example/foo?x=1", optionally followed by "\n<header>:<value>" for a zone's key
 // headers, exactly the layout CacheKeys.Build produces. Helpers that check the store read only what the
 // proxy reads (Lookup) and what operators read (StoredBytes, Count, zone counters).
-using Lacquer.Caching.Keys;
 using Lacquer.Caching.Store;
 using Microsoft.AspNetCore.Http;
 
@@ -33,13 +32,8 @@ internal static class PurgeWorld
         return StoreWorld.EntryUnder(key, zone, TimeSpan.FromHours(1), bodyLength, varyNames, varyValues, tags);
     }
 
-    /// <summary>An entry with its key parts set, as the store sets them on insert (for the index tests).</summary>
-    public static CacheEntry Indexed(ZoneCache zone, string key, params string[] tags)
-    {
-        var entry = Entry(zone, key, tags);
-        entry.Parts = KeyParts.Of(key);
-        return entry;
-    }
+    /// <summary>An entry for the index tests (its key parts are read from its key).</summary>
+    public static CacheEntry Indexed(ZoneCache zone, string key, params string[] tags) => Entry(zone, key, tags);
 
     /// <summary>Inserts an entry outside any fill (no ticket) and checks that it was stored.</summary>
     public static CacheEntry Stored(CacheStore store, ZoneCache zone, string key, params string[] tags) =>

@@ -149,7 +149,7 @@ public sealed class StorePurgeTests
     {
         var zone = PurgeWorld.Zone();
         var probe = PurgeWorld.Entry(zone, "http://a.example/0", ["red"], bodyLength: 1000);
-        var size = Caching.Store.EntrySize.Of(probe.PrimaryKey, probe.Headers, probe.Body.Length, probe.Tags, probe.VaryValues);
+        var size = Caching.Store.EntrySize.Of(probe.PrimaryKey, probe.Fields, probe.Body.Length, probe.Tags, probe.VaryValues);
         var store = PurgeWorld.Store(maxBytes: (size * 3) + (size / 2));
         var entries = Enumerable.Range(0, 5)
             .Select(i => PurgeWorld.Stored(store, PurgeWorld.Entry(zone, $"http://a.example/{i}", ["red"], bodyLength: 1000)))

@@ -19,6 +19,7 @@ internal static class EntrySet
                 set = new HashSet<CacheEntry> { single, entry };
                 break;
             case HashSet<CacheEntry> many:
+                SpareCapacity.Reserve(many);
                 many.Add(entry);
                 break;
         }

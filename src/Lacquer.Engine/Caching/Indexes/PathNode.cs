@@ -36,6 +36,7 @@ internal sealed class PathNode
     public PathNode AddBelow(SegmentKey segment, CacheEntry entry)
     {
         _children ??= new Dictionary<SegmentKey, object?>(SegmentKeyComparer.Instance);
+        SpareCapacity.Reserve(_children);
         ref var below = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(_children, segment, out _);
         if (below is PathNode node)
         {
@@ -50,6 +51,7 @@ internal sealed class PathNode
     public PathNode Descend(SegmentKey segment)
     {
         _children ??= new Dictionary<SegmentKey, object?>(SegmentKeyComparer.Instance);
+        SpareCapacity.Reserve(_children);
         ref var below = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(_children, segment, out _);
         if (below is PathNode node)
         {

@@ -17,6 +17,7 @@ internal sealed class TagIndex
     {
         foreach (var tag in entry.Tags)
         {
+            SpareCapacity.Reserve(_entriesByTag);
             EntrySet.Add(ref CollectionsMarshal.GetValueRefOrAddDefault(_entriesByTag, tag, out _), entry);
         }
     }

@@ -3,7 +3,7 @@
 // Strategy. Selectors find their matches through per-zone indexes (tag -> entries, host/path
 // trie -> entries), maintained with the entry lifecycle under the store lock, so a purge costs the entries it
 // matches, never the size of the cache. What a hard purge does with its matches depends on how many:
-//   - up to EagerRemovalLimit: removed there and then (dictionary, indexes, eviction queue, counters);
+//   - up to EagerRemovalLimit: removed there and then (key table, indexes, eviction queue, counters);
 //   - more: each is only flagged Purged, which hides it from every lookup exactly like removal would, and
 //     the list goes to the background reclaim, which removes those entries a batch per lock acquisition.
 //     Removal touches half a dozen structures per entry (~2.5 µs at 1M entries, mostly cache misses);
@@ -26,7 +26,7 @@
 //     sequence cannot have content older than the purge, so it needs no check.
 //   - Fences older than every open ticket can no longer match anything and are dropped when tickets close;
 //     the open tickets are kept oldest first (OpenTickets), so finding the oldest costs nothing.
-// Lookups are lock-free: after a purge releases the lock, removed entries are gone from the dictionary and
+// Lookups are lock-free: after a purge releases the lock, removed entries are gone from the key table and
 // soft-purged ones carry their flag, so any request that starts after the purge answered sees the result.
 using System.Diagnostics;
 
@@ -303,7 +303,7 @@ internal sealed partial class CacheStore
 
     /// <summary>
     /// Reclaims entries hidden by purge-everything: scans every key's variants, a batch per lock acquisition.
-    /// Enumerates the dictionary itself (lock-free, no copy), not its Values snapshot of the whole store.
+    /// Walks the key table itself (lock-free, no copy), not a snapshot of the whole store.
     /// </summary>
     private void SweepHidden()
     {

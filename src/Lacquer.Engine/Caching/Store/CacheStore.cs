@@ -2,11 +2,10 @@
 // Variants.cs). A key keeps at most its zone's maxVariants variants: a new one beyond that evicts the oldest, so
 // a URL whose origin varies on a header with endless values costs a bounded amount of memory and lock time.
 //
-// Concurrency: reads (Lookup) are lock-free: the map (SlotTable, concurrent dictionaries in shards so that it
-// grows without a long pause) is concurrent and the value under a key is
-// replaced, never mutated. Every mutation (insert, replace, evict, remove) happens under _lock, which keeps
+// Concurrency: reads (Lookup) are lock-free: the key map (SlotTable: key tables in shards, so that it grows
+// without a long pause) is read without a lock and the value under a key is replaced, never mutated. Every mutation (insert, replace, evict, remove) happens under _lock, which keeps
 // _storedBytes, the zones' state (ZoneCache: indexes, fences, counters) and the eviction policy consistent
-// with the dictionary.
+// with the key table.
 //
 // Zones. The store keeps one ZoneCache per zone id, made on first use and kept for the store's lifetime, so a
 // configuration reload that keeps a zone's id keeps its entries. The store knows zones only by that id and
@@ -23,7 +22,7 @@ namespace Lacquer.Caching.Store;
 
 internal sealed partial class CacheStore
 {
-    /// <summary>Primary key -> <see cref="Variants.Value"/>: the key's one entry, or an array of its variants.</summary>
+    /// <summary>Primary key -> <see cref="Variants.Value"/>: the key's one entry, or its variants; looked up by the key's characters (a hit never builds the key string).</summary>
     private readonly SlotTable _slots = new();
     private readonly SharedStrings _shared = new();
     private readonly SharedArrays _sharedArrays = new();
@@ -102,14 +101,15 @@ internal sealed partial class CacheStore
     /// </summary>
     public InsertResult Insert(CacheEntry entry, FillTicket? ticket, int maxVariants)
     {
-        entry.Headers = _sharedArrays.Share(_shared.ShareFields(entry.Headers));
+        var size = EntrySize.Of(entry.PrimaryKey, entry.Fields, entry.Body.Length, entry.Tags, entry.VaryValues);
+        var fields = StoredFields.Split(entry.Fields, _shared);
+        entry.Store(fields.Over(_sharedArrays.Share(fields.Held)));
         entry.Tags = _sharedArrays.Share(_shared.ShareAll(entry.Tags));
         entry.VaryValues = _shared.ShareAll(entry.VaryValues);
         if (entry.VaryNames is string[] varyNames)
         {
             entry.VaryNames = _sharedArrays.Share(_shared.ShareAll(varyNames));
         }
-        var size = EntrySize.Of(entry.PrimaryKey, entry.Headers, entry.Body.Length, entry.Tags, entry.VaryValues);
         if (size > MaxBytes || size > int.MaxValue)
         {
             return InsertResult.TooLarge;

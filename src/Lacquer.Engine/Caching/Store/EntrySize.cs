@@ -4,8 +4,6 @@
 // record) and one per path segment (its node in the host/path trie). Each charge is an upper estimate of the
 // runtime's object sizes on x64 (a trie node or tag set shared by several entries is charged to each of them),
 // so the real footprint stays under the configured limit; IndexMemoryTests measures that it does.
-using Microsoft.Extensions.Primitives;
-
 namespace Lacquer.Caching.Store;
 
 internal static class EntrySize
@@ -33,7 +31,7 @@ internal static class EntrySize
 
     public static long Of(
         string primaryKey,
-        KeyValuePair<string, StringValues>[] headers,
+        StoredFields headers,
         int bodyLength,
         string[] tags,
         string?[] varyValues)

@@ -1,13 +1,13 @@
 // A bounded, lossy table of the arrays many entries repeat: stored field lists, and tag or Vary-name lists,
 // made of the same strings in the same order. It runs after SharedStrings, so equal contents are usually the
 // very same string objects, and it compares references only. Entries from one origin whose stored fields are all shared
-// (no per-object ETag or Last-Modified, and a Date of the same second) then hold one array between them
-// instead of one each (24 bytes plus 16 per field). A per-object value (an ETag) makes a list unshareable;
-// such lists simply keep their own array.
+// (a Date of the same second; the per-object ETag and Last-Modified are held by the entry, StoredFields) then hold
+// one array between them instead of one each (24 bytes plus 16 per field). Any other per-object value makes a
+// list unshareable; such lists simply keep their own array.
 //
 // Direct-mapped like SharedStrings: a list's hash picks one slot; an equal list in the slot is returned,
 // anything else takes the slot over. Lock-free: a slot is one reference. Shared arrays are never written
-// again: the store only reads them, and SharedStrings.ShareFields/ShareAll leave an array of shared strings
+// again: the store only reads them, and SharedStrings.ShareField/ShareAll leave an array of shared strings
 // unchanged (each element already is the table's copy or becomes its own slot's holder, the same reference).
 //
 // Memory: Slots arrays of at most MaxLength elements of at most SharedStrings.MaxLength characters (about

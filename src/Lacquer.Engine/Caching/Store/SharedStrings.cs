@@ -75,21 +75,14 @@ internal sealed class SharedStrings
     }
 
     /// <summary>
-    /// A new array of <paramref name="fields"/> with each name and value shared. A single value is kept as a
-    /// plain string: a StringValues wrapping a one-element array (as fills produce) costs that array, 32 bytes,
-    /// per field.
+    /// The field with its name and value shared. A single value is kept as a plain string: a StringValues
+    /// wrapping a one-element array (as fills produce) costs that array, 32 bytes, per field.
     /// </summary>
-    public KeyValuePair<string, StringValues>[] ShareFields(KeyValuePair<string, StringValues>[] fields)
+    public KeyValuePair<string, StringValues> ShareField(KeyValuePair<string, StringValues> field)
     {
-        var shared = new KeyValuePair<string, StringValues>[fields.Length];
-        for (var i = 0; i < fields.Length; i++)
-        {
-            var (name, value) = fields[i];
-            shared[i] = new(Share(name), value.Count == 1
-                ? new StringValues(value[0] is { } single ? Share(single) : null)
-                : new StringValues(ShareAll(value.ToArray())));
-        }
-
-        return shared;
+        var (name, value) = field;
+        return new(Share(name), value.Count == 1
+            ? new StringValues(value[0] is { } single ? Share(single) : null)
+            : new StringValues(ShareAll(value.ToArray())));
     }
 }

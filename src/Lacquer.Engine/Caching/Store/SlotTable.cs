@@ -1,62 +1,71 @@
-// The store's map from primary key to what is stored under it (Variants.Value), split into shards so that the
-// map grows without stopping the store.
+// The store's map from primary key to what is stored under it (Variants.Value): 64 key tables (KeyTable), each
+// holding the keys whose string hash has its top bits, so that the map grows a shard at a time.
 //
-// One ConcurrentDictionary grows by rehashing every key at once, into new nodes, while it holds all its locks;
-// the store's insert holds the store lock around it, so every fill waits, and the nodes it makes all survive and
-// are promoted by the collections that run meanwhile. Measured in-process (bench: insert-timing), growing one
-// dictionary cost a single insert 2-3 s at ~540,000 and ~1,200,000 objects on the shared 2-core machine, which
-// made the tail of the miss scenario (docs/performance.md, "Misses"). Split into Shards dictionaries by the key's
-// hash, each grows on its own when it holds 1/Shards of the keys: the same total work, in pieces 1/Shards the size.
+// Why shards: a table grows by copying every slot into a new array while the store lock is held, so every fill
+// waits for it. With one map, that copy reached millions of slots at a million keys; with the map in one
+// ConcurrentDictionary (before the key table) the same growth rehashed every key into new nodes and cost a single
+// insert 2-3 s at ~540,000 and ~1,200,000 objects on the 2-core machine (bench: insert-timing), which made the
+// bad rounds of the miss scenario (docs/performance.md, "Misses"). A shard grows when it alone needs to, with
+// 1/64 of the keys: the same total work in pieces 1/64 the size.
 //
-// Reads are lock-free as before (a ConcurrentDictionary read); writes happen under the store lock. The shard is
-// picked by the high bits of the key's string hash, and the dictionary picks its bucket by the whole hash modulo
-// its (odd) size, so the keys of one shard still spread over its buckets.
-using System.Collections.Concurrent;
-
+// Concurrency is each KeyTable's: reads lock-free, writes under the store lock. The shard is picked by the high
+// bits of the key's hash and a table's slot by the low bits, so the keys of one shard still spread over its slots.
 namespace Lacquer.Caching.Store;
 
 internal sealed class SlotTable
 {
-    /// <summary>A power of two; 64 keeps each shard's growth small up to tens of millions of keys, for ~64 KB of fixed cost.</summary>
+    /// <summary>A power of two; 64 keeps each shard's growth small up to tens of millions of keys.</summary>
     internal const int Shards = 64;
 
     private const int ShardBits = 6;
 
-    private readonly ConcurrentDictionary<string, object>[] _shards = new ConcurrentDictionary<string, object>[Shards];
-    private readonly ConcurrentDictionary<string, object>.AlternateLookup<ReadOnlySpan<char>>[] _byChars = new ConcurrentDictionary<string, object>.AlternateLookup<ReadOnlySpan<char>>[Shards];
+    private readonly KeyTable[] _shards = new KeyTable[Shards];
 
     public SlotTable()
     {
         for (var i = 0; i < Shards; i++)
         {
-            _shards[i] = new ConcurrentDictionary<string, object>(StringComparer.Ordinal);
-            _byChars[i] = _shards[i].GetAlternateLookup<ReadOnlySpan<char>>();
+            _shards[i] = new KeyTable();
+        }
+    }
+
+    /// <summary>Keys held in all shards.</summary>
+    public int Count
+    {
+        get
+        {
+            var count = 0;
+            foreach (var shard in _shards)
+            {
+                count += shard.Count;
+            }
+
+            return count;
         }
     }
 
     /// <summary>Looks a key up by its characters (a hit never builds the key string). Lock-free.</summary>
-    public bool TryGetValue(ReadOnlySpan<char> key, out object value) => _byChars[ShardOf(key)].TryGetValue(key, out value!);
+    public bool TryGetValue(ReadOnlySpan<char> key, [System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out object value) =>
+        _shards[ShardOf(key)].TryGetValue(key, out value);
 
-    public bool TryGetValue(string key, out object value) => _shards[ShardOf(key)].TryGetValue(key, out value!);
+    /// <summary>Stores a non-empty Variants value whose entries have this key (the caller holds the store lock).</summary>
+    public void Set(string key, object value) => _shards[ShardOf(key)].Set(key, value);
 
-    /// <summary>Sets what is stored under <paramref name="key"/> (the caller holds the store lock).</summary>
-    public void Set(string key, object value) => _shards[ShardOf(key)][key] = value;
+    /// <summary>Removes the key; false when nothing was stored under it (the caller holds the store lock).</summary>
+    public bool Remove(string key) => _shards[ShardOf(key)].Remove(key);
 
-    /// <summary>Removes the key (the caller holds the store lock).</summary>
-    public void Remove(string key) => _shards[ShardOf(key)].TryRemove(key, out _);
-
-    /// <summary>Every key's stored value, shard by shard, without a snapshot (as a ConcurrentDictionary enumerates).</summary>
+    /// <summary>Every value held, shard by shard, lock-free: a value stored or removed during the walk may or may not be seen.</summary>
     public IEnumerable<object> Values()
     {
         foreach (var shard in _shards)
         {
-            foreach (var (_, value) in shard)
+            foreach (var value in shard.Values())
             {
                 yield return value;
             }
         }
     }
 
-    /// <summary>The shard of a key: the top bits of its ordinal string hash (the same hash as string.GetHashCode).</summary>
+    /// <summary>The shard of a key: the top bits of its ordinal string hash (the same hash the shard's slots use).</summary>
     internal static int ShardOf(ReadOnlySpan<char> key) => (int)((uint)string.GetHashCode(key) >> (32 - ShardBits));
 }

@@ -2,7 +2,7 @@
 // index over their Vary values, so that a lookup costs one hash of the request's values and one comparison
 // whatever the number of variants (a scan of thousands made every hit on such a key slow).
 //
-// Immutable, like every value the store's dictionary holds (Variants.cs): With and Without build a new table
+// Immutable, like every value the store's key table holds (Variants.cs): With and Without build a new table
 // under the store lock, carrying the hashes over, so a change costs O(n) copying with n bounded by the zone's
 // maxVariants, and a lock-free reader keeps using the table it found.
 //

@@ -1,10 +1,10 @@
 // What the store keeps under one primary key: its Vary variants. Most keys have exactly one, and the store's
-// dictionary then holds that entry itself; a key with a few (up to MaxScanned) holds an array of them, which a
+// key table (KeyTable) then holds that entry itself; a key with a few (up to MaxScanned) holds an array of them, which a
 // lookup scans; a key with more holds a VariantTable, which a lookup probes by hash. A slot object with a
 // one-element array cost 64 bytes per key more (docs/performance.md, Memory), and a hash index costs more than a
 // scan of a handful of entries saves.
 //
-// A value is never mutated once it is in the dictionary: adding or removing a variant makes a new value and
+// A value is never mutated once it is in the key table: adding or removing a variant makes a new value and
 // replaces the old one under the store lock, so a lock-free reader sees the old set or the new one, never a
 // half-changed one. The number of variants is bounded by the zone's maxVariants (CacheStore.Insert), which
 // bounds what one change copies.
@@ -16,7 +16,7 @@ internal readonly struct Variants(object? value)
     /// <summary>Up to this many variants are kept in an array and scanned; more get a hash index.</summary>
     public const int MaxScanned = 8;
 
-    /// <summary>What the store's dictionary holds for this set (null when it is empty).</summary>
+    /// <summary>What the store's key table holds for this set (null when it is empty).</summary>
     public object? Value => value;
 
     public int Count => value switch

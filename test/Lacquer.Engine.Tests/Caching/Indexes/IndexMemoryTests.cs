@@ -49,10 +49,10 @@ public sealed class IndexMemoryTests(ITestOutputHelper output)
     [Fact]
     public void Entry_Size_Grows_With_Path_Segments()
     {
-        var flat = EntrySize.Of("http://a.example/abcdef", Headers, 100, [], []);
-        var deep = EntrySize.Of("http://a.example/ab/cd/ef", Headers, 100, [], []);
-        var deeper = EntrySize.Of("http://a.example/ab/cd/ef/", Headers, 100, [], []);
-        var withQuery = EntrySize.Of("http://a.example/abcdef?x=/y/z", Headers, 100, [], []);
+        var flat = EntrySize.Of("http://a.example/abcdef", new StoredFields(Headers, null, null), 100, [], []);
+        var deep = EntrySize.Of("http://a.example/ab/cd/ef", new StoredFields(Headers, null, null), 100, [], []);
+        var deeper = EntrySize.Of("http://a.example/ab/cd/ef/", new StoredFields(Headers, null, null), 100, [], []);
+        var withQuery = EntrySize.Of("http://a.example/abcdef?x=/y/z", new StoredFields(Headers, null, null), 100, [], []);
 
         Assert.True(deep > flat, $"/ab/cd/ef: {deep} <= /abcdef: {flat}");
         Assert.True(deeper > deep, $"/ab/cd/ef/: {deeper} <= /ab/cd/ef: {deep}");
@@ -121,5 +121,5 @@ public sealed class IndexMemoryTests(ITestOutputHelper output)
         GC.KeepAlive(store);
     }
 
-    private static long SizeWith(params string[] tags) => EntrySize.Of("http://a.example/x", Headers, 100, tags, []);
+    private static long SizeWith(params string[] tags) => EntrySize.Of("http://a.example/x", new StoredFields(Headers, null, null), 100, tags, []);
 }

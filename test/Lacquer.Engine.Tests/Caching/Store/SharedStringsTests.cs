@@ -76,9 +76,9 @@ public sealed class SharedStringsTests
 
         store.Insert(entry, ticket: null, StoreWorld.MaxVariants);
 
-        Assert.IsType<string>(Held(entry.Headers[0].Value));
-        Assert.Equal("a=1,b=2", entry.Headers[1].Value.ToString());
-        Assert.Equal(2, entry.Headers[1].Value.Count);
+        Assert.IsType<string>(Held(entry.Fields[0].Value));
+        Assert.Equal("a=1,b=2", entry.Fields[1].Value.ToString());
+        Assert.Equal(2, entry.Fields[1].Value.Count);
         Assert.Equal(StoreWorld.SizeOf(entry), entry.Size);
     }
 
@@ -88,32 +88,50 @@ public sealed class SharedStringsTests
         var (first, second) = InsertTwo(pair: false);
         var (third, fourth) = InsertTwo(pair: true);
 
-        Assert.Same(first.Headers, second.Headers);
-        Assert.Equal("text/plain", second.Headers[0].Value.ToString());
+        Assert.Same(first.Fields.Held, second.Fields.Held);
+        Assert.Equal("text/plain", second.Fields[0].Value.ToString());
         Assert.Same(first.Tags, second.Tags);
 
         // A field with two values keeps its list unshared.
-        Assert.NotSame(third.Headers, fourth.Headers);
+        Assert.NotSame(third.Fields.Held, fourth.Fields.Held);
         Assert.Same(third.Tags, fourth.Tags);
     }
 
     [Fact]
-    public void A_Per_Object_Value_Keeps_Its_Own_List_And_The_Callers_Arrays_Are_Not_Written()
+    public void A_Per_Object_ETag_Is_Held_By_The_Entry_So_The_List_Is_Shared_And_The_Callers_Arrays_Are_Not_Written()
     {
         var zone = StoreWorld.Zone();
         var store = new CacheStore(1_000_000, new LruEvictionPolicy());
         var first = Filled(zone, "/a", pair: false);
         var second = Filled(zone, "/b", pair: false, etag: "\"2\"");
         var given = second.Headers;
-        var givenValue = given[0].Value[0];
+        var givenValue = given[1].Value[0];
 
         store.Insert(first, ticket: null, StoreWorld.MaxVariants);
         store.Insert(second, ticket: null, StoreWorld.MaxVariants);
 
-        Assert.NotSame(first.Headers, second.Headers);
-        Assert.Equal("\"2\"", second.Headers[1].Value.ToString());
-        Assert.Same(givenValue, given[0].Value[0]);
-        Assert.NotSame(given, second.Headers);
+        Assert.Same(first.Fields.Held, second.Fields.Held);
+        Assert.Equal("\"1\"", first.Fields[1].Value.ToString());
+        Assert.Equal("\"2\"", second.Fields[1].Value.ToString());
+        Assert.Equal("\"2\"", second.Fields.ETag);
+        Assert.Same(givenValue, given[1].Value[0]);
+        Assert.NotSame(given, second.Fields.Held);
+    }
+
+    [Fact]
+    public void Any_Other_Per_Object_Value_Keeps_Its_Own_List()
+    {
+        var zone = StoreWorld.Zone();
+        var store = new CacheStore(1_000_000, new LruEvictionPolicy());
+        var first = Filled(zone, "/a", pair: false, etag: "\"1\"", etagName: "X-Id");
+        var second = Filled(zone, "/b", pair: false, etag: "\"2\"", etagName: "X-Id");
+
+        store.Insert(first, ticket: null, StoreWorld.MaxVariants);
+        store.Insert(second, ticket: null, StoreWorld.MaxVariants);
+
+        Assert.NotSame(first.Fields.Held, second.Fields.Held);
+        Assert.Equal("\"2\"", second.Fields[1].Value.ToString());
+        Assert.Null(second.Fields.ETag);
     }
 
     private static (CacheEntry First, CacheEntry Second) InsertTwo(bool pair)
@@ -132,7 +150,7 @@ public sealed class SharedStringsTests
         typeof(StringValues).GetField("_values", System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance)!.GetValue(value);
 
     /// <summary>An entry as a fill builds it: fresh strings, each value wrapped in its own array.</summary>
-    private static CacheEntry Filled(ZoneCache zone, string path, bool pair = true, string etag = "\"1\"")
+    private static CacheEntry Filled(ZoneCache zone, string path, bool pair = true, string etag = "\"1\"", string etagName = "ETag")
     {
         var entry = StoreWorld.Entry(zone, path, varyNames: [Fresh("accept-language")], varyValues: [Fresh("en")], tags: [Fresh("red")]);
         return new CacheEntry
@@ -151,7 +169,7 @@ public sealed class SharedStringsTests
                 :
                 [
                     new(Fresh("X-Kind"), new StringValues([Fresh("text/plain")])),
-                    new(Fresh("ETag"), new StringValues([Fresh(etag)])),
+                    new(Fresh(etagName), new StringValues([Fresh(etag)])),
                 ],
             Body = entry.Body,
             Tags = entry.Tags,

@@ -1,5 +1,5 @@
 // The store's key map in shards (SlotTable): it answers like one dictionary — by the key's string or its
-// characters, values replaced and removed, every value enumerated once — and spreads the keys of one site over
+// characters, values replaced and removed, counted, every value enumerated once — and spreads the keys of one site over
 // every shard, so that each grows on its own with a fraction of the keys (the reason it is split).
 using System.Globalization;
 
@@ -10,31 +10,38 @@ public sealed class SlotTableTests
     [Fact]
     public void Set_Replace_And_Remove_Answer_By_String_And_By_Characters()
     {
+        var zone = StoreWorld.Zone();
         var table = new SlotTable();
-        var first = new object();
-        var second = new object();
+        var key = StoreWorld.Key(zone, "/x");
+        var first = StoreWorld.EntryUnder(key, zone, TimeSpan.FromMinutes(1));
+        var second = StoreWorld.EntryUnder(key, zone, TimeSpan.FromMinutes(1));
 
-        table.Set("http://a.example/x", first);
-        Assert.True(table.TryGetValue("http://a.example/x", out var found));
+        table.Set(key, first);
+        Assert.True(table.TryGetValue(key, out var found));
         Assert.Same(first, found);
-        Assert.True(table.TryGetValue("http://a.example/x".AsSpan(), out found));
-        Assert.Same(first, found);
+        Assert.Equal(1, table.Count);
 
-        table.Set("http://a.example/x", second);
-        Assert.True(table.TryGetValue("prefix http://a.example/x".AsSpan(7), out found));
+        table.Set(key, second);
+        Assert.True(table.TryGetValue(("prefix " + key).AsSpan(7), out found));
         Assert.Same(second, found);
+        Assert.Equal(1, table.Count);
 
-        table.Remove("http://a.example/x");
-        Assert.False(table.TryGetValue("http://a.example/x", out _));
-        Assert.False(table.TryGetValue("http://a.example/x".AsSpan(), out _));
+        Assert.True(table.Remove(key));
+        Assert.False(table.Remove(key));
+        Assert.False(table.TryGetValue(key, out _));
+        Assert.Equal(0, table.Count);
         Assert.Empty(table.Values());
     }
 
     [Fact]
     public void Values_Holds_Every_Stored_Value_Once()
     {
+        var zone = StoreWorld.Zone();
         var table = new SlotTable();
-        var values = Enumerable.Range(0, 5_000).Select(i => (Key: Url(i), Value: new object())).ToList();
+        var values = Enumerable.Range(0, 5_000)
+            .Select(i => StoreWorld.Key(zone, $"/m/{i}"))
+            .Select(key => (Key: key, Value: StoreWorld.EntryUnder(key, zone, TimeSpan.FromMinutes(1))))
+            .ToList();
         foreach (var (key, value) in values)
         {
             table.Set(key, value);
@@ -45,7 +52,7 @@ public sealed class SlotTableTests
             table.Remove(key);
         }
 
-        var expected = values.Where((_, i) => i % 2 == 1).Select(pair => pair.Value).ToHashSet(ReferenceEqualityComparer.Instance);
+        var expected = values.Where((_, i) => i % 2 == 1).Select(pair => (object)pair.Value).ToHashSet(ReferenceEqualityComparer.Instance);
         var seen = table.Values().ToList();
         Assert.Equal(expected.Count, seen.Count);
         Assert.All(seen, value => Assert.Contains(value, expected));

@@ -58,7 +58,7 @@ internal static class StoreWorld
 
     /// <summary>What the store will charge for <paramref name="entry"/> (it sets Size itself on insert).</summary>
     public static long SizeOf(CacheEntry entry) =>
-        EntrySize.Of(entry.PrimaryKey, entry.Headers, entry.Body.Length, entry.Tags, entry.VaryValues);
+        EntrySize.Of(entry.PrimaryKey, entry.Fields, entry.Body.Length, entry.Tags, entry.VaryValues);
 
     /// <summary>Request headers carrying the given fields.</summary>
     public static HeaderDictionary Request(params (string Name, string Value)[] fields)

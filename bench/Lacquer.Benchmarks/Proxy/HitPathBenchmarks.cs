@@ -69,7 +69,7 @@ public class HitPathBenchmarks
         _keyed.Request.Headers["CF-Device-Type"] = "mobile";
         _keyed.Request.Headers.AcceptLanguage = "en-US, en;q=0.9";
         _keyedProxy.Zones.Resolve(_keyed, out _, out var keyedSite);
-        keyedStore.Insert(BenchZones.Entry(keyedStore.ZoneCache(keyedZone.Id), CacheKeys.ForRequest(keyedSite.Scheme, keyedSite.Host, keyedZone.CacheKeyHeaders, _keyed), new byte[1024], ["a"]), null, CacheSettings.DefaultMaxVariants);
+        keyedStore.Insert(BenchZones.Entry(keyedStore.ZoneCache(keyedZone.Id), RequestTarget.Key(keyedSite.Scheme, keyedSite.Host, keyedZone.CacheKeyHeaders, _keyed), new byte[1024], ["a"]), null, CacheSettings.DefaultMaxVariants);
         _keyedProxy.HandleAsync(_keyed, default).GetAwaiter().GetResult();
         ExpectHit(_keyed, 200);
     }

@@ -138,7 +138,7 @@ internal sealed partial class CachingProxy
         var headers = context.Request.Headers;
         var request = RequestFacts.Parse(HttpMethods.Get, HeaderFields.Joined(headers.CacheControl), HeaderFields.Joined(headers.Pragma), headers.ContainsKey(HeaderNames.Authorization));
         StoreLookup found;
-        using (var requestKey = RequestKey.For(site.Scheme, site.Host, zone.CacheKeyHeaders, context))
+        using (var requestKey = RequestTarget.PooledKey(site.Scheme, site.Host, zone.CacheKeyHeaders, context))
         {
             // 4. Look up, and serve what the request may reuse.
             found = LookUp(context, zone, requestKey, request);

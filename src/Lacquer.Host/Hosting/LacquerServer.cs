@@ -66,6 +66,12 @@ internal sealed partial class LacquerServer : IAsyncDisposable
 
     public Uri AdminUri { get; private set; } = null!;
 
+    /// <summary>The category ASP.NET Core's hosting layer logs each request's start and end under.</summary>
+    public const string HostingDiagnosticsCategory = "Microsoft.AspNetCore.Hosting.Diagnostics";
+
+    /// <summary>The proxy listener's services (its logging configuration, for tests).</summary>
+    internal IServiceProvider ProxyServices => _proxyApp.Services;
+
     public static async Task<LacquerServer> StartAsync(LacquerSettings settings, TimeProvider time, Action<ILoggingBuilder>? logging = null, CancellationToken cancellationToken = default)
     {
         var proxyApp = Build(settings, logging, proxy: true, time);
@@ -226,6 +232,15 @@ internal sealed partial class LacquerServer : IAsyncDisposable
         else
         {
             logging(builder.Logging);
+        }
+
+        if (proxy)
+        {
+            // ASP.NET Core's hosting layer starts an Activity (trace ids, Activity.Current) and a logging scope for
+            // every request while its diagnostics category is enabled at any level, though it logs there only at
+            // Information and below. Lacquer neither traces nor writes scopes, so on the proxy listener that work
+            // was a cost of every hit for nothing: the category is off there (docs/performance.md, "1 KiB hits").
+            builder.Logging.AddFilter(HostingDiagnosticsCategory, LogLevel.None);
         }
 
         builder.WebHost.ConfigureKestrel(options =>

@@ -21,6 +21,7 @@ using Lacquer.Purge.Api.ServiceCache;
 using Lacquer.Purge.Cluster;
 using Lacquer.Purge.Cluster.Redis;
 using Lacquer.Security;
+using Lacquer.Zones;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -111,7 +112,7 @@ internal sealed partial class LacquerServer : IAsyncDisposable
             metrics.Proxy.Observe(requestLog);
         }
 
-        var observer = new RequestObserver(metrics, () => proxy.Zones, requestLog, time);
+        var observer = new RequestObserver(metrics, requestLog, time);
         proxyApp.Run(context => RunProxy(proxy, purgeMethod, observer, context));
         metricsExport.Map(adminApp);
 
@@ -187,6 +188,9 @@ internal sealed partial class LacquerServer : IAsyncDisposable
         var started = observer.Start();
         var purge = context.Request.Method == PurgeMethodHandler.Method;
 
+        // The zone is matched once, here, for the proxy and for the observer that counts the request under it.
+        var match = proxy.Zones.Resolve(context, out var zone, out var site);
+
         // Taken for every request, a PURGE too, and once more at its end (lines of a Connection trailer), so
         // that no request's lines are left for the next request on the connection.
         var connectionAsSent = ConnectionFieldLines.Take();
@@ -198,7 +202,7 @@ internal sealed partial class LacquerServer : IAsyncDisposable
                 return;
             }
 
-            await proxy.HandleAsync(context, connectionAsSent);
+            await proxy.HandleAsync(context, match, zone, site, connectionAsSent);
         }
         catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
         {
@@ -207,7 +211,7 @@ internal sealed partial class LacquerServer : IAsyncDisposable
         finally
         {
             ConnectionFieldLines.Take();
-            observer.Finish(context, started, purge);
+            observer.Finish(context, started, purge, match == HostMatch.Zone ? zone : null);
         }
     }
 

@@ -2,6 +2,7 @@
 // size (the body is the size class's shared array), exactly as the proxy's fill would, so eviction, byte
 // accounting and the policy seam are the production code paths. Hits and bytes count the object's body size.
 using System.Diagnostics;
+using Lacquer.Caching.Keys;
 using Lacquer.Caching.Store;
 using Lacquer.Configuration;
 using Lacquer.Zones;
@@ -54,7 +55,7 @@ internal static class Replay
         var zone = CreateZone();
         var store = new CacheStore(maxBytes, policy);
         var zoneCache = store.ZoneCache(zone.Id);
-        var request = new HeaderDictionary();
+        var request = new NoRequestFields();
         long hits = 0;
         long requestedBytes = 0;
         long hitBytes = 0;

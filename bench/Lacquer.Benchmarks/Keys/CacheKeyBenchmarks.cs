@@ -29,8 +29,8 @@ public class CacheKeyBenchmarks
     }
 
     [Benchmark(Baseline = true)]
-    public string Key_NoKeyHeaders() => CacheKeys.ForRequest(_site.Scheme, _site.Host, _plainZone.CacheKeyHeaders, _context);
+    public string Key_NoKeyHeaders() => RequestTarget.Key(_site.Scheme, _site.Host, _plainZone.CacheKeyHeaders, _context);
 
     [Benchmark]
-    public string Key_ThreeKeyHeaders() => CacheKeys.ForRequest(_site.Scheme, _site.Host, _keyedZone.CacheKeyHeaders, _context);
+    public string Key_ThreeKeyHeaders() => RequestTarget.Key(_site.Scheme, _site.Host, _keyedZone.CacheKeyHeaders, _context);
 }

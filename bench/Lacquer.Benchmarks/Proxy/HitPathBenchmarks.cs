@@ -50,9 +50,9 @@ public class HitPathBenchmarks
         _metrics = new LacquerMetrics(() => zones.Zones);
         _listener = BenchMetrics.Listen(_metrics);
         _proxy = new CachingProxy(zones, store, 16_000_000, _origin, TimeProvider.System, NullLogger.Instance, _metrics);
-        _observer = new RequestObserver(_metrics, () => zones, log: null, TimeProvider.System);
+        _observer = new RequestObserver(_metrics, log: null, TimeProvider.System);
         _log = new RequestLog(Stream.Null, RequestLogFormat.Combined);
-        _loggingObserver = new RequestObserver(_metrics, () => zones, _log, TimeProvider.System);
+        _loggingObserver = new RequestObserver(_metrics, _log, TimeProvider.System);
         _context = BenchRequests.Get("/products/1/item-1");
         _proxy.HandleAsync(_context, default).GetAwaiter().GetResult();
         ExpectHit(_context, 200);
@@ -69,7 +69,7 @@ public class HitPathBenchmarks
         _keyed.Request.Headers["CF-Device-Type"] = "mobile";
         _keyed.Request.Headers.AcceptLanguage = "en-US, en;q=0.9";
         _keyedProxy.Zones.Resolve(_keyed, out _, out var keyedSite);
-        keyedStore.Insert(BenchZones.Entry(keyedStore.ZoneCache(keyedZone.Id), CacheKeys.ForRequest(keyedSite.Scheme, keyedSite.Host, keyedZone.CacheKeyHeaders, _keyed), new byte[1024], ["a"]), null, CacheSettings.DefaultMaxVariants);
+        keyedStore.Insert(BenchZones.Entry(keyedStore.ZoneCache(keyedZone.Id), RequestTarget.Key(keyedSite.Scheme, keyedSite.Host, keyedZone.CacheKeyHeaders, _keyed), new byte[1024], ["a"]), null, CacheSettings.DefaultMaxVariants);
         _keyedProxy.HandleAsync(_keyed, default).GetAwaiter().GetResult();
         ExpectHit(_keyed, 200);
     }
@@ -108,8 +108,9 @@ public class HitPathBenchmarks
     {
         BenchRequests.ResetResponse(_context);
         var started = observer.Start();
-        await _proxy.HandleAsync(_context, default);
-        observer.Finish(_context, started, purge: false);
+        var match = _proxy.Zones.Resolve(_context, out var zone, out var site);
+        await _proxy.HandleAsync(_context, match, zone, site, default);
+        observer.Finish(_context, started, purge: false, match == HostMatch.Zone ? zone : null);
     }
 
     [Benchmark]

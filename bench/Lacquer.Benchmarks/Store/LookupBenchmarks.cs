@@ -6,6 +6,7 @@ using BenchmarkDotNet.Attributes;
 using Lacquer.Benchmarks.Fixtures;
 using Lacquer.Caching.Store;
 using Lacquer.Configuration;
+using Lacquer.Zones;
 using Microsoft.AspNetCore.Http;
 
 namespace Lacquer.Benchmarks.Store;
@@ -15,12 +16,12 @@ public class LookupBenchmarks
 {
     private const int Entries = 100_000;
     private CacheStore _store = null!;
-    private IHeaderDictionary _headers = null!;
+    private RequestHeaderFields _headers;
     private string[] _keys = null!;
     private int _next;
-    private IHeaderDictionary _gzip = null!;
-    private IHeaderDictionary _deepVariant = null!;
-    private IHeaderDictionary _unknownVariant = null!;
+    private RequestHeaderFields _gzip;
+    private RequestHeaderFields _deepVariant;
+    private RequestHeaderFields _unknownVariant;
     private const int ManyVariants = 12_000;
 
     /// <summary>How far from the newest the looked-up variant of the many-variant key is (kept by any bound of 200 or more).</summary>
@@ -39,7 +40,7 @@ public class LookupBenchmarks
             _store.Insert(BenchZones.Entry(_store.ZoneCache(zone.Id), _keys[i], body, [$"t{i % 100}"]), null, CacheSettings.DefaultMaxVariants);
         }
 
-        _headers = BenchRequests.Get("/").Request.Headers;
+        _headers = new RequestHeaderFields(BenchRequests.Get("/").Request.Headers);
 
         string[] acceptEncoding = ["accept-encoding"];
         foreach (var encoding in new[] { "gzip", "br" })
@@ -59,12 +60,15 @@ public class LookupBenchmarks
             _store.Insert(entry, null, CacheSettings.DefaultMaxVariants);
         }
 
-        _gzip = BenchRequests.Get("/vary/two").Request.Headers;
-        _gzip.AcceptEncoding = "gzip";
-        _deepVariant = BenchRequests.Get("/vary/many").Request.Headers;
-        _deepVariant.AcceptLanguage = Language(ManyVariants - 1 - DeepVariant);
-        _unknownVariant = BenchRequests.Get("/vary/many").Request.Headers;
-        _unknownVariant.AcceptLanguage = "none";
+        var gzip = BenchRequests.Get("/vary/two").Request.Headers;
+        gzip.AcceptEncoding = "gzip";
+        _gzip = new RequestHeaderFields(gzip);
+        var deepVariant = BenchRequests.Get("/vary/many").Request.Headers;
+        deepVariant.AcceptLanguage = Language(ManyVariants - 1 - DeepVariant);
+        _deepVariant = new RequestHeaderFields(deepVariant);
+        var unknownVariant = BenchRequests.Get("/vary/many").Request.Headers;
+        unknownVariant.AcceptLanguage = "none";
+        _unknownVariant = new RequestHeaderFields(unknownVariant);
         if (_store.Lookup(VaryKey("two"), _gzip).Entry is null || _store.Lookup(VaryKey("many"), _deepVariant).Entry is null)
         {
             throw new InvalidOperationException("The variant lookups are not hits; the fixture is wrong.");

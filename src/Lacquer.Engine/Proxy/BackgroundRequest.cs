@@ -39,7 +39,7 @@ internal static class BackgroundRequest
         to.PathBase = from.PathBase;
         to.Path = from.Path;
         to.QueryString = from.QueryString;
-        context.Features.Get<IHttpRequestFeature>()!.RawTarget = Caching.Keys.CacheKeys.PathAndQuery(original);
+        context.Features.Get<IHttpRequestFeature>()!.RawTarget = RequestTarget.PathAndQuery(original);
         foreach (var (name, values) in from.Headers)
         {
             if (!Contains(Dropped, name) && (!Contains(Credentials, name) || Selects(name, zone, stale)))

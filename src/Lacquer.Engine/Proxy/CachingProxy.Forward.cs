@@ -38,14 +38,14 @@ internal sealed partial class CachingProxy
     private async Task<OriginExchange> ExchangeAsync(HttpContext context, Zone zone, ForwardPlan plan)
     {
         // 1. Send.
-        var url = plan.Key ?? CacheKeys.PathAndQuery(context);
+        var url = plan.Key ?? RequestTarget.PathAndQuery(context);
         var ticket = plan.MayStore ? Store.BeginFill() : null;
         OriginExchange? exchange = null;
         try
         {
             var validators = plan.Stale is not null ? Revalidation.ValidatorsFor(plan.Stale, context.Request.Headers) : null;
             var requestTime = _time.GetUtcNow();
-            var origin = await _origin.SendAsync(context, zone, plan.Site, CacheKeys.PathAndQuery(context), plan.OriginMethod, validators, context.RequestAborted);
+            var origin = await _origin.SendAsync(context, zone, plan.Site, RequestTarget.PathAndQuery(context), plan.OriginMethod, validators, context.RequestAborted);
             Metrics.Forwarding.Fetched(context, zone, origin.Error, _time.GetUtcNow() - requestTime);
             try
             {
@@ -117,7 +117,7 @@ internal sealed partial class CachingProxy
         }
 
         var correctedInitialAge = AgeCalculation.CorrectedInitialAge(head.Facts, requestTime, responseTime);
-        var pending = PendingEntry.FromOrigin(plan.Key!, zone, head, VaryValues.Capture(head.Facts.Vary.Names, context.Request.Headers), decision, responseTime, correctedInitialAge);
+        var pending = PendingEntry.FromOrigin(plan.Key!, zone, head, VaryValues.Capture(head.Facts.Vary.Names, new RequestHeaderFields(context.Request.Headers)), decision, responseTime, correctedInitialAge);
         var filling = StartFill(origin.Detach(), head.ContentLength, pending, ticket!, url);
         var stored = filling.Done.IsCompletedSuccessfully ? FillStatus(plan.Reason, pending, filling) : CacheStatus.Stored(plan.Reason, pending.Ttl);
         return new OriginExchange(ForwardOutcome.Filling, origin, url) { Head = head, CacheStatus = stored, Filling = filling };

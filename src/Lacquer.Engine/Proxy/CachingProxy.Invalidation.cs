@@ -26,7 +26,7 @@ internal sealed partial class CachingProxy
         }
 
         // The target URI is the URL the client sees (SiteAddress), the form its key has.
-        var pathAndQuery = Caching.Keys.CacheKeys.PathAndQuery(context);
+        var pathAndQuery = RequestTarget.PathAndQuery(context);
         Uri.TryCreate(site.Url(pathAndQuery), UriKind.Absolute, out var target);
 
         // The key holds the target as the client sent it; System.Uri may spell it otherwise (%7E as ~).

@@ -28,7 +28,7 @@ internal sealed partial class CachingProxy
         CacheLookup lookup;
         try
         {
-            lookup = Store.Lookup(key.Chars, context.Request.Headers);
+            lookup = Store.Lookup(key.Chars, new RequestHeaderFields(context.Request.Headers));
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {

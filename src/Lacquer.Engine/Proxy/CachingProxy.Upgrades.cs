@@ -18,7 +18,7 @@ internal sealed partial class CachingProxy
     private async Task RelayUpgradeAsync(HttpContext context, Zone zone, SiteAddress site)
     {
         var upgrades = _origin.Upgrades;
-        var target = CacheKeys.PathAndQuery(context);
+        var target = RequestTarget.PathAndQuery(context);
         var client = ClientAddress.Of(context, site);
         var admission = upgrades.Limiter.TryEnter(client);
         if (admission != UpgradeAdmission.Admitted)

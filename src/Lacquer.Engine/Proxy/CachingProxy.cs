@@ -88,11 +88,20 @@ internal sealed partial class CachingProxy
     /// The request's Connection lines as the client sent them, where the listener may have shortened the field
     /// (ConnectionFieldLines); empty when it has not.
     /// </param>
-    public async Task HandleAsync(HttpContext context, StringValues connectionAsSent)
+    public Task HandleAsync(HttpContext context, StringValues connectionAsSent)
+    {
+        var match = _zones.Resolve(context, out var zone, out var site);
+        return HandleAsync(context, match, zone, site, connectionAsSent);
+    }
+
+    /// <summary>
+    /// The same, for a caller that has already matched the zone (step 1's Resolve on the current
+    /// <see cref="Zones"/>): the proxy listener does, so that its request observer counts the request under that
+    /// zone without matching the Host field a second time.
+    /// </summary>
+    public async Task HandleAsync(HttpContext context, HostMatch match, Zone zone, SiteAddress site, StringValues connectionAsSent)
     {
         // 1. Zone, and the URL the client sees (canonical host, scheme).
-        var zones = _zones;
-        var match = zones.Resolve(context, out var zone, out var site);
         if (match != HostMatch.Zone)
         {
             await WriteHostErrorAsync(context, match);
@@ -138,7 +147,7 @@ internal sealed partial class CachingProxy
         var headers = context.Request.Headers;
         var request = RequestFacts.Parse(HttpMethods.Get, HeaderFields.Joined(headers.CacheControl), HeaderFields.Joined(headers.Pragma), headers.ContainsKey(HeaderNames.Authorization));
         StoreLookup found;
-        using (var requestKey = RequestKey.For(site.Scheme, site.Host, zone.CacheKeyHeaders, context))
+        using (var requestKey = RequestTarget.PooledKey(site.Scheme, site.Host, zone.CacheKeyHeaders, context))
         {
             // 4. Look up, and serve what the request may reuse.
             found = LookUp(context, zone, requestKey, request);

@@ -21,6 +21,7 @@ using Lacquer.Purge.Api.ServiceCache;
 using Lacquer.Purge.Cluster;
 using Lacquer.Purge.Cluster.Redis;
 using Lacquer.Security;
+using Lacquer.Zones;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -66,6 +67,12 @@ internal sealed partial class LacquerServer : IAsyncDisposable
 
     public Uri AdminUri { get; private set; } = null!;
 
+    /// <summary>The category ASP.NET Core's hosting layer logs each request's start and end under.</summary>
+    public const string HostingDiagnosticsCategory = "Microsoft.AspNetCore.Hosting.Diagnostics";
+
+    /// <summary>The proxy listener's services (its logging configuration, for tests).</summary>
+    internal IServiceProvider ProxyServices => _proxyApp.Services;
+
     public static async Task<LacquerServer> StartAsync(LacquerSettings settings, TimeProvider time, Action<ILoggingBuilder>? logging = null, CancellationToken cancellationToken = default)
     {
         var proxyApp = Build(settings, logging, proxy: true, time);
@@ -105,7 +112,7 @@ internal sealed partial class LacquerServer : IAsyncDisposable
             metrics.Proxy.Observe(requestLog);
         }
 
-        var observer = new RequestObserver(metrics, () => proxy.Zones, requestLog, time);
+        var observer = new RequestObserver(metrics, requestLog, time);
         proxyApp.Run(context => RunProxy(proxy, purgeMethod, observer, context));
         metricsExport.Map(adminApp);
 
@@ -181,6 +188,9 @@ internal sealed partial class LacquerServer : IAsyncDisposable
         var started = observer.Start();
         var purge = context.Request.Method == PurgeMethodHandler.Method;
 
+        // The zone is matched once, here, for the proxy and for the observer that counts the request under it.
+        var match = proxy.Zones.Resolve(context, out var zone, out var site);
+
         // Taken for every request, a PURGE too, and once more at its end (lines of a Connection trailer), so
         // that no request's lines are left for the next request on the connection.
         var connectionAsSent = ConnectionFieldLines.Take();
@@ -192,7 +202,7 @@ internal sealed partial class LacquerServer : IAsyncDisposable
                 return;
             }
 
-            await proxy.HandleAsync(context, connectionAsSent);
+            await proxy.HandleAsync(context, match, zone, site, connectionAsSent);
         }
         catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
         {
@@ -201,7 +211,7 @@ internal sealed partial class LacquerServer : IAsyncDisposable
         finally
         {
             ConnectionFieldLines.Take();
-            observer.Finish(context, started, purge);
+            observer.Finish(context, started, purge, match == HostMatch.Zone ? zone : null);
         }
     }
 
@@ -237,6 +247,12 @@ internal sealed partial class LacquerServer : IAsyncDisposable
             // (docs/performance.md, "1 MiB hits"). Lacquer's handlers never block a thread, the condition
             // under which inline scheduling is safe.
             builder.WebHost.UseSockets(sockets => sockets.UnsafePreferInlineScheduling = true);
+
+            // ASP.NET Core's hosting layer starts an Activity (trace ids, Activity.Current) and a logging scope for
+            // every request while its diagnostics category is enabled at any level, though it logs there only at
+            // Information and below. Lacquer neither traces nor writes scopes, so on the proxy listener that work
+            // was a cost of every hit for nothing: the category is off there (docs/performance.md, "1 KiB hits").
+            builder.Logging.AddFilter(HostingDiagnosticsCategory, LogLevel.None);
         }
 
         builder.WebHost.ConfigureKestrel(options =>

@@ -39,7 +39,7 @@ public sealed class PurgeSelectorTests
     [InlineData("http", "[::1]:8080", "[::1]", "/a")]
     public void Url_Selector_Names_The_Key_The_Proxy_Stores_For_That_Url(string scheme, string urlHost, string keyHost, string pathAndQuery)
     {
-        var key = CacheKeys.Build(scheme, keyHost, pathAndQuery, [], null);
+        var key = CacheKeys.Build(scheme, keyHost, pathAndQuery, [], new NoRequestFields());
 
         var selector = PurgeSelector.ForUrl(new Uri($"{scheme}://{urlHost}{pathAndQuery}"));
 

@@ -4,6 +4,7 @@
 // proxy reads (Lookup) and what operators read (StoredBytes, Count, zone counters).
 using Lacquer.Caching.Store;
 using Microsoft.AspNetCore.Http;
+using Lacquer.Zones;
 
 namespace Lacquer.Purge;
 
@@ -50,7 +51,7 @@ internal static class PurgeWorld
         ReferenceEquals(store.Lookup(entry.PrimaryKey, RequestFor(entry)).Entry, entry);
 
     /// <summary>Request headers that select <paramref name="entry"/>'s Vary variant.</summary>
-    public static HeaderDictionary RequestFor(CacheEntry entry)
+    public static RequestHeaderFields RequestFor(CacheEntry entry)
     {
         var headers = new HeaderDictionary();
         for (var i = 0; i < entry.VaryNames.Count; i++)
@@ -61,7 +62,7 @@ internal static class PurgeWorld
             }
         }
 
-        return headers;
+        return new RequestHeaderFields(headers);
     }
 
     public static PurgeSelector Url(string url) => PurgeSelector.ForUrl(new Uri(url));

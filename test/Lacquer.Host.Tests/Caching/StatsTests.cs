@@ -50,8 +50,8 @@ public sealed class StatsTests
 
         var b = Stored(c, "/b");
         var cEntry = Stored(c, "/c");
-        Assert.Null(c.Server.Proxy.Store.Lookup("http://other.example/x", new HeaderDictionary()).Entry);
-        Assert.Null(c.Server.Proxy.Store.Lookup($"http://{TestSettings.Host}/a", new HeaderDictionary()).Entry);
+        Assert.Null(c.Server.Proxy.Store.Lookup("http://other.example/x", new Lacquer.Caching.Keys.NoRequestFields()).Entry);
+        Assert.Null(c.Server.Proxy.Store.Lookup($"http://{TestSettings.Host}/a", new Lacquer.Caching.Keys.NoRequestFields()).Entry);
         var test = new Stats(Hits: 2, Misses: 4, StaleHits: 0, Evictions: 1, StoredBytes: b.Size + cEntry.Size, Objects: 2);
         var other = new Stats(Hits: 1, Misses: 1, StaleHits: 0, Evictions: 1, StoredBytes: 0, Objects: 0);
         Assert.Equal(test, await Stats.Read(c.Admin, "test"));
@@ -71,6 +71,6 @@ public sealed class StatsTests
     }
 
     private static Store.CacheEntry Stored(Conversation c, string path) =>
-        c.Server.Proxy.Store.Lookup($"http://{TestSettings.Host}{path}", new HeaderDictionary()).Entry
+        c.Server.Proxy.Store.Lookup($"http://{TestSettings.Host}{path}", new Lacquer.Caching.Keys.NoRequestFields()).Entry
         ?? throw new Xunit.Sdk.XunitException($"{path} is not stored.");
 }

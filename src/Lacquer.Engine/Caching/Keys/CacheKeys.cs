@@ -11,58 +11,43 @@
 //
 // The key is written into a caller's buffer (Write), so the hit path can look the store up without building
 // a string (RequestKey); Build makes the string from the same writer, so the two forms cannot disagree.
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.Features;
-
 namespace Lacquer.Caching.Keys;
 
 internal static class CacheKeys
 {
     private const string SchemeSeparator = "://";
 
+    /// <summary>Builds a key from its parts; <paramref name="fields"/> supplies the key headers' values.</summary>
     /// <param name="scheme">The scheme of the URL the client sees.</param>
     /// <param name="host">The canonical host of that URL (lower-case ASCII, no port), as its zone spells it.</param>
+    /// <param name="pathAndQuery">The request target in origin-form, as the client sent it.</param>
     /// <param name="keyHeaders">The zone's key headers, in configuration order.</param>
-    public static string ForRequest(string scheme, string host, string[] keyHeaders, HttpContext context) =>
-        Build(scheme, host, PathAndQuery(context), keyHeaders, context.Request.Headers);
-
-    /// <summary>The request target in origin-form, exactly as received when the client sent origin-form.</summary>
-    public static string PathAndQuery(HttpContext context)
+    /// <param name="fields">The request's fields (NoRequestFields: every key header empty).</param>
+    public static string Build<TFields>(string scheme, string host, string pathAndQuery, string[] keyHeaders, TFields fields)
+        where TFields : IRequestFields
     {
-        var raw = context.Features.Get<IHttpRequestFeature>()?.RawTarget;
-        if (!string.IsNullOrEmpty(raw) && raw[0] == '/')
-        {
-            return raw;
-        }
-
-        var request = context.Request;
-        return string.Concat((request.PathBase + request.Path).ToUriComponent(), request.QueryString.Value);
-    }
-
-    /// <summary>Builds a key from its parts; <paramref name="headers"/> supplies the key headers' values.</summary>
-    /// <param name="host">The canonical host (lower-case ASCII, no port), as a zone spells it.</param>
-    public static string Build(string scheme, string host, string pathAndQuery, string[] keyHeaders, IHeaderDictionary? headers)
-    {
-        var length = Length(scheme, host, pathAndQuery, keyHeaders, headers);
+        var length = Length(scheme, host, pathAndQuery, keyHeaders, fields);
         var buffer = length <= 256 ? stackalloc char[length] : new char[length];
-        Write(buffer, scheme, host, pathAndQuery, keyHeaders, headers);
+        Write(buffer, scheme, host, pathAndQuery, keyHeaders, fields);
         return new string(buffer);
     }
 
     /// <summary>The number of characters <see cref="Write"/> needs for these parts.</summary>
-    public static int Length(string scheme, string host, string pathAndQuery, string[] keyHeaders, IHeaderDictionary? headers)
+    public static int Length<TFields>(string scheme, string host, string pathAndQuery, string[] keyHeaders, TFields fields)
+        where TFields : IRequestFields
     {
         var length = scheme.Length + SchemeSeparator.Length + host.Length + pathAndQuery.Length;
         foreach (var name in keyHeaders)
         {
-            length += 2 + name.Length + (headers is null ? 0 : VaryValues.NormalizedLength(headers[name]));
+            length += 2 + name.Length + VaryValues.NormalizedLength(fields.Get(name));
         }
 
         return length;
     }
 
     /// <summary>Writes the key into <paramref name="destination"/>, which holds at least <see cref="Length"/> characters.</summary>
-    public static void Write(Span<char> destination, string scheme, string host, string pathAndQuery, string[] keyHeaders, IHeaderDictionary? headers)
+    public static void Write<TFields>(Span<char> destination, string scheme, string host, string pathAndQuery, string[] keyHeaders, TFields fields)
+        where TFields : IRequestFields
     {
         var at = Append(destination, 0, scheme);
         at = Append(destination, at, SchemeSeparator);
@@ -73,10 +58,7 @@ internal static class CacheKeys
             destination[at++] = '\n';
             at = Append(destination, at, name);
             destination[at++] = ':';
-            if (headers is not null)
-            {
-                at += VaryValues.WriteNormalized(headers[name], destination[at..]);
-            }
+            at += VaryValues.WriteNormalized(fields.Get(name), destination[at..]);
         }
     }
 

@@ -5,7 +5,6 @@
 // Ownership: the method that made it with For disposes it, once (the buffer goes back to the pool); copies
 // passed down must not outlive that method.
 using System.Buffers;
-using Microsoft.AspNetCore.Http;
 
 namespace Lacquer.Caching.Keys;
 
@@ -27,14 +26,13 @@ internal readonly struct RequestKey : IDisposable
     /// <summary>A key that already is a string (a waiter's re-lookup after a fill).</summary>
     public static RequestKey Of(string key) => new(null, key.Length, key);
 
-    /// <summary>The key of <paramref name="context"/>'s request, in a pooled buffer (the parts as for CacheKeys.ForRequest).</summary>
-    public static RequestKey For(string scheme, string host, string[] keyHeaders, HttpContext context)
+    /// <summary>The key of a request, in a pooled buffer: the same characters as CacheKeys.Build of these parts.</summary>
+    public static RequestKey For<TFields>(string scheme, string host, string pathAndQuery, string[] keyHeaders, TFields fields)
+        where TFields : IRequestFields
     {
-        var request = context.Request;
-        var pathAndQuery = CacheKeys.PathAndQuery(context);
-        var length = CacheKeys.Length(scheme, host, pathAndQuery, keyHeaders, request.Headers);
+        var length = CacheKeys.Length(scheme, host, pathAndQuery, keyHeaders, fields);
         var buffer = ArrayPool<char>.Shared.Rent(length);
-        CacheKeys.Write(buffer, scheme, host, pathAndQuery, keyHeaders, request.Headers);
+        CacheKeys.Write(buffer, scheme, host, pathAndQuery, keyHeaders, fields);
         return new RequestKey(buffer, length, null);
     }
 

@@ -7,7 +7,6 @@
 // A key with many variants finds the request's one by a hash of these values (Caching/Store/VariantTable.cs):
 // Hash of a request's fields equals Hash of the values they would be captured as, so an equal hash, confirmed
 // by Matches, is the match. The hash is the runtime's string hash (randomised per process, never stored).
-using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Primitives;
 
 namespace Lacquer.Caching.Keys;
@@ -15,7 +14,8 @@ namespace Lacquer.Caching.Keys;
 internal static class VaryValues
 {
     /// <summary>Captures the request's normalised values for <paramref name="names"/> (null when a field is absent).</summary>
-    public static string?[] Capture(IReadOnlyList<string> names, IHeaderDictionary requestHeaders)
+    public static string?[] Capture<TFields>(IReadOnlyList<string> names, TFields request)
+        where TFields : IRequestFields
     {
         if (names.Count == 0)
         {
@@ -25,18 +25,20 @@ internal static class VaryValues
         var values = new string?[names.Count];
         for (var i = 0; i < values.Length; i++)
         {
-            var raw = requestHeaders[names[i]];
+            var raw = request.Get(names[i]);
             values[i] = raw.Count == 0 ? null : Normalize(raw);
         }
 
         return values;
     }
 
-    public static bool Matches(IReadOnlyList<string> names, string?[] stored, IHeaderDictionary requestHeaders)
+    /// <summary>Whether the request's fields normalise to the <paramref name="stored"/> values (null: the field must be absent).</summary>
+    public static bool Matches<TFields>(IReadOnlyList<string> names, string?[] stored, TFields request)
+        where TFields : IRequestFields
     {
         for (var i = 0; i < stored.Length; i++)
         {
-            var raw = requestHeaders[names[i]];
+            var raw = request.Get(names[i]);
             if (raw.Count == 0)
             {
                 if (stored[i] is not null)
@@ -57,19 +59,20 @@ internal static class VaryValues
     }
 
     /// <summary>The hash of the values <see cref="Capture"/> would record for <paramref name="names"/>, without making them.</summary>
-    public static int Hash(IReadOnlyList<string> names, IHeaderDictionary requestHeaders)
+    public static int Hash<TFields>(IReadOnlyList<string> names, TFields request)
+        where TFields : IRequestFields
     {
         var hash = default(HashCode);
         for (var i = 0; i < names.Count; i++)
         {
-            var raw = requestHeaders[names[i]];
+            var raw = request.Get(names[i]);
             hash.Add(raw.Count == 0 ? AbsentHash : NormalizedHash(raw));
         }
 
         return hash.ToHashCode();
     }
 
-    /// <summary>The hash of captured values: equal to <see cref="Hash(IReadOnlyList{string}, IHeaderDictionary)"/> of a request they match.</summary>
+    /// <summary>The hash of captured values: equal to <see cref="Hash{TFields}(IReadOnlyList{string}, TFields)"/> of a request they match.</summary>
     public static int Hash(string?[] values)
     {
         var hash = default(HashCode);

@@ -16,7 +16,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using Lacquer.Caching.Keys;
-using Microsoft.AspNetCore.Http;
 
 namespace Lacquer.Caching.Store;
 
@@ -53,8 +52,12 @@ internal sealed partial class CacheStore
     /// <summary>What the store keeps for the zone with this id, made empty on first use.</summary>
     public ZoneCache ZoneCache(string zoneId) => _zones.GetOrAdd(zoneId, static id => new ZoneCache(id));
 
-    /// <summary>Finds the variant stored under <paramref name="primaryKey"/> that matches the request's Vary fields.</summary>
-    public CacheLookup Lookup(ReadOnlySpan<char> primaryKey, IHeaderDictionary requestHeaders)
+    /// <summary>
+    /// Finds the variant stored under <paramref name="primaryKey"/> that matches the request's Vary fields, read
+    /// from <paramref name="request"/> only for the names a stored variant lists (IRequestFields).
+    /// </summary>
+    public CacheLookup Lookup<TFields>(ReadOnlySpan<char> primaryKey, TFields request)
+        where TFields : IRequestFields
     {
         if (!_slots.TryGetValue(primaryKey, out var stored))
         {
@@ -63,7 +66,7 @@ internal sealed partial class CacheStore
 
         if (stored is VariantTable table)
         {
-            var found = table.Find(requestHeaders, out var anyVisible);
+            var found = table.Find(request, out var anyVisible);
             if (found is not null)
             {
                 _policy.Touched(found);
@@ -81,7 +84,7 @@ internal sealed partial class CacheStore
             }
 
             any = true;
-            if (VaryValues.Matches(variant.VaryNames, variant.VaryValues, requestHeaders))
+            if (VaryValues.Matches(variant.VaryNames, variant.VaryValues, request))
             {
                 _policy.Touched(variant);
                 return new CacheLookup(variant, true);

@@ -15,7 +15,6 @@
 using System.Diagnostics;
 using System.Numerics;
 using Lacquer.Caching.Keys;
-using Microsoft.AspNetCore.Http;
 
 namespace Lacquer.Caching.Store;
 
@@ -64,13 +63,14 @@ internal sealed class VariantTable
     }
 
     /// <summary>The visible variant the request selects, or null; <paramref name="anyVisible"/> tells whether the key has any.</summary>
-    public CacheEntry? Find(IHeaderDictionary requestHeaders, out bool anyVisible)
+    public CacheEntry? Find<TFields>(TFields request, out bool anyVisible)
+        where TFields : IRequestFields
     {
-        var hash = VaryValues.Hash(Entries[0].VaryNames, requestHeaders);
+        var hash = VaryValues.Hash(Entries[0].VaryNames, request);
         for (var i = _buckets[hash & (_buckets.Length - 1)]; i != 0; i = _next[i - 1])
         {
             var entry = Entries[i - 1];
-            if (_hashes[i - 1] == hash && !entry.IsHidden && VaryValues.Matches(entry.VaryNames, entry.VaryValues, requestHeaders))
+            if (_hashes[i - 1] == hash && !entry.IsHidden && VaryValues.Matches(entry.VaryNames, entry.VaryValues, request))
             {
                 anyVisible = true;
                 return entry;

@@ -19,7 +19,7 @@ public sealed class CacheKeysTests
     [InlineData("http", "www.example.com", "/", "http://www.example.com/")]
     public void Key_Is_Scheme_Canonical_Host_And_Target_As_Sent(string scheme, string host, string target, string expected)
     {
-        Assert.Equal(expected, CacheKeys.Build(scheme, host, target, [], headers: null));
+        Assert.Equal(expected, CacheKeys.Build(scheme, host, target, [], new NoRequestFields()));
     }
 
     [Theory]
@@ -32,7 +32,7 @@ public sealed class CacheKeysTests
     [InlineData("http", "www.example.com", "/a%2Fb", "http", "www.example.com", "/a/b")]
     public void Keys_Differ_When_Scheme_Host_Path_Or_Query_Differ(string scheme1, string host1, string target1, string scheme2, string host2, string target2)
     {
-        Assert.NotEqual(CacheKeys.Build(scheme1, host1, target1, [], null), CacheKeys.Build(scheme2, host2, target2, [], null));
+        Assert.NotEqual(CacheKeys.Build(scheme1, host1, target1, [], new NoRequestFields()), CacheKeys.Build(scheme2, host2, target2, [], new NoRequestFields()));
     }
 
     [Fact]
@@ -67,7 +67,7 @@ public sealed class CacheKeysTests
     }
 
     [Fact]
-    public void ForRequest_Uses_The_Raw_Request_Target()
+    public void Key_Of_A_Request_Uses_The_Raw_Request_Target()
     {
         var context = Request("http", "WWW.Example.com:8080", rawTarget: "/A%2Fb?q=%41");
 
@@ -75,7 +75,7 @@ public sealed class CacheKeysTests
     }
 
     [Fact]
-    public void ForRequest_Falls_Back_To_Path_And_Query_Without_A_Raw_Target()
+    public void Key_Of_A_Request_Falls_Back_To_Path_And_Query_Without_A_Raw_Target()
     {
         var context = Request("https", "www.example.com", rawTarget: string.Empty);
         context.Request.Path = "/a b";
@@ -85,7 +85,7 @@ public sealed class CacheKeysTests
     }
 
     [Fact]
-    public void ForRequest_Adds_The_Zone_Key_Headers()
+    public void Key_Of_A_Request_Adds_The_Zone_Key_Headers()
     {
         var mobile = Request("http", "www.example.com", "/a");
         mobile.Request.Headers["CF-Device-Type"] = "mobile";
@@ -140,7 +140,7 @@ public sealed class CacheKeysTests
     [InlineData("[::1]:8080", "/")]
     [InlineData("www.example.com", "")]
     [InlineData("xn--bcher-kva.example:8080", "/a")]
-    public void RequestKey_Holds_The_Same_Characters_As_ForRequest(string host, string rawTarget)
+    public void PooledKey_Holds_The_Same_Characters_As_Key(string host, string rawTarget)
     {
         var context = Request("http", host, rawTarget);
         context.Request.Path = "/p";
@@ -149,10 +149,10 @@ public sealed class CacheKeysTests
         foreach (var zone in new[] { Zone([]), Zone(["CF-Device-Type", "Accept-Language", "CF-IPCountry"]) })
         {
             var site = Site(zone, context);
-            using var key = RequestKey.For(site.Scheme, site.Host, zone.CacheKeyHeaders, context);
+            using var key = RequestTarget.PooledKey(site.Scheme, site.Host, zone.CacheKeyHeaders, context);
 
-            Assert.Equal(CacheKeys.ForRequest(site.Scheme, site.Host, zone.CacheKeyHeaders, context), key.Chars.ToString());
-            Assert.Equal(CacheKeys.ForRequest(site.Scheme, site.Host, zone.CacheKeyHeaders, context), key.ToString());
+            Assert.Equal(RequestTarget.Key(site.Scheme, site.Host, zone.CacheKeyHeaders, context), key.Chars.ToString());
+            Assert.Equal(RequestTarget.Key(site.Scheme, site.Host, zone.CacheKeyHeaders, context), key.ToString());
         }
     }
 
@@ -174,7 +174,7 @@ public sealed class CacheKeysTests
     {
         var target = "/" + new string('a', 300);
 
-        Assert.Equal("http://www.example.com" + target, CacheKeys.Build("http", "www.example.com", target, [], null));
+        Assert.Equal("http://www.example.com" + target, CacheKeys.Build("http", "www.example.com", target, [], new NoRequestFields()));
     }
 
     private static string Build(string[] keyHeaders, params (string Name, string Value)[] fields)
@@ -185,14 +185,14 @@ public sealed class CacheKeysTests
             headers.Append(name, value);
         }
 
-        return CacheKeys.Build("http", "www.example.com", "/a", keyHeaders, headers);
+        return CacheKeys.Build("http", "www.example.com", "/a", keyHeaders, new RequestHeaderFields(headers));
     }
 
     /// <summary>The key as the proxy builds it: the zone table resolves the URL the client sees, then the key is built.</summary>
     private static string Key(Zone zone, HttpContext context)
     {
         var site = Site(zone, context);
-        return CacheKeys.ForRequest(site.Scheme, site.Host, zone.CacheKeyHeaders, context);
+        return RequestTarget.Key(site.Scheme, site.Host, zone.CacheKeyHeaders, context);
     }
 
     private static SiteAddress Site(Zone zone, HttpContext context)

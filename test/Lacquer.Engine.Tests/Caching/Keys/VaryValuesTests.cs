@@ -2,6 +2,7 @@
 // values compared exactly; an absent field matches only an absent field.
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Primitives;
+using Lacquer.Zones;
 
 namespace Lacquer.Caching.Keys;
 
@@ -122,7 +123,7 @@ public sealed class VaryValuesTests
         Assert.True(VaryValues.Matches(AcceptLanguage, ["en"], Headers(("ACCEPT-LANGUAGE", "en"))));
     }
 
-    private static HeaderDictionary Headers(params (string Name, string Value)[] fields)
+    private static RequestHeaderFields Headers(params (string Name, string Value)[] fields)
     {
         var headers = new HeaderDictionary();
         foreach (var (name, value) in fields)
@@ -130,6 +131,6 @@ public sealed class VaryValuesTests
             headers.Append(name, value);
         }
 
-        return headers;
+        return new RequestHeaderFields(headers);
     }
 }

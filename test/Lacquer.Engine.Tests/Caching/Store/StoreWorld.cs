@@ -4,6 +4,7 @@
 using Lacquer.Configuration;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Primitives;
+using Lacquer.Zones;
 
 namespace Lacquer.Caching.Store;
 
@@ -60,8 +61,8 @@ internal static class StoreWorld
     public static long SizeOf(CacheEntry entry) =>
         EntrySize.Of(entry.PrimaryKey, entry.Fields, entry.Body.Length, entry.Tags, entry.VaryValues);
 
-    /// <summary>Request headers carrying the given fields.</summary>
-    public static HeaderDictionary Request(params (string Name, string Value)[] fields)
+    /// <summary>A request carrying the given fields, as the proxy hands it to the store.</summary>
+    public static RequestHeaderFields Request(params (string Name, string Value)[] fields)
     {
         var headers = new HeaderDictionary();
         foreach (var (name, value) in fields)
@@ -69,6 +70,6 @@ internal static class StoreWorld
             headers.Append(name, value);
         }
 
-        return headers;
+        return new RequestHeaderFields(headers);
     }
 }

@@ -146,6 +146,6 @@ public sealed class VariantBoundTests
 
     private static string Language(int i) => $"x-{i}";
 
-    private static Microsoft.AspNetCore.Http.HeaderDictionary RequestFor(CacheEntry entry) =>
+    private static Lacquer.Zones.RequestHeaderFields RequestFor(CacheEntry entry) =>
         entry.VaryValues[0] is { } value ? StoreWorld.Request(("Accept-Language", value)) : StoreWorld.Request();
 }

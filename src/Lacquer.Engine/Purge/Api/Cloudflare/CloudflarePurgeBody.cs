@@ -235,7 +235,7 @@ internal static class CloudflarePurgeBody
         // The URL as written and as System.Uri rewrites it (PurgeSelector "URL spellings").
         foreach (var pathAndQuery in PurgeSelector.PathAndQuerySpellings(uri))
         {
-            var exactKey = given is null ? null : CacheKeys.Build(uri.Scheme, host, pathAndQuery, zone.CacheKeyHeaders, given);
+            var exactKey = given is null ? null : CacheKeys.Build(uri.Scheme, host, pathAndQuery, zone.CacheKeyHeaders, new RequestHeaderFields(given));
             into.Add(PurgeSelector.ForUrl(uri.Scheme, host, pathAndQuery, exactKey));
         }
 

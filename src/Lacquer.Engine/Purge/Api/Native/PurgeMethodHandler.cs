@@ -58,7 +58,7 @@ internal sealed class PurgeMethodHandler(Func<ZoneTable> zones, TokenStore token
         {
             // The URL the client sees (scheme and host as GET keyed them), with the target as received; and
             // the System.Uri form, which is what the origin was sent (PurgeSelector "URL spellings").
-            var target = CacheKeys.PathAndQuery(context);
+            var target = RequestTarget.PathAndQuery(context);
             if (!Uri.TryCreate(site.Url(target), UriKind.Absolute, out var uri))
             {
                 await WriteAsync(context, StatusCodes.Status400BadRequest, error: "The request target is not a valid URL.");

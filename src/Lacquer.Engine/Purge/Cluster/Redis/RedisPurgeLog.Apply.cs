@@ -36,6 +36,7 @@ internal sealed partial class RedisPurgeLog
             return;
         }
 
+        _timeline?.Step("received", sequence, ClusterTimeline.Now);
         try
         {
             await _applying.WaitAsync(_stopping.Token);
@@ -144,6 +145,7 @@ internal sealed partial class RedisPurgeLog
 
         Volatile.Write(ref _applied, sequence);
         _appliedId = purge?.Id;
+        _timeline?.Step("applied", sequence, ClusterTimeline.Now);
     }
 
     /// <summary>
@@ -173,6 +175,7 @@ internal sealed partial class RedisPurgeLog
         {
             RedisValue[] arguments = [_settings.NodeId, applied, .. appendTimes];
             await _redis!.GetDatabase().ScriptEvaluateAsync(RedisScripts.Ack, [_appliedKey, _ackChannelKey], arguments).WaitAsync(CallTimeout, _time);
+            _timeline?.Step("acked", applied, ClusterTimeline.Now);
         }
         catch (Exception exception) when (exception is RedisException or TimeoutException)
         {
@@ -191,6 +194,7 @@ internal sealed partial class RedisPurgeLog
                 && long.TryParse(parts[i].AsSpan(0, colon), NumberStyles.None, CultureInfo.InvariantCulture, out var sequence)
                 && long.TryParse(parts[i].AsSpan(colon + 1), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var micros))
             {
+                _timeline?.Step("ack-seen", sequence, ClusterTimeline.Now, parts[0]);
                 lock (_traces)
                 {
                     // A sequence not remembered yet gets a placeholder (Remember merges it); one far behind is dropped.

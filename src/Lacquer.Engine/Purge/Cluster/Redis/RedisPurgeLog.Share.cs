@@ -29,6 +29,7 @@ internal sealed partial class RedisPurgeLog
         var payload = PurgeWire.Write(record.Id, NodeId, record.Who, record.Surface, command);
         _appliedHere[record.Id] = 0;
         long sequence;
+        var sharing = ClusterTimeline.Now;
         try
         {
             var reply = (RedisResult[])(await redis.GetDatabase().ScriptEvaluateAsync(
@@ -50,6 +51,8 @@ internal sealed partial class RedisPurgeLog
         }
 
         trace.Sequence = sequence;
+        _timeline?.Step("share", sequence, sharing);
+        _timeline?.Step("appended", sequence, ClusterTimeline.Now);
         Remember(sequence, trace);
         return (wait ?? _settings.PurgeWait) == PurgeWait.All
             ? await WaitForAllAsync(redis, sequence, cancellationToken)
@@ -73,8 +76,10 @@ internal sealed partial class RedisPurgeLog
                 var members = ClusterMember.Parse(Strings(reply[1]), Strings(reply[2]));
                 pending = [.. members.Where(member => !member.Settled(sequence, nowMs)).Select(member => member.NodeId)];
                 reached = true;
+                _timeline?.Step("members", sequence, ClusterTimeline.Now);
                 if (pending.Count == 0)
                 {
+                    _timeline?.Step("done", sequence, ClusterTimeline.Now);
                     return ClusterOutcome.Success;
                 }
             }

@@ -45,6 +45,7 @@ internal sealed partial class RedisPurgeLog : IPurgeLog
     private ChannelMessageQueue? _purgeQueue;
     private ChannelMessageQueue? _ackQueue;
     private Task _loop = Task.CompletedTask;
+    private readonly ClusterTimeline? _timeline;
 
     // Written under _applying; read without it by reports (a torn read of a report is harmless).
     private string? _epoch;
@@ -76,6 +77,7 @@ internal sealed partial class RedisPurgeLog : IPurgeLog
         // The scripts name the channels they publish to among their keys.
         _purgeChannelKey = prefix + "purge";
         _ackChannelKey = prefix + "ack";
+        _timeline = ClusterTimeline.Open(settings.Timeline, settings.NodeId);
         Gate = new ServeGate(time);
         if (settings.OnPartition == PartitionPolicy.Bypass)
         {
@@ -354,6 +356,10 @@ internal sealed partial class RedisPurgeLog : IPurgeLog
 
         _stopping.Dispose();
         _applying.Dispose();
+        if (_timeline is not null)
+        {
+            await _timeline.DisposeAsync();
+        }
     }
 
     [LoggerMessage(EventId = Diagnostics.EventIds.LeaseRenewalFailed, Level = LogLevel.Warning, Message = "Cluster lease renewal failed: {Kind}: {Message}")]

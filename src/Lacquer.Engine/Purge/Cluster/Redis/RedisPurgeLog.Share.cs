@@ -104,8 +104,14 @@ internal sealed partial class RedisPurgeLog
                 var left = _settings.WaitTimeout - _time.GetElapsedTime(started);
                 if (left <= TimeSpan.Zero)
                 {
+                    IReadOnlyList<string> pending;
+                    lock (_waits)
+                    {
+                        pending = wait.Pending();
+                    }
+
                     return reached
-                        ? ClusterOutcome.NotConfirmed(wait.Pending(), _settings.WaitTimeout)
+                        ? ClusterOutcome.NotConfirmed(pending, _settings.WaitTimeout)
                         : ClusterOutcome.Unreachable("the log stopped answering while the purge waited for the other nodes");
                 }
 
@@ -125,16 +131,15 @@ internal sealed partial class RedisPurgeLog
                         .WaitAsync(CallTimeout, _time, cancellationToken))!;
                     var nowMs = (long)reply[0];
                     var members = ClusterMember.Parse(Strings(reply[1]), Strings(reply[2])).ToDictionary(member => member.NodeId, StringComparer.Ordinal);
+                    reached = true;
                     lock (_waits)
                     {
                         // A member that is no longer listed left cleanly or was dropped as gone: it serves nothing from cache.
                         wait.SettleWhere(node => !members.TryGetValue(node, out var member) || member.Settled(wait.Sequence, nowMs));
-                    }
-
-                    reached = true;
-                    if (wait.IsDone)
-                    {
-                        return ClusterOutcome.Success;
+                        if (wait.IsDone)
+                        {
+                            return ClusterOutcome.Success;
+                        }
                     }
                 }
                 catch (Exception exception) when (exception is RedisException or TimeoutException)

@@ -141,7 +141,10 @@ for ((round = 1; round <= ROUNDS; round++)); do
         start_node a "$config"
         if [ "$variant" = on ]; then wait_cluster a 1; fi
         line=$(measure "$round" "cluster-$variant")
-        line="$line, $(curl -s -o /dev/null -D - "http://127.0.0.1:${PROXY[a]}/obj/1k" | tr -d '\r' | grep -i '^cache-status')"
+        # Requests forwarded instead of served from cache (a lapsed lease counts here): should be none.
+        passed=$(curl -s -H "Authorization: Bearer $TOKEN" "http://127.0.0.1:${ADMIN[a]}/metrics" \
+            | awk '/^lacquer_proxy_requests_total\{.*cache_status="pass"/ { n += $NF } END { print n + 0 }')
+        line="$line, passed $passed, $(curl -s -o /dev/null -D - "http://127.0.0.1:${PROXY[a]}/obj/1k" | tr -d '\r' | grep -i '^cache-status')"
         log "$line"
         echo "$line" >> "$RUNS"
         kill "$NODE_PID"; wait "$NODE_PID" 2>/dev/null || true

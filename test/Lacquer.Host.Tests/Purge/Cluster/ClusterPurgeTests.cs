@@ -313,15 +313,24 @@ public sealed class ClusterPurgeTests
         await using var redis = await StackExchange.Redis.ConnectionMultiplexer.ConnectAsync($"127.0.0.1:{world.Redis.Port}");
         var channel = StackExchange.Redis.RedisChannel.Literal($"lq:{{{world.Name}}}:ack");
 
-        // A message from another log (an old epoch) settles nothing: C, silent and serving, is named.
-        await redis.GetSubscriber().PublishAsync(channel, "node-c 0123456789abcdef 1000000");
-        (await world.A.PurgeTag("page", wait: "all")).ExpectStatus(504);
+        // Each message is published while the purge waits (once A knows its sequence number): a message from another
+        // log (an old epoch) settles nothing, and C, silent and serving, is named.
+        (await PurgeAcknowledgedMeanwhile("page", "node-c 0123456789abcdef 1000000")).ExpectStatus(504);
 
         // One of this log settles C without the member set saying so (Redis still holds C's old applied sequence):
         // the wait reads the acknowledgement messages themselves.
-        await redis.GetSubscriber().PublishAsync(channel, $"node-c {epoch} 1000000");
-        (await world.A.PurgeTag("page", wait: "all")).ExpectStatus(200);
+        (await PurgeAcknowledgedMeanwhile("other", $"node-c {epoch} 1000000")).ExpectStatus(200);
         world.C.Link.Resume();
+
+        async Task<Exchange> PurgeAcknowledgedMeanwhile(string tag, string message)
+        {
+            var purge = world.A.PurgeTag(tag, wait: "all");
+            await Progress.Until(
+                () => world.A.Server.Purges.Audit.Snapshot().Any(record => record.Selectors.Contains("tag:" + tag) && record.Cluster?.Sequence > 0),
+                $"A appended the purge of {tag}");
+            await redis.GetSubscriber().PublishAsync(channel, message);
+            return await purge;
+        }
     }
 
     private static async Task<string?> LeaseOf(ClusterNode node) => (await node.StateAsync()).GetProperty("lease").GetString();

@@ -22,8 +22,11 @@ internal sealed partial class RedisPurgeLog
     /// <summary>Purges waiting for acknowledgements; guarded by itself, with <see cref="_ackedBy"/>.</summary>
     private readonly List<AckWait> _waits = [];
 
-    /// <summary>Node id → the epoch and applied sequence of its latest acknowledgement message, for waits that start after it arrived.</summary>
-    private readonly Dictionary<string, (string Epoch, long Applied)> _ackedBy = new(StringComparer.Ordinal);
+    /// <summary>
+    /// Node id → the epoch and applied sequence of its latest acknowledgement message and when it arrived (a timestamp
+    /// of the monotonic clock), for waits that start after it arrived.
+    /// </summary>
+    private readonly Dictionary<string, (string Epoch, long Applied, long Arrived)> _ackedBy = new(StringComparer.Ordinal);
 
     public async ValueTask<ClusterOutcome> ShareAsync(PurgeCommand command, PurgeRecord record, PurgeWait? wait, CancellationToken cancellationToken)
     {
@@ -71,19 +74,25 @@ internal sealed partial class RedisPurgeLog
         var nowMs = (long)reply[2];
         var members = ClusterMember.Parse(Strings(reply[3]), Strings(reply[4]));
         var pending = members.Where(member => member.NodeId != NodeId && !member.Settled(sequence, nowMs)).Select(member => member.NodeId);
-        var outcome = await WaitForAllAsync(redis, new AckWait(sequence, epoch, pending), cancellationToken);
+        var outcome = await WaitForAllAsync(redis, new AckWait(sequence, epoch, pending), sharing, cancellationToken);
         _timeline?.Step("done", sequence, ClusterTimeline.Now);
         return outcome;
     }
 
-    private async Task<ClusterOutcome> WaitForAllAsync(ConnectionMultiplexer redis, AckWait wait, CancellationToken cancellationToken)
+    /// <param name="sent">When the append was sent (monotonic clock): an acknowledgement of this purge cannot have arrived before.</param>
+    private async Task<ClusterOutcome> WaitForAllAsync(ConnectionMultiplexer redis, AckWait wait, long sent, CancellationToken cancellationToken)
     {
         lock (_waits)
         {
-            // Acknowledgements may have come before the append answered (it publishes the wake-up first).
-            foreach (var (node, (epoch, applied)) in _ackedBy)
+            // Acknowledgements may have come before the append answered (it publishes the wake-up first). Only those
+            // that arrived after it was sent count: an older one may be of an entry a failover lost, whose number
+            // the log hands out again until the nodes notice.
+            foreach (var (node, (epoch, applied, arrived)) in _ackedBy)
             {
-                wait.Acknowledged(node, epoch, applied);
+                if (arrived >= sent)
+                {
+                    wait.Acknowledged(node, epoch, applied);
+                }
             }
 
             if (wait.IsDone)
@@ -164,7 +173,7 @@ internal sealed partial class RedisPurgeLog
         {
             if (!_ackedBy.TryGetValue(node, out var known) || known.Epoch != epoch || known.Applied < applied)
             {
-                _ackedBy[node] = (epoch, applied);
+                _ackedBy[node] = (epoch, applied, ClusterTimeline.Now);
             }
 
             foreach (var wait in _waits)

@@ -8,7 +8,10 @@
 #   3. the hit path with the cluster on and off: node a alone, with its `cluster` section and with the same file
 #      without it, started afresh and alternating for ROUNDS rounds of SECONDS s of 1 KiB hits (wrk -t2 -c64).
 #
-#   bench/cluster.sh [--count N] [--rounds N] [--seconds S] [--out FILE]   (defaults 1000, 3, 10: ~2 minutes after the build)
+#   bench/cluster.sh [--count N] [--rounds N] [--seconds S] [--timeline] [--out FILE]   (defaults 1000, 3, 10: ~2 minutes after the build)
+#
+# --timeline: the nodes write cluster:timeline files during the fan-out, and the report adds where each purge's
+# time went (bench/cluster_timeline.py: append, wake-up, apply, acknowledgement, the wait seeing it).
 #
 # The machine is shared with other benchmark runs: everything after the build runs under flock /tmp/bench.lock.
 # Ports are free loopback ports picked at start; everything started is stopped by pid (lib.sh stop_all).
@@ -16,14 +19,15 @@ set -euo pipefail
 BENCH_DIR=$(cd "$(dirname "$0")" && pwd)
 source "$BENCH_DIR/lib.sh"
 
-COUNT=1000 ROUNDS=3 SECONDS_PER_RUN=10 OUT=""
+COUNT=1000 ROUNDS=3 SECONDS_PER_RUN=10 OUT="" TIMELINE=no
 while [ $# -gt 0 ]; do
     case "$1" in
         --count) COUNT=$2; shift ;;
         --rounds) ROUNDS=$2; shift ;;
         --seconds) SECONDS_PER_RUN=$2; shift ;;
         --out) OUT=$2; shift ;;
-        -h|--help) sed -n '2,15p' "$0"; exit 0 ;;
+        --timeline) TIMELINE=yes ;;
+        -h|--help) sed -n '2,18p' "$0"; exit 0 ;;
         *) echo "unknown option $1" >&2; exit 2 ;;
     esac
     shift
@@ -49,7 +53,9 @@ declare -A PROXY=([a]=$PA [b]=$PB [c]=$PC) ADMIN=([a]=$AA [b]=$AB [c]=$AC)
 node_config() {
     local file=$TMP/$1.json cluster=""
     if [ "$2" = yes ]; then
-        cluster=", \"cluster\": { \"redis\": \"127.0.0.1:$REDIS_PORT\", \"name\": \"bench\", \"nodeId\": \"$1\" }"
+        local timeline=""
+        if [ "$TIMELINE" = yes ]; then timeline=", \"timeline\": \"$TMP/timeline-$1.txt\""; fi
+        cluster=", \"cluster\": { \"redis\": \"127.0.0.1:$REDIS_PORT\", \"name\": \"bench\", \"nodeId\": \"$1\"$timeline }"
     else
         file=$TMP/$1-alone.json
     fi
@@ -118,6 +124,12 @@ log "fan-out: $COUNT purges of each kind through a, wait=all"
 FANOUT=$(python3 "$BENCH_DIR/cluster_purge.py" "${ADMIN[a]}" "$ZONE_ID" "$TOKEN" "$COUNT" a,b,c)
 echo "$FANOUT" >&2
 for pid in "${NODE_PIDS[@]}"; do kill "$pid"; wait "$pid" 2>/dev/null || true; done
+STEPS=""
+if [ "$TIMELINE" = yes ]; then
+    STEPS=$(python3 "$BENCH_DIR/cluster_timeline.py" "$TMP"/timeline-*.txt)
+    rm -f "$TMP"/timeline-*.txt   # the hit-path rounds below start node a again with the same file
+    echo "$STEPS" >&2
+fi
 
 # --- 3. hit path: node a alone, cluster on and off, alternating ------------------------------------------------
 LACQUER_PORT=${PROXY[a]} scenario=1k seconds=$SECONDS_PER_RUN
@@ -129,7 +141,10 @@ for ((round = 1; round <= ROUNDS; round++)); do
         start_node a "$config"
         if [ "$variant" = on ]; then wait_cluster a 1; fi
         line=$(measure "$round" "cluster-$variant")
-        line="$line, $(curl -s -o /dev/null -D - "http://127.0.0.1:${PROXY[a]}/obj/1k" | tr -d '\r' | grep -i '^cache-status')"
+        # Requests forwarded instead of served from cache (a lapsed lease counts here): should be none.
+        passed=$(curl -s -H "Authorization: Bearer $TOKEN" "http://127.0.0.1:${ADMIN[a]}/metrics" \
+            | awk '/^lacquer_proxy_requests_total\{.*cache_status="pass"/ { n += $NF } END { print n + 0 }')
+        line="$line, passed $passed, $(curl -s -o /dev/null -D - "http://127.0.0.1:${PROXY[a]}/obj/1k" | tr -d '\r' | grep -i '^cache-status')"
         log "$line"
         echo "$line" >> "$RUNS"
         kill "$NODE_PID"; wait "$NODE_PID" 2>/dev/null || true
@@ -151,7 +166,7 @@ mkdir -p "$(dirname "$OUT")"
     echo "# Cluster purge fan-out and hit path, $BEGAN UTC"
     echo
     echo "- commit: $(git -C "$REPO_DIR" rev-parse --short HEAD)$(git -C "$REPO_DIR" diff --quiet HEAD -- src || echo ' (with uncommitted changes in src)')"
-    echo "- command: \`bench/cluster.sh --count $COUNT --rounds $ROUNDS --seconds $SECONDS_PER_RUN\`"
+    echo "- command: \`bench/cluster.sh --count $COUNT --rounds $ROUNDS --seconds $SECONDS_PER_RUN$([ "$TIMELINE" = yes ] && echo ' --timeline')\`"
     echo "- machine: nproc $(nproc); $(redis-server --version | cut -d' ' -f1-3); load average $LOAD_BEFORE before, $LOAD_AFTER after"
     echo
     echo '```'
@@ -168,6 +183,14 @@ mkdir -p "$(dirname "$OUT")"
     echo
     echo "$FANOUT"
     echo
+    if [ -n "$STEPS" ]; then
+        echo "## Where the time went (cluster:timeline of the three nodes, monotonic clock, every purge of the fan-out)"
+        echo
+        echo "\"taker\" is node a, which took every purge; \"other\" is b and c together."
+        echo
+        echo "$STEPS"
+        echo
+    fi
     echo "## Hit path: 1 KiB hits, node a alone, with and without its \`cluster\` section"
     echo
     echo "wrk -t2 -c64 -d${SECONDS_PER_RUN}s --latency, $ROUNDS rounds alternating, each node started afresh; medians."

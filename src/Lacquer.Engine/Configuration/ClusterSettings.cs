@@ -25,6 +25,18 @@ internal sealed record ClusterSettings(
 
     public static readonly TimeSpan DefaultWaitTimeout = TimeSpan.FromSeconds(5);
 
+    public static readonly TimeSpan DefaultDropAfter = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// How long after its lease ended a silent member is dropped from the member set (reported as gone): purges stop
+    /// waiting for it, and a node of the serve policy stops serving from its cache once this much more time passed
+    /// without contact, since nobody waits for it any more (docs/cluster.md, "Members that disappear").
+    /// </summary>
+    public TimeSpan DropAfter { get; init; } = DefaultDropAfter;
+
+    /// <summary>A file this node appends each purge's steps through the cluster to, with monotonic timestamps; null: off.</summary>
+    public string? Timeline { get; init; }
+
     /// <summary>Entries the shared log keeps (approximately, trimmed by Redis); a node further behind flushes its cache.</summary>
     public int LogLength { get; init; } = 100_000;
 }

@@ -5,13 +5,13 @@ namespace Lacquer.Configuration;
 /// Reads <c>cluster</c> (docs/configuration.md): present only with <c>redis</c>, <c>name</c> and <c>nodeId</c>;
 /// <c>lease</c> 250ms–1m (default 2s), <c>onPartition</c> bypass|serve, <c>purgeWait</c> all|local|none,
 /// <c>waitTimeout</c> 100ms–5m (default 5s) and longer than the lease, so that a silent node's lease can run
-/// out within one wait.
+/// out within one wait; <c>dropAfter</c> 1s–1h (default 30s); <c>timeline</c> an optional file path (diagnostics).
 /// </summary>
 internal static class ClusterSettingsReader
 {
     public const string Key = "cluster";
 
-    private static readonly string[] Keys = ["redis", "name", "nodeId", "lease", "onPartition", "purgeWait", "waitTimeout"];
+    private static readonly string[] Keys = ["redis", "name", "nodeId", "lease", "onPartition", "purgeWait", "waitTimeout", "dropAfter", "timeline"];
 
     public static ClusterSettings? Read(ObjectReader root)
     {
@@ -30,12 +30,18 @@ internal static class ClusterSettingsReader
         var onPartition = Choice(cluster, "onPartition", PartitionPolicy.Bypass, ("bypass", PartitionPolicy.Bypass), ("serve", PartitionPolicy.Serve));
         var purgeWait = Choice(cluster, "purgeWait", PurgeWait.All, ("all", PurgeWait.All), ("local", PurgeWait.Local), ("none", PurgeWait.None));
         var waitTimeout = cluster.Duration("waitTimeout", ClusterSettings.DefaultWaitTimeout, TimeSpan.FromMilliseconds(100), TimeSpan.FromMinutes(5));
+        var dropAfter = cluster.Duration("dropAfter", ClusterSettings.DefaultDropAfter, TimeSpan.FromSeconds(1), TimeSpan.FromHours(1));
+        var timeline = cluster.IsPresent("timeline") ? Text(cluster, "timeline", static value => value.Length > 0, "must be the path of a file") : null;
         if (cluster.Errors.Count == errorsBefore && waitTimeout <= lease)
         {
             cluster.Errors.Add(new(ConfigNode.Join(cluster.Path, "waitTimeout"), "must be longer than cluster:lease, so that a silent node's lease can run out within one wait"));
         }
 
-        return new ClusterSettings(redis, name, nodeId, lease, onPartition, purgeWait, waitTimeout);
+        return new ClusterSettings(redis, name, nodeId, lease, onPartition, purgeWait, waitTimeout)
+        {
+            DropAfter = dropAfter,
+            Timeline = timeline,
+        };
     }
 
     /// <param name="quote">False for a value that may hold a secret (the Redis string may carry a password): the error never shows it.</param>

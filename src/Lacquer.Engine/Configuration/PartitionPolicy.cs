@@ -6,6 +6,9 @@ internal enum PartitionPolicy
     /// <summary>Stop serving from cache and forward every request to the origin until the node has caught up (fails closed).</summary>
     Bypass,
 
-    /// <summary>Keep serving from cache; purges that wait for the whole cluster fail while the node is unconfirmed (fails open).</summary>
+    /// <summary>
+    /// Keep serving from cache, and purges that wait for the whole cluster fail naming the node (fails open), until the
+    /// member set drops it (cluster:dropAfter after its lease); from then on, as Bypass until it has caught up.
+    /// </summary>
     Serve,
 }

@@ -25,6 +25,8 @@ public sealed class ClusterSettingsTests
         Assert.Equal(PartitionPolicy.Bypass, cluster.OnPartition);
         Assert.Equal(PurgeWait.All, cluster.PurgeWait);
         Assert.Equal(TimeSpan.FromSeconds(5), cluster.WaitTimeout);
+        Assert.Equal(TimeSpan.FromSeconds(30), cluster.DropAfter);
+        Assert.Null(cluster.Timeline);
     }
 
     [Fact]
@@ -32,7 +34,8 @@ public sealed class ClusterSettingsTests
     {
         var cluster = TestConfig.ReadWith("""
               "cluster": { "redis": "10.0.0.5:6380,ssl=true", "name": "shop.eu", "nodeId": "edge_2",
-                           "lease": "1500ms", "onPartition": "serve", "purgeWait": "none", "waitTimeout": "3s" }
+                           "lease": "1500ms", "onPartition": "serve", "purgeWait": "none", "waitTimeout": "3s",
+                           "dropAfter": "2m", "timeline": "/var/tmp/timeline.txt" }
             """).ExpectValid().Cluster!;
 
         Assert.Equal("10.0.0.5:6380,ssl=true", cluster.Redis);
@@ -42,6 +45,8 @@ public sealed class ClusterSettingsTests
         Assert.Equal(PartitionPolicy.Serve, cluster.OnPartition);
         Assert.Equal(PurgeWait.None, cluster.PurgeWait);
         Assert.Equal(TimeSpan.FromSeconds(3), cluster.WaitTimeout);
+        Assert.Equal(TimeSpan.FromMinutes(2), cluster.DropAfter);
+        Assert.Equal("/var/tmp/timeline.txt", cluster.Timeline);
     }
 
     [Theory]
@@ -54,6 +59,8 @@ public sealed class ClusterSettingsTests
     [InlineData("""  "cluster": { "redis": "127.0.0.1:6379", "name": "shop", "nodeId": "a", "onPartition": "stale" }  """, "cluster:onPartition", "must be bypass or serve")]
     [InlineData("""  "cluster": { "redis": "127.0.0.1:6379", "name": "shop", "nodeId": "a", "purgeWait": "some" }  """, "cluster:purgeWait", "must be all, local or none")]
     [InlineData("""  "cluster": { "redis": "127.0.0.1:6379", "name": "shop", "nodeId": "a", "waitTimeout": "2s" }  """, "cluster:waitTimeout", "must be longer than cluster:lease")]
+    [InlineData("""  "cluster": { "redis": "127.0.0.1:6379", "name": "shop", "nodeId": "a", "dropAfter": "500ms" }  """, "cluster:dropAfter", "must be between")]
+    [InlineData("""  "cluster": { "redis": "127.0.0.1:6379", "name": "shop", "nodeId": "a", "timeline": "" }  """, "cluster:timeline", "must not be empty")]
     [InlineData("""  "cluster": { "redis": "127.0.0.1:6379", "name": "shop", "nodeId": "a", "peers": [] }  """, "cluster:peers", "unknown setting")]
     [InlineData("""  "cluster": "127.0.0.1:6379"  """, "cluster", "expected an object")]
     public void Bad_Values_And_Unknown_Keys_Are_Errors_At_Their_Path(string member, string path, string message)

@@ -7,6 +7,7 @@ using System.Text.Json;
 using Lacquer.Configuration;
 using Lacquer.Hosting;
 using Lacquer.Purge.Cluster;
+using Lacquer.Purge.Cluster.Redis;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 
@@ -45,7 +46,8 @@ internal sealed class ClusterWorld : IAsyncDisposable
     public int Version => Volatile.Read(ref _version);
 
     /// <param name="policy">The partition policy of node C (A and B always bypass).</param>
-    public static async Task<ClusterWorld> StartAsync(PartitionPolicy policy = PartitionPolicy.Bypass, int nodes = 3)
+    /// <param name="dropAfter">Every node's cluster:dropAfter; the default when null.</param>
+    public static async Task<ClusterWorld> StartAsync(PartitionPolicy policy = PartitionPolicy.Bypass, int nodes = 3, TimeSpan? dropAfter = null)
     {
         var redis = await RedisServer.StartAsync();
         var origin = await ScriptedOrigin.StartAsync(TimeProvider.System);
@@ -65,7 +67,7 @@ internal sealed class ClusterWorld : IAsyncDisposable
         for (var i = 0; i < nodes; i++)
         {
             var id = ((char)('a' + i)).ToString();
-            world.Nodes.Add(await ClusterNode.StartAsync(world, "node-" + id, i == 2 ? policy : PartitionPolicy.Bypass));
+            world.Nodes.Add(await ClusterNode.StartAsync(world, "node-" + id, i == 2 ? policy : PartitionPolicy.Bypass, dropAfter ?? ClusterSettings.DefaultDropAfter));
         }
 
         await world.AllReadyAsync();
@@ -76,6 +78,17 @@ internal sealed class ClusterWorld : IAsyncDisposable
     public int Publish() => Interlocked.Increment(ref _version);
 
     public Task AllReadyAsync() => Task.WhenAll(Nodes.Select(node => node.ReadyAsync()));
+
+    /// <summary>
+    /// Kills <paramref name="node"/> for good, as a crash would: its link to Redis goes silent first, so it cannot
+    /// leave the member set as a clean stop does; then it stops and leaves <see cref="Nodes"/>.
+    /// </summary>
+    public async Task KillAsync(ClusterNode node)
+    {
+        node.Link.Pause();
+        await node.DisposeAsync();
+        Nodes.Remove(node);
+    }
 
     public async ValueTask DisposeAsync()
     {
@@ -116,13 +129,19 @@ internal sealed class ClusterNode : IAsyncDisposable
 
     public ServeGate Gate => Server.Purges.Log.Gate;
 
-    public static async Task<ClusterNode> StartAsync(ClusterWorld world, string id, PartitionPolicy policy)
+    /// <summary>This node's shared purge log.</summary>
+    public RedisPurgeLog Log => (RedisPurgeLog)Server.Purges.Log;
+
+    public static async Task<ClusterNode> StartAsync(ClusterWorld world, string id, PartitionPolicy policy, TimeSpan dropAfter)
     {
         var link = FaultProxy.Start(world.Redis.Port);
         var reader = PurgeTestSettings.Token("reader", ReaderSecret, [TokenSettings.AllZones], TokenSettings.ReadPermission);
         var settings = PurgeTestSettings.Configure(tokens: reader)(TestSettings.For(TestSettings.Zone(world.Origin.Uri))) with
         {
-            Cluster = new ClusterSettings($"127.0.0.1:{link.Port}", world.Name, id, ClusterWorld.Lease, policy, PurgeWait.All, ClusterWorld.WaitTimeout),
+            Cluster = new ClusterSettings($"127.0.0.1:{link.Port}", world.Name, id, ClusterWorld.Lease, policy, PurgeWait.All, ClusterWorld.WaitTimeout)
+            {
+                DropAfter = dropAfter,
+            },
         };
         var server = await LacquerServer.StartAsync(settings, TimeProvider.System, builder => builder.SetMinimumLevel(LogLevel.None));
         return new ClusterNode(id, link, server);
@@ -136,8 +155,11 @@ internal sealed class ClusterNode : IAsyncDisposable
         return document.RootElement.Clone();
     }
 
-    /// <summary>Until the node holds a valid lease (it renewed it in Redis and caught up with the log).</summary>
-    public Task ReadyAsync() => Progress.Until(() => Gate.IsOpen, $"{Id} holds a valid lease");
+    /// <summary>
+    /// Until the node holds a valid lease: it renewed it in Redis (so it is a member) and caught up with the log. A
+    /// serve node's gate is open from the start, so its lease state says when that first contact happened.
+    /// </summary>
+    public Task ReadyAsync() => Progress.Until(() => Gate.IsOpen && Log.LeaseState == "valid", $"{Id} holds a valid lease");
 
     /// <summary>GET <paramref name="path"/> through this node.</summary>
     public Task<Exchange> Get(string path) => Client.Get(path);

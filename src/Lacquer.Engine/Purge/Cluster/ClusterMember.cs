@@ -3,7 +3,11 @@ namespace Lacquer.Purge.Cluster;
 
 /// <summary>One node as the shared log last listed it.</summary>
 /// <param name="LeaseEndMs">The end of its lease, in the log server's clock (ms since 1970).</param>
-internal sealed record ClusterMember(string NodeId, long Applied, long LeaseEndMs, PartitionPolicy Policy)
+/// <param name="GoneAtMs">
+/// When the set drops it if it stays silent (its lease end plus its own cluster:dropAfter, same clock): by then the
+/// node serves nothing from its cache, whatever its policy, until it has caught up again (docs/cluster.md).
+/// </param>
+internal sealed record ClusterMember(string NodeId, long Applied, long LeaseEndMs, PartitionPolicy Policy, long GoneAtMs)
 {
     /// <summary>Reads the members and applied hashes (flat name/value arrays) into members, sorted by id.</summary>
     public static IReadOnlyList<ClusterMember> Parse(IReadOnlyList<string> members, IReadOnlyList<string> applied)
@@ -17,11 +21,12 @@ internal sealed record ClusterMember(string NodeId, long Applied, long LeaseEndM
         var list = new List<ClusterMember>();
         for (var i = 0; i + 1 < members.Count; i += 2)
         {
-            var value = members[i + 1];
-            var space = value.IndexOf(' ', StringComparison.Ordinal);
-            var end = long.TryParse(space < 0 ? value : value[..space], out var ms) ? ms : 0;
-            var policy = space >= 0 && value[(space + 1)..] == "serve" ? PartitionPolicy.Serve : PartitionPolicy.Bypass;
-            list.Add(new ClusterMember(members[i], appliedBy.GetValueOrDefault(members[i]), end, policy));
+            // "<lease end> <policy> <gone at>"; a value without the last field never drops.
+            var fields = members[i + 1].Split(' ');
+            var end = long.TryParse(fields[0], out var ms) ? ms : 0;
+            var policy = fields.Length > 1 && fields[1] == "serve" ? PartitionPolicy.Serve : PartitionPolicy.Bypass;
+            var goneAt = fields.Length > 2 && long.TryParse(fields[2], out var gone) ? gone : long.MaxValue;
+            list.Add(new ClusterMember(members[i], appliedBy.GetValueOrDefault(members[i]), end, policy, goneAt));
         }
 
         list.Sort((a, b) => string.CompareOrdinal(a.NodeId, b.NodeId));
@@ -30,8 +35,9 @@ internal sealed record ClusterMember(string NodeId, long Applied, long LeaseEndM
 
     /// <summary>
     /// Whether a purge with sequence number <paramref name="sequence"/> may count this member as done at server time
-    /// <paramref name="nowMs"/>: it applied the purge, or its lease ran out and it fails closed (it serves nothing from cache).
+    /// <paramref name="nowMs"/>: it applied the purge, or its lease ran out and it fails closed, or it has been
+    /// silent past its drop time (either way it serves nothing from its cache now).
     /// </summary>
     public bool Settled(long sequence, long nowMs) =>
-        Applied >= sequence || (Policy == PartitionPolicy.Bypass && LeaseEndMs <= nowMs);
+        Applied >= sequence || (Policy == PartitionPolicy.Bypass && LeaseEndMs <= nowMs) || GoneAtMs <= nowMs;
 }

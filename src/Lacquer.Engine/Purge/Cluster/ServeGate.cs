@@ -29,8 +29,5 @@ internal sealed class ServeGate(TimeProvider time)
     /// <summary>Opens the gate until <paramref name="timestamp"/> (a timestamp of the gate's TimeProvider).</summary>
     public void OpenUntil(long timestamp) => Volatile.Write(ref _until, timestamp);
 
-    /// <summary>Opens the gate for good (the serve policy, or no cluster).</summary>
-    public void OpenForever() => Volatile.Write(ref _until, long.MaxValue);
-
     public void Close() => Volatile.Write(ref _until, 0);
 }

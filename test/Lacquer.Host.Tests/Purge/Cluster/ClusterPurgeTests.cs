@@ -241,6 +241,101 @@ public sealed class ClusterPurgeTests
     }
 
     [Fact]
+    public async Task A_Serve_Node_Killed_For_Good_Is_Named_Until_The_Member_Set_Drops_It_As_Gone()
+    {
+        await using var world = await ClusterWorld.StartAsync(PartitionPolicy.Serve, dropAfter: TimeSpan.FromSeconds(5));
+        await world.KillAsync(world.C);
+
+        // Before the drop (its lease end + 5 s) the dead node is waited for, and named.
+        var failed = await world.A.PurgeTag("page", wait: "all");
+        failed.ExpectStatus(504);
+        using (var json = JsonDocument.Parse(failed.Body))
+        {
+            var message = json.RootElement.GetProperty("errors")[0].GetProperty("message").GetString()!;
+            Assert.Contains("node-c", message, StringComparison.Ordinal);
+            Assert.DoesNotContain("node-a", message, StringComparison.Ordinal);
+            Assert.DoesNotContain("node-b", message, StringComparison.Ordinal);
+        }
+
+        var before = await world.A.StateAsync();
+        Assert.Contains("node-c", before.GetProperty("members").EnumerateArray().Select(member => member.GetProperty("nodeId").GetString()));
+        Assert.Empty(before.GetProperty("gone").EnumerateArray());
+
+        // After it, the set lists it as gone, and a purge waits only for the live nodes.
+        await Progress.Until(() => world.A.Log.Gone.Any(gone => gone.Key == "node-c"), "A read node-c as gone");
+        var state = await world.A.StateAsync();
+        Assert.Equal(["node-a", "node-b"], state.GetProperty("members").EnumerateArray().Select(member => member.GetProperty("nodeId").GetString()));
+        Assert.Equal("node-c", Assert.Single(state.GetProperty("gone").EnumerateArray()).GetProperty("nodeId").GetString());
+
+        world.Publish();
+        var purge = await world.A.PurgeTag("page", wait: "all");
+        purge.ExpectStatus(200);
+        Assert.DoesNotContain("node-c", purge.Text, StringComparison.Ordinal);
+        (await world.B.Get("/page")).ExpectBody("/page@2");
+    }
+
+    [Fact]
+    public async Task A_Partitioned_Serve_Node_Stops_Serving_From_Cache_Before_It_Is_Dropped_And_Replays_When_Back()
+    {
+        await using var world = await ClusterWorld.StartAsync(PartitionPolicy.Serve, dropAfter: TimeSpan.FromSeconds(2));
+        (await world.C.Get("/page")).ExpectBody("/page@1");
+        (await world.C.Get("/other")).ExpectBody("/other@1");
+        (await world.C.Get("/other")).ExpectHit();
+
+        world.C.Link.Pause();
+        await Progress.Until(() => world.C.Log.LeaseState == "expired-serving", "C noticed it lost the log");
+        (await world.C.Get("/other")).ExpectHit();
+
+        // Past its horizon (lease + dropAfter, less the margin) it fails closed, before the others drop it.
+        await Progress.Until(() => !world.C.Gate.IsOpen, "C stopped serving from cache");
+        Assert.Equal("expired", await LeaseOf(world.C));
+        world.Publish();
+        (await world.A.PurgeTag("page", wait: "all")).ExpectStatus(200);
+        Assert.False(world.C.Gate.IsOpen, "C serves from cache after a purge confirmed without it");
+        Assert.Contains("fwd=bypass", (await world.C.Get("/other")).CacheStatus, StringComparison.Ordinal);
+        (await world.C.Get("/page")).ExpectBody("/page@2");
+
+        // Back, it joins again and replays the purge before it serves from cache.
+        world.C.Link.Resume();
+        await world.C.ReadyAsync();
+        Assert.Contains(world.C.Server.Purges.Audit.Snapshot(), record => record.Selectors.Contains("tag:page"));
+        (await world.C.Get("/page")).ExpectBody("/page@2");
+        (await world.C.Get("/page")).ExpectHit().ExpectBody("/page@2");
+        (await world.C.Get("/other")).ExpectHit().ExpectBody("/other@1");
+    }
+
+    [Fact]
+    public async Task A_Waiting_Purge_Settles_On_The_Acknowledgement_Message_Of_The_Current_Epoch_Only()
+    {
+        await using var world = await ClusterWorld.StartAsync(PartitionPolicy.Serve);
+        var epoch = (await world.A.StateAsync()).GetProperty("epoch").GetString();
+        world.C.Link.Pause();
+        await using var redis = await StackExchange.Redis.ConnectionMultiplexer.ConnectAsync($"127.0.0.1:{world.Redis.Port}");
+        var channel = StackExchange.Redis.RedisChannel.Literal($"lq:{{{world.Name}}}:ack");
+
+        // Each message is published while the purge waits (once A knows its sequence number): a message from another
+        // log (an old epoch) settles nothing, and C, silent and serving, is named.
+        (await PurgeAcknowledgedMeanwhile("page", "node-c 0123456789abcdef 1000000")).ExpectStatus(504);
+
+        // One of this log settles C without the member set saying so (Redis still holds C's old applied sequence):
+        // the wait reads the acknowledgement messages themselves.
+        (await PurgeAcknowledgedMeanwhile("other", $"node-c {epoch} 1000000")).ExpectStatus(200);
+        world.C.Link.Resume();
+
+        async Task<Exchange> PurgeAcknowledgedMeanwhile(string tag, string message)
+        {
+            var purge = world.A.PurgeTag(tag, wait: "all");
+            await Progress.Until(
+                () => world.A.Server.Purges.Audit.Snapshot().Any(record => record.Selectors.Contains("tag:" + tag) && record.Cluster?.Sequence > 0),
+                $"A appended the purge of {tag}");
+            await redis.GetSubscriber().PublishAsync(channel, message);
+            return await purge;
+        }
+    }
+
+    private static async Task<string?> LeaseOf(ClusterNode node) => (await node.StateAsync()).GetProperty("lease").GetString();
+
+    [Fact]
     public async Task With_Redis_Down_A_Purge_Answers_An_Error_And_Still_Purges_Locally()
     {
         await using var world = await ClusterWorld.StartAsync();

@@ -6,8 +6,9 @@
 //     applied sequence is still the one this node applied; if not, the node empties its cache instead.
 // A purge this node took itself was applied before it was appended (PurgeService); when its entry comes round it
 // only advances the applied sequence. Every apply goes through PurgeService, hence the store's purge and fences.
-// After each batch the node acknowledges: the Ack script records its applied sequence and publishes each purge's
-// latency, which every node adds to its audit record of that purge (ClusterTrace).
+// After each batch the node acknowledges: the Ack script records its applied sequence and publishes it with each
+// purge's latency; the node that waits for a purge settles on the message (RedisPurgeLog.Share.cs), and every node
+// adds the latencies to its audit record of that purge (ClusterTrace).
 using System.Collections.Concurrent;
 using System.Globalization;
 using StackExchange.Redis;
@@ -36,6 +37,7 @@ internal sealed partial class RedisPurgeLog
             return;
         }
 
+        _timeline?.Step("received", sequence, ClusterTimeline.Now);
         try
         {
             await _applying.WaitAsync(_stopping.Token);
@@ -57,7 +59,7 @@ internal sealed partial class RedisPurgeLog
             {
                 var at = text[(first + 1)..second];
                 ApplyEntry(sequence, text[(second + 1)..]);
-                _ = AckAsync(sequence, [$"{sequence}:{at}"]);
+                _ = AckAsync(_epoch, sequence, [$"{sequence}:{at}"]);
                 return;
             }
 
@@ -119,7 +121,7 @@ internal sealed partial class RedisPurgeLog
                 return;
             }
 
-            _ = AckAsync(_applied, acks);
+            _ = AckAsync(_epoch!, _applied, acks);
         }
     }
 
@@ -144,6 +146,7 @@ internal sealed partial class RedisPurgeLog
 
         Volatile.Write(ref _applied, sequence);
         _appliedId = purge?.Id;
+        _timeline?.Step("applied", sequence, ClusterTimeline.Now);
     }
 
     /// <summary>
@@ -166,13 +169,14 @@ internal sealed partial class RedisPurgeLog
         }
     }
 
-    /// <summary>Tells the log this node applied up to <paramref name="applied"/>; failures are left to the next renewal.</summary>
-    private async Task AckAsync(long applied, List<RedisValue> appendTimes)
+    /// <summary>Tells the log this node applied up to <paramref name="applied"/> of <paramref name="epoch"/>; failures are left to the next renewal.</summary>
+    private async Task AckAsync(string epoch, long applied, List<RedisValue> appendTimes)
     {
         try
         {
-            RedisValue[] arguments = [_settings.NodeId, applied, .. appendTimes];
-            await _redis!.GetDatabase().ScriptEvaluateAsync(RedisScripts.Ack, [_appliedKey, _ackChannelKey], arguments).WaitAsync(CallTimeout, _time);
+            RedisValue[] arguments = [_settings.NodeId, applied, epoch, .. appendTimes];
+            await _redis!.GetDatabase().ScriptEvaluateAsync(RedisScripts.Ack, [_appliedKey, _ackChannelKey, _epochKey, _seqKey], arguments).WaitAsync(CallTimeout, _time);
+            _timeline?.Step("acked", applied, ClusterTimeline.Now);
         }
         catch (Exception exception) when (exception is RedisException or TimeoutException)
         {
@@ -180,17 +184,27 @@ internal sealed partial class RedisPurgeLog
         }
     }
 
-    /// <summary>"node seq:µs seq:µs …": each purge's latency to that node, added to the audit records; wakes waiting purges.</summary>
+    /// <summary>
+    /// "node epoch applied seq:µs seq:µs …": the node's applied sequence, which settles waiting purges, and each
+    /// purge's latency to that node, added to the audit records.
+    /// </summary>
     private void OnAckMessage(ChannelMessage message)
     {
         var parts = ((string)message.Message!).Split(' ');
-        for (var i = 1; i < parts.Length; i++)
+        if (parts.Length < 3 || !long.TryParse(parts[2], NumberStyles.None, CultureInfo.InvariantCulture, out var applied))
+        {
+            return;
+        }
+
+        Acknowledged(parts[0], parts[1], applied);
+        for (var i = 3; i < parts.Length; i++)
         {
             var colon = parts[i].IndexOf(':', StringComparison.Ordinal);
             if (colon > 0
                 && long.TryParse(parts[i].AsSpan(0, colon), NumberStyles.None, CultureInfo.InvariantCulture, out var sequence)
                 && long.TryParse(parts[i].AsSpan(colon + 1), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var micros))
             {
+                _timeline?.Step("ack-seen", sequence, ClusterTimeline.Now, parts[0]);
                 lock (_traces)
                 {
                     // A sequence not remembered yet gets a placeholder (Remember merges it); one far behind is dropped.
@@ -202,8 +216,6 @@ internal sealed partial class RedisPurgeLog
                 }
             }
         }
-
-        Pulse();
     }
 
     private static long Sequence(RedisValue id)

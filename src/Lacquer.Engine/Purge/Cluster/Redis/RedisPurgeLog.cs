@@ -9,8 +9,10 @@
 //   2. if the epoch is new, the head went backwards, or the entry at our applied sequence is gone or different,
 //      this node cannot prove it saw every purge: it empties its cache and adopts the head;
 //   3. otherwise it replays every entry after its applied sequence up to the head;
-//   4. only then it opens its gate until T + lease - margin (bypass policy), a moment before the server-side
-//      lease ends, so that when another node sees that lease ended, this node has already stopped serving.
+//   4. only then it opens its gate until T + horizon - margin, a moment before the server-side end of the horizon,
+//      so that when another node counts this one as settled, it has already stopped serving from cache. The
+//      horizon is the lease (bypass), or the lease plus dropAfter (serve: the member set drops a silent node then,
+//      and no purge waits for it any more).
 // A failed or late renewal leaves the gate as it was: it closes on its own when the deadline passes.
 using System.Security.Cryptography;
 using System.Text.Json;
@@ -35,6 +37,7 @@ internal sealed partial class RedisPurgeLog : IPurgeLog
     private readonly RedisKey _logKey;
     private readonly RedisKey _membersKey;
     private readonly RedisKey _appliedKey;
+    private readonly RedisKey _goneKey;
     private readonly RedisChannel _purgeChannel;
     private readonly RedisChannel _ackChannel;
     private readonly RedisKey _purgeChannelKey;
@@ -45,6 +48,7 @@ internal sealed partial class RedisPurgeLog : IPurgeLog
     private ChannelMessageQueue? _purgeQueue;
     private ChannelMessageQueue? _ackQueue;
     private Task _loop = Task.CompletedTask;
+    private readonly ClusterTimeline? _timeline;
 
     // Written under _applying; read without it by reports (a torn read of a report is harmless).
     private string? _epoch;
@@ -53,6 +57,7 @@ internal sealed partial class RedisPurgeLog : IPurgeLog
     private long _head;
     private long _flushes;
     private volatile IReadOnlyList<ClusterMember> _members = [];
+    private volatile IReadOnlyList<KeyValuePair<string, long>> _gone = [];
     private long _membersAtMs;
     private volatile bool _connected;
     private long _lastContact;
@@ -70,16 +75,24 @@ internal sealed partial class RedisPurgeLog : IPurgeLog
         _logKey = prefix + "log";
         _membersKey = prefix + "members";
         _appliedKey = prefix + "applied";
+        _goneKey = prefix + "gone";
         _purgeChannel = RedisChannel.Literal(prefix + "purge");
         _ackChannel = RedisChannel.Literal(prefix + "ack");
 
         // The scripts name the channels they publish to among their keys.
         _purgeChannelKey = prefix + "purge";
         _ackChannelKey = prefix + "ack";
+        _timeline = ClusterTimeline.Open(settings.Timeline, settings.NodeId);
         Gate = new ServeGate(time);
         if (settings.OnPartition == PartitionPolicy.Bypass)
         {
             Gate.Close();
+        }
+        else
+        {
+            // A serve node starts serving (its cache is empty) and flushes at its first contact; it fails closed if
+            // that contact does not come within its horizon, as after any contact.
+            Gate.OpenUntil(time.GetTimestamp() + Ticks(Horizon - Margin));
         }
     }
 
@@ -95,13 +108,24 @@ internal sealed partial class RedisPurgeLog : IPurgeLog
     /// <summary>The head of the log when this node last looked.</summary>
     public long Head => Math.Max(Volatile.Read(ref _head), Applied);
 
+    /// <summary>The nodes the member set dropped as gone, with when (log server ms), as this node last read them.</summary>
+    public IReadOnlyList<KeyValuePair<string, long>> Gone => _gone;
+
     /// <summary>How many times this node emptied its cache because it could not prove it saw every purge.</summary>
     public long Flushes => Volatile.Read(ref _flushes);
 
     private TimeSpan RoundInterval => _settings.Lease / 4;
 
-    /// <summary>How much earlier than the server-side lease end this node stops serving: timer and clock-rate slack.</summary>
-    private TimeSpan Margin => _settings.Lease / 8;
+    /// <summary>
+    /// How long after a contact with the log this node may serve from cache without another: its lease (bypass), or
+    /// its lease and dropAfter (serve: until the member set drops it, after which no purge waits for it).
+    /// </summary>
+    private TimeSpan Horizon => _settings.OnPartition == PartitionPolicy.Bypass ? _settings.Lease : _settings.Lease + _settings.DropAfter;
+
+    /// <summary>How much earlier than the server-side end of its horizon this node stops serving: timer and clock-rate slack.</summary>
+    private TimeSpan Margin => Horizon / 8;
+
+    private long Ticks(TimeSpan span) => (long)(span.TotalSeconds * _time.TimestampFrequency);
 
     /// <summary>The longest a single call to Redis may take before the node treats it as failed.</summary>
     private TimeSpan CallTimeout => TimeSpan.FromTicks(Math.Max(_settings.Lease.Ticks / 4, TimeSpan.FromMilliseconds(100).Ticks));
@@ -166,13 +190,15 @@ internal sealed partial class RedisPurgeLog : IPurgeLog
 
         var reply = (RedisResult[])(await redis.GetDatabase().ScriptEvaluateAsync(
             RedisScripts.Renew,
-            [_epochKey, _seqKey, _membersKey, _appliedKey, _logKey],
-            [_settings.NodeId, (long)_settings.Lease.TotalMilliseconds, Policy, applied, NewEpoch()]).WaitAsync(CallTimeout, _time, stopping))!;
+            [_epochKey, _seqKey, _membersKey, _appliedKey, _logKey, _goneKey],
+            [_settings.NodeId, (long)_settings.Lease.TotalMilliseconds, Policy, applied, NewEpoch(), (long)_settings.DropAfter.TotalMilliseconds]).WaitAsync(CallTimeout, _time, stopping))!;
         var epoch = (string)reply[0]!;
         var head = (long)reply[2];
         var nowMs = (long)reply[3];
         var idAtApplied = (string)reply[4]!;
         _members = ClusterMember.Parse(Strings(reply[5]), Strings(reply[6]));
+        var gone = Strings(reply[7]);
+        _gone = [.. Enumerable.Range(0, gone.Length / 2).Select(i => KeyValuePair.Create(gone[2 * i], long.TryParse(gone[2 * i + 1], out var ms) ? ms : nowMs)).OrderBy(pair => pair.Key, StringComparer.Ordinal)];
         Volatile.Write(ref _membersAtMs, nowMs);
 
         await _applying.WaitAsync(stopping);
@@ -224,15 +250,7 @@ internal sealed partial class RedisPurgeLog : IPurgeLog
 
         _connected = true;
         Volatile.Write(ref _lastContact, sent);
-        if (_settings.OnPartition == PartitionPolicy.Bypass)
-        {
-            var until = sent + (long)((_settings.Lease - Margin).TotalSeconds * _time.TimestampFrequency);
-            Gate.OpenUntil(until);
-        }
-        else
-        {
-            Gate.OpenForever();
-        }
+        Gate.OpenUntil(sent + Ticks(Horizon - Margin));
     }
 
     private async Task<ConnectionMultiplexer> ConnectAsync()
@@ -277,12 +295,12 @@ internal sealed partial class RedisPurgeLog : IPurgeLog
     {
         get
         {
-            if (_settings.OnPartition == PartitionPolicy.Serve)
+            if (!Gate.IsOpen)
             {
-                return _connected ? "valid" : "expired-serving";
+                return "expired";
             }
 
-            return Gate.IsOpen ? "valid" : "expired";
+            return _connected || _settings.OnPartition == PartitionPolicy.Bypass ? "valid" : "expired-serving";
         }
     }
 
@@ -316,6 +334,16 @@ internal sealed partial class RedisPurgeLog : IPurgeLog
             writer.WriteString("onPartition", member.Policy == PartitionPolicy.Serve ? "serve" : "bypass");
             writer.WriteString("lease", member.LeaseEndMs > nowMs ? "valid" : "expired");
             writer.WriteNumber("leaseRemainingMs", Math.Max(0, member.LeaseEndMs - nowMs));
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+        writer.WriteStartArray("gone");
+        foreach (var (node, droppedMs) in _gone)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("nodeId", node);
+            writer.WriteNumber("goneForMs", Math.Max(0, nowMs - droppedMs));
             writer.WriteEndObject();
         }
 
@@ -354,6 +382,10 @@ internal sealed partial class RedisPurgeLog : IPurgeLog
 
         _stopping.Dispose();
         _applying.Dispose();
+        if (_timeline is not null)
+        {
+            await _timeline.DisposeAsync();
+        }
     }
 
     [LoggerMessage(EventId = Diagnostics.EventIds.LeaseRenewalFailed, Level = LogLevel.Warning, Message = "Cluster lease renewal failed: {Kind}: {Message}")]

@@ -6,14 +6,21 @@
 //   epoch    a random string set once; a different or missing one means the log this node followed is gone;
 //   seq      the last sequence number handed out;
 //   log      the stream: entry "<seq>-1" with fields i (purge id), t (append time, µs) and p (the purge, PurgeWire);
-//   members  node id -> "<lease end, ms since the epoch> <bypass|serve>";
+//   members  node id -> "<lease end> <bypass|serve> <gone at>" (ms since 1970): the node's lease, its partition
+//            policy, and when it is dropped from the set if it stays silent (lease end + its cluster:dropAfter);
 //   applied  node id -> the highest sequence number the node has applied, all lower ones included;
-// and two channels: purge ("<seq> <t> <p>", wakes the nodes) and ack ("<node> <seq>:<µs> ...", latencies).
+//   gone     node id -> when it was dropped (ms), kept a day for /api/cluster;
+// and two channels: purge ("<seq> <t> <p>", wakes the nodes) and ack ("<node> <epoch> <applied> <seq>:<µs> ...":
+// the node's applied sequence, which a waiting purge reads, and each purge's latency for the audit records).
 namespace Lacquer.Purge.Cluster.Redis;
 
 internal static class RedisScripts
 {
-    /// <summary>KEYS: epoch, seq, log, purge channel. ARGV: purge id, payload, max length, expected epoch. Returns {seq, t} or {-1, epoch}.</summary>
+    /// <summary>
+    /// KEYS: epoch, seq, log, purge channel, members, applied. ARGV: purge id, payload, max length, expected epoch.
+    /// Returns {seq, t, now ms, members flat, applied flat} (the member set the purge must reach, read in the same
+    /// atomic step), or {-1, epoch} when the epoch is not the expected one.
+    /// </summary>
     public const string Append = """
         local e = redis.call('GET', KEYS[1])
         if e ~= ARGV[4] then return {'-1', e or ''} end
@@ -22,12 +29,16 @@ internal static class RedisScripts
         local at = t[1] .. string.format('%06d', tonumber(t[2]))
         redis.call('XADD', KEYS[3], 'MAXLEN', '~', ARGV[3], s .. '-1', 'i', ARGV[1], 't', at, 'p', ARGV[2])
         redis.call('PUBLISH', KEYS[4], s .. ' ' .. at .. ' ' .. ARGV[2])
-        return {tostring(s), at}
+        local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+        return {tostring(s), at, string.format('%d', now), redis.call('HGETALL', KEYS[5]), redis.call('HGETALL', KEYS[6])}
         """;
 
     /// <summary>
-    /// KEYS: epoch, seq, members, applied, log. ARGV: node, lease ms, policy, applied seq, a new epoch to use if none.
-    /// Returns {epoch, created (1/0), head, now ms, purge id at the applied seq or '', members flat, applied flat}.
+    /// KEYS: epoch, seq, members, applied, log, gone. ARGV: node, lease ms, policy, applied seq, a new epoch to use if
+    /// none, drop-after ms. First drops every member whose "gone at" time passed (into gone, kept a day), then renews
+    /// this node. Returns {epoch, created (1/0), head, now ms, purge id at the applied seq or '', members flat,
+    /// applied flat, gone flat}. An applied sequence above the head is not recorded: it belongs to a log this
+    /// Redis lost (a failover), and the node flushes on seeing the head below it.
     /// </summary>
     public const string Renew = """
         local created = 0
@@ -39,9 +50,24 @@ internal static class RedisScripts
         end
         local t = redis.call('TIME')
         local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
-        redis.call('HSET', KEYS[3], ARGV[1], string.format('%d', now + tonumber(ARGV[2])) .. ' ' .. ARGV[3])
-        redis.call('HSET', KEYS[4], ARGV[1], ARGV[4])
+        local all = redis.call('HGETALL', KEYS[3])
+        for i = 1, #all, 2 do
+          local gone = tonumber(string.match(all[i + 1], '^%S+ %S+ (%d+)$') or '')
+          if gone and gone <= now and all[i] ~= ARGV[1] then
+            redis.call('HDEL', KEYS[3], all[i])
+            redis.call('HDEL', KEYS[4], all[i])
+            redis.call('HSET', KEYS[6], all[i], string.format('%d', now))
+          end
+        end
+        local dropped = redis.call('HGETALL', KEYS[6])
+        for i = 1, #dropped, 2 do
+          if tonumber(dropped[i + 1]) + 86400000 <= now then redis.call('HDEL', KEYS[6], dropped[i]) end
+        end
+        redis.call('HDEL', KEYS[6], ARGV[1])
+        local ends = now + tonumber(ARGV[2])
+        redis.call('HSET', KEYS[3], ARGV[1], string.format('%d', ends) .. ' ' .. ARGV[3] .. ' ' .. string.format('%d', ends + tonumber(ARGV[6])))
         local head = redis.call('GET', KEYS[2]) or '0'
+        if tonumber(ARGV[4]) <= tonumber(head) then redis.call('HSET', KEYS[4], ARGV[1], ARGV[4]) end
         local id = ''
         if tonumber(ARGV[4]) > 0 then
           local found = redis.call('XRANGE', KEYS[5], ARGV[4] .. '-1', ARGV[4] .. '-1')
@@ -52,18 +78,23 @@ internal static class RedisScripts
             end
           end
         end
-        return {e, created, head, string.format('%d', now), id, redis.call('HGETALL', KEYS[3]), redis.call('HGETALL', KEYS[4])}
+        return {e, created, head, string.format('%d', now), id, redis.call('HGETALL', KEYS[3]), redis.call('HGETALL', KEYS[4]), redis.call('HGETALL', KEYS[6])}
         """;
 
-    /// <summary>KEYS: applied, ack channel. ARGV: node, highest applied seq, then "seq:t" for each purge applied. Publishes the latencies.</summary>
+    /// <summary>
+    /// KEYS: applied, ack channel, epoch, seq. ARGV: node, highest applied seq, the node's epoch, then "seq:t" for
+    /// each purge applied. Records the applied sequence and publishes it with each purge's latency, all in one step;
+    /// refuses (0) when the epoch differs or the applied sequence is above the head: the node applied another log.
+    /// </summary>
     public const string Ack = """
+        if redis.call('GET', KEYS[3]) ~= ARGV[3] then return 0 end
+        if tonumber(ARGV[2]) > tonumber(redis.call('GET', KEYS[4]) or '0') then return 0 end
         local current = tonumber(redis.call('HGET', KEYS[1], ARGV[1]) or '0')
         if tonumber(ARGV[2]) > current then redis.call('HSET', KEYS[1], ARGV[1], ARGV[2]) end
-        if #ARGV < 3 then return 0 end
         local t = redis.call('TIME')
         local now = tonumber(t[1]) * 1000000 + tonumber(t[2])
-        local parts = {ARGV[1]}
-        for i = 3, #ARGV do
+        local parts = {ARGV[1], ARGV[3], ARGV[2]}
+        for i = 4, #ARGV do
           local colon = string.find(ARGV[i], ':', 1, true)
           local at = tonumber(string.sub(ARGV[i], colon + 1))
           parts[#parts + 1] = string.sub(ARGV[i], 1, colon - 1) .. ':' .. string.format('%d', now - at)

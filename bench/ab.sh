@@ -6,7 +6,8 @@
 #   bench/ab.sh SCENARIO ROUNDS SECONDS VARIANT...
 #     SCENARIO  1k | 16k | 1m (hits on /obj/<size>) or miss (every request a new URL)
 #     VARIANT   name:VAR=value,VAR=value   (name: alone for the defaults)
-#   e.g. bench/ab.sh miss 3 5 default: workstation:DOTNET_gcServer=0
+#   e.g. bench/ab.sh miss 3 5 default: workstation:DOTNET_gcServer=0 runtime-gen0:DOTNET_GCgen0size=0
+#   (every variant inherits lib.sh's DOTNET_GCgen0size=0x400000 unless it sets its own; 0 is the runtime's default)
 #   WARM_SECONDS (default 2): misses sent before each measurement, so that the cache holds that many entries.
 #
 # Ports 19080-19082, so that it can run beside run.sh; everything started is stopped by pid.

@@ -15,6 +15,11 @@ SUDO=""
 if [ "$(id -u)" -ne 0 ]; then SUDO=sudo; fi
 STARTED_PIDS=()
 
+# Lacquer runs with the gen0 budget docs/configuration.md recommends for production ("The runtime's
+# environment"): 4 MiB. It is an environment variable of the .NET runtime (it cannot be set in the build), so
+# every Lacquer these scripts start inherits it from here. Set DOTNET_GCgen0size=0 to measure the runtime's default.
+export DOTNET_GCgen0size=${DOTNET_GCgen0size:-0x400000}
+
 log() { printf '[%s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
 
 # install_missing CMD:PACKAGE ... — apt-get installs the packages whose command is missing. A temporary

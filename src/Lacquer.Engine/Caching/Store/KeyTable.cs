@@ -36,11 +36,15 @@ internal sealed class KeyTable
     public int Count => Volatile.Read(ref _count);
 
     /// <summary>The value stored under the key with these characters. Lock-free.</summary>
-    public bool TryGetValue(ReadOnlySpan<char> key, [System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out object value)
+    public bool TryGetValue(ReadOnlySpan<char> key, [System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out object value) =>
+        TryGetValue(key, string.GetHashCode(key), out value);
+
+    /// <summary>As above, with the key's ordinal string hash already computed (the sharded map picks a shard by it).</summary>
+    public bool TryGetValue(ReadOnlySpan<char> key, int hash, [System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out object value)
     {
         var slots = Volatile.Read(ref _slots);
         var mask = slots.Length - 1;
-        var i = string.GetHashCode(key) & mask;
+        var i = hash & mask;
         for (var probes = 0; probes < slots.Length; probes++)
         {
             var held = Volatile.Read(ref slots[i]);
@@ -63,10 +67,13 @@ internal sealed class KeyTable
     }
 
     /// <summary>Stores <paramref name="value"/> (a non-empty Variants value whose entries have this key) under <paramref name="key"/>. Store lock only.</summary>
-    public void Set(string key, object value)
+    public void Set(string key, object value) => Set(key, string.GetHashCode(key), value);
+
+    /// <summary>As above, with the key's ordinal string hash already computed. Store lock only.</summary>
+    public void Set(string key, int hash, object value)
     {
-        Debug.Assert(KeyOf(value) == key);
-        if (Replace(key, value))
+        Debug.Assert(KeyOf(value) == key && hash == string.GetHashCode(key));
+        if (Replace(key, hash, value))
         {
             return;
         }
@@ -78,7 +85,7 @@ internal sealed class KeyTable
 
         var slots = _slots;
         var mask = slots.Length - 1;
-        var i = string.GetHashCode(key) & mask;
+        var i = hash & mask;
         while (slots[i] is { } held && !ReferenceEquals(held, Deleted))
         {
             i = (i + 1) & mask;
@@ -94,9 +101,12 @@ internal sealed class KeyTable
     }
 
     /// <summary>Removes what is stored under <paramref name="key"/>; false when nothing is. Store lock only.</summary>
-    public bool Remove(string key)
+    public bool Remove(string key) => Remove(key, string.GetHashCode(key));
+
+    /// <summary>As above, with the key's ordinal string hash already computed. Store lock only.</summary>
+    public bool Remove(string key, int hash)
     {
-        var slot = Find(key);
+        var slot = Find(key, hash);
         if (slot < 0)
         {
             return false;
@@ -147,9 +157,9 @@ internal sealed class KeyTable
         _ => ((VariantTable)value).Entries[0].PrimaryKey,
     };
 
-    private bool Replace(string key, object value)
+    private bool Replace(string key, int hash, object value)
     {
-        var slot = Find(key);
+        var slot = Find(key, hash);
         if (slot < 0)
         {
             return false;
@@ -159,11 +169,11 @@ internal sealed class KeyTable
         return true;
     }
 
-    private int Find(string key)
+    private int Find(string key, int hash)
     {
         var slots = _slots;
         var mask = slots.Length - 1;
-        var i = string.GetHashCode(key) & mask;
+        var i = hash & mask;
         for (var probes = 0; probes < slots.Length && slots[i] is { } held; probes++)
         {
             if (!ReferenceEquals(held, Deleted) && string.Equals(KeyOf(held), key, StringComparison.Ordinal))

@@ -45,14 +45,25 @@ internal sealed class SlotTable
     }
 
     /// <summary>Looks a key up by its characters (a hit never builds the key string). Lock-free.</summary>
-    public bool TryGetValue(ReadOnlySpan<char> key, [System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out object value) =>
-        _shards[ShardOf(key)].TryGetValue(key, out value);
+    public bool TryGetValue(ReadOnlySpan<char> key, [System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out object value)
+    {
+        var hash = string.GetHashCode(key);
+        return _shards[ShardOf(hash)].TryGetValue(key, hash, out value);
+    }
 
     /// <summary>Stores a non-empty Variants value whose entries have this key (the caller holds the store lock).</summary>
-    public void Set(string key, object value) => _shards[ShardOf(key)].Set(key, value);
+    public void Set(string key, object value)
+    {
+        var hash = string.GetHashCode(key);
+        _shards[ShardOf(hash)].Set(key, hash, value);
+    }
 
     /// <summary>Removes the key; false when nothing was stored under it (the caller holds the store lock).</summary>
-    public bool Remove(string key) => _shards[ShardOf(key)].Remove(key);
+    public bool Remove(string key)
+    {
+        var hash = string.GetHashCode(key);
+        return _shards[ShardOf(hash)].Remove(key, hash);
+    }
 
     /// <summary>Every value held, shard by shard, lock-free: a value stored or removed during the walk may or may not be seen.</summary>
     public IEnumerable<object> Values()
@@ -66,6 +77,8 @@ internal sealed class SlotTable
         }
     }
 
-    /// <summary>The shard of a key: the top bits of its ordinal string hash (the same hash the shard's slots use).</summary>
-    internal static int ShardOf(ReadOnlySpan<char> key) => (int)((uint)string.GetHashCode(key) >> (32 - ShardBits));
+    /// <summary>The shard of a key: the top bits of its ordinal string hash (the same hash, computed once, picks the shard's slot).</summary>
+    internal static int ShardOf(ReadOnlySpan<char> key) => ShardOf(string.GetHashCode(key));
+
+    private static int ShardOf(int hash) => (int)((uint)hash >> (32 - ShardBits));
 }

@@ -4,12 +4,15 @@
 #      a local nginx origin, one token, the same `cluster` section with its own nodeId;
 #   2. fan-out: COUNT purges of each Cloudflare kind (files, tags, prefixes, hosts, purge_everything) through
 #      node a with `Lacquer-Purge-Wait: all`, one at a time (bench/cluster_purge.py): the client's time from
-#      the call to the answer, and each node's apply latency from a's /api/purges; p50/p99 per kind;
+#      the call to the answer, and each node's apply latency from a's /api/purges; p50/p99 per run of a kind;
 #   3. the hit path with the cluster on and off: node a alone, with its `cluster` section and with the same file
 #      without it, started afresh and alternating for ROUNDS rounds of SECONDS s of 1 KiB hits (wrk -t2 -c64).
 #
-#   bench/cluster.sh [--count N] [--rounds N] [--seconds S] [--timeline] [--out FILE]   (defaults 1000, 3, 10: ~2 minutes after the build)
+#   bench/cluster.sh [--count N] [--kinds LIST] [--rounds N] [--seconds S] [--timeline] [--out FILE]
+#   (defaults 1000, files,tags,prefixes,hosts,everything, 3, 10: ~2 minutes after the build)
 #
+# --kinds: the runs of the fan-out, in order; a kind may repeat (files,tags,files), each run purging names of its
+# own. --rounds 0 skips the hit path.
 # --timeline: the nodes write cluster:timeline files during the fan-out, and the report adds where each purge's
 # time went (bench/cluster_timeline.py: append, wake-up, apply, acknowledgement, the wait seeing it).
 #
@@ -19,15 +22,16 @@ set -euo pipefail
 BENCH_DIR=$(cd "$(dirname "$0")" && pwd)
 source "$BENCH_DIR/lib.sh"
 
-COUNT=1000 ROUNDS=3 SECONDS_PER_RUN=10 OUT="" TIMELINE=no
+COUNT=1000 ROUNDS=3 SECONDS_PER_RUN=10 OUT="" TIMELINE=no KINDS=files,tags,prefixes,hosts,everything
 while [ $# -gt 0 ]; do
     case "$1" in
         --count) COUNT=$2; shift ;;
+        --kinds) KINDS=$2; shift ;;
         --rounds) ROUNDS=$2; shift ;;
         --seconds) SECONDS_PER_RUN=$2; shift ;;
         --out) OUT=$2; shift ;;
         --timeline) TIMELINE=yes ;;
-        -h|--help) sed -n '2,18p' "$0"; exit 0 ;;
+        -h|--help) sed -n '2,22p' "$0"; exit 0 ;;
         *) echo "unknown option $1" >&2; exit 2 ;;
     esac
     shift
@@ -120,13 +124,13 @@ for node in "${NODES[@]}"; do
 done
 for node in "${NODES[@]}"; do wait_cluster "$node" 3; done
 for node in "${NODES[@]}"; do sweep "${PROXY[$node]}" /m/ 10000 1; done   # something in each cache
-log "fan-out: $COUNT purges of each kind through a, wait=all"
-FANOUT=$(python3 "$BENCH_DIR/cluster_purge.py" "${ADMIN[a]}" "$ZONE_ID" "$TOKEN" "$COUNT" a,b,c)
+log "fan-out: $COUNT purges of each kind through a, wait=all, in the order $KINDS"
+FANOUT=$(python3 "$BENCH_DIR/cluster_purge.py" "${ADMIN[a]}" "$ZONE_ID" "$TOKEN" "$COUNT" a,b,c "$KINDS" "$TMP/runs-by-sequence.txt")
 echo "$FANOUT" >&2
 for pid in "${NODE_PIDS[@]}"; do kill "$pid"; wait "$pid" 2>/dev/null || true; done
 STEPS=""
 if [ "$TIMELINE" = yes ]; then
-    STEPS=$(python3 "$BENCH_DIR/cluster_timeline.py" "$TMP"/timeline-*.txt)
+    STEPS=$(python3 "$BENCH_DIR/cluster_timeline.py" --runs "$TMP/runs-by-sequence.txt" "$TMP"/timeline-*.txt)
     rm -f "$TMP"/timeline-*.txt   # the hit-path rounds below start node a again with the same file
     echo "$STEPS" >&2
 fi
@@ -158,15 +162,17 @@ hit_row() { # hit_row VARIANT -> "req/s p99"
     p99=$(grep " cluster-$1:" "$RUNS" | sed -E 's/.*p99 ([0-9.]+[um]?s).*/\1/' | while read -r v; do ms "$v"; done | median)
     echo "$rps $p99"
 }
-read -r ON_RPS ON_P99 <<< "$(hit_row on)"
-read -r OFF_RPS OFF_P99 <<< "$(hit_row off)"
+if [ "$ROUNDS" -gt 0 ]; then
+    read -r ON_RPS ON_P99 <<< "$(hit_row on)"
+    read -r OFF_RPS OFF_P99 <<< "$(hit_row off)"
+fi
 
 mkdir -p "$(dirname "$OUT")"
 {
     echo "# Cluster purge fan-out and hit path, $BEGAN UTC"
     echo
     echo "- commit: $(git -C "$REPO_DIR" rev-parse --short HEAD)$(git -C "$REPO_DIR" diff --quiet HEAD -- src || echo ' (with uncommitted changes in src)')"
-    echo "- command: \`bench/cluster.sh --count $COUNT --rounds $ROUNDS --seconds $SECONDS_PER_RUN$([ "$TIMELINE" = yes ] && echo ' --timeline')\`"
+    echo "- command: \`bench/cluster.sh --count $COUNT --kinds $KINDS --rounds $ROUNDS --seconds $SECONDS_PER_RUN$([ "$TIMELINE" = yes ] && echo ' --timeline')\`"
     echo "- machine: nproc $(nproc); $(redis-server --version | cut -d' ' -f1-3); load average $LOAD_BEFORE before, $LOAD_AFTER after"
     echo
     echo '```'
@@ -179,33 +185,37 @@ mkdir -p "$(dirname "$OUT")"
     echo "\`cluster.appliedMs\` in a's \`/api/purges\` (append to acknowledgement, Redis's clock). Each cache held"
     echo "10,000 objects of 1 KiB under host 127.0.0.1 before the run. The files, tags and prefixes purges name objects"
     echo "that are not cached (each matches nothing, but every node still looks them up); the first hosts purge"
-    echo "(127.0.0.1) empties the caches, so the hosts and purge_everything rows run on empty caches."
+    echo "(127.0.0.1) empties the caches, so every purge after it runs on empty caches."
     echo
     echo "$FANOUT"
     echo
     if [ -n "$STEPS" ]; then
-        echo "## Where the time went (cluster:timeline of the three nodes, monotonic clock, every purge of the fan-out)"
+        echo "## Where the time went (cluster:timeline of the three nodes, monotonic clock, every measured purge of the fan-out)"
         echo
-        echo "\"taker\" is node a, which took every purge; \"other\" is b and c together."
+        echo "\"taker\" is node a, which took every purge; \"other\" is b and c together. p50 / p99 ms per run."
         echo
         echo "$STEPS"
         echo
     fi
-    echo "## Hit path: 1 KiB hits, node a alone, with and without its \`cluster\` section"
-    echo
-    echo "wrk -t2 -c64 -d${SECONDS_PER_RUN}s --latency, $ROUNDS rounds alternating, each node started afresh; medians."
-    echo
-    echo "| node | req/s | p99 ms |"
-    echo "| --- | ---: | ---: |"
-    echo "| cluster on | $ON_RPS | $ON_P99 |"
-    echo "| cluster off | $OFF_RPS | $OFF_P99 |"
-    echo "| on / off | $(awk -v a="$ON_RPS" -v b="$OFF_RPS" 'BEGIN { printf "%.2f", a / b }') | $(awk -v a="$ON_P99" -v b="$OFF_P99" 'BEGIN { printf "%.2f", a / b }') |"
-    echo
-    echo "Rounds:"
-    echo
-    echo '```'
-    cat "$RUNS"
-    echo '```'
+    if [ "$ROUNDS" -eq 0 ]; then
+        echo "Hit path not measured (--rounds 0)."
+    else
+        echo "## Hit path: 1 KiB hits, node a alone, with and without its \`cluster\` section"
+        echo
+        echo "wrk -t2 -c64 -d${SECONDS_PER_RUN}s --latency, $ROUNDS rounds alternating, each node started afresh; medians."
+        echo
+        echo "| node | req/s | p99 ms |"
+        echo "| --- | ---: | ---: |"
+        echo "| cluster on | $ON_RPS | $ON_P99 |"
+        echo "| cluster off | $OFF_RPS | $OFF_P99 |"
+        echo "| on / off | $(awk -v a="$ON_RPS" -v b="$OFF_RPS" 'BEGIN { printf "%.2f", a / b }') | $(awk -v a="$ON_P99" -v b="$OFF_P99" 'BEGIN { printf "%.2f", a / b }') |"
+        echo
+        echo "Rounds:"
+        echo
+        echo '```'
+        cat "$RUNS"
+        echo '```'
+    fi
 } > "$OUT"
 log "wrote $OUT"
 cat "$OUT"

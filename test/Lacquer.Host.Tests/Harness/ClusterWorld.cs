@@ -77,7 +77,16 @@ internal sealed class ClusterWorld : IAsyncDisposable
     /// <summary>Serves the next version from now on (the content changed at the origin).</summary>
     public int Publish() => Interlocked.Increment(ref _version);
 
-    public Task AllReadyAsync() => Task.WhenAll(Nodes.Select(node => node.ReadyAsync()));
+    /// <summary>
+    /// Until every node holds a valid lease and has read the whole world in the member set. Nodes start one after
+    /// another but each first reaches Redis in its own time, so a node can be ready having read a member set that
+    /// a slower node had not joined yet; it sees it only at its next renewal (lease/4 later).
+    /// </summary>
+    public async Task AllReadyAsync()
+    {
+        await Task.WhenAll(Nodes.Select(node => node.ReadyAsync()));
+        await Progress.Until(() => Nodes.All(node => node.Log.Members.Count == Nodes.Count), $"every node read {Nodes.Count} members");
+    }
 
     /// <summary>
     /// Kills <paramref name="node"/> for good, as a crash would: its link to Redis goes silent first, so it cannot

@@ -105,6 +105,12 @@ ms() { awk -v v="$1" 'BEGIN { if (v ~ /us$/) print v / 1000; else if (v ~ /ms$/)
 median() { sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 
 build_lacquer
+# What was built, taken now: the worktree may change while this run waits for the lock.
+if [ -n "${PUBLISHED_LACQUER:-}" ]; then
+    BUILT="the build in PUBLISHED_LACQUER ($PUBLISHED_LACQUER), made beforehand; the worktree is at $(git -C "$REPO_DIR" rev-parse --short HEAD)"
+else
+    BUILT="$(git -C "$REPO_DIR" rev-parse --short HEAD)$(git -C "$REPO_DIR" diff --quiet HEAD -- src || echo ' (with uncommitted changes in src)')"
+fi
 log "waiting for /tmp/bench.lock"
 exec 9>/tmp/bench.lock
 flock 9
@@ -171,7 +177,7 @@ mkdir -p "$(dirname "$OUT")"
 {
     echo "# Cluster purge fan-out and hit path, $BEGAN UTC"
     echo
-    echo "- commit: $(git -C "$REPO_DIR" rev-parse --short HEAD)$(git -C "$REPO_DIR" diff --quiet HEAD -- src || echo ' (with uncommitted changes in src)')"
+    echo "- commit: $BUILT"
     echo "- command: \`bench/cluster.sh --count $COUNT --kinds $KINDS --rounds $ROUNDS --seconds $SECONDS_PER_RUN$([ "$TIMELINE" = yes ] && echo ' --timeline')\`"
     echo "- machine: nproc $(nproc); $(redis-server --version | cut -d' ' -f1-3); load average $LOAD_BEFORE before, $LOAD_AFTER after"
     echo

@@ -4,13 +4,18 @@
 #      a local nginx origin, one token, the same `cluster` section with its own nodeId;
 #   2. fan-out: COUNT purges of each Cloudflare kind (files, tags, prefixes, hosts, purge_everything) through
 #      node a with `Lacquer-Purge-Wait: all`, one at a time (bench/cluster_purge.py): the client's time from
-#      the call to the answer, and each node's apply latency from a's /api/purges; p50/p99 per run of a kind;
+#      the call to the answer, and each node's apply latency from a's /api/purges; p50/p99 per run of a kind.
+#      Before it, the caches are filled, WARMUP unmeasured purges of every kind run (round-robin), and the caches
+#      are filled again: the nodes are fresh processes, and their first few thousand purges after the fill ran
+#      at about twice the time (the runtime compiles its hot code again, optimised, in the background); without
+#      the warm-up whichever kind ran first paid for it (docs/performance.md, "Cluster purge fan-out");
 #   3. the hit path with the cluster on and off: node a alone, with its `cluster` section and with the same file
 #      without it, started afresh and alternating for ROUNDS rounds of SECONDS s of 1 KiB hits (wrk -t2 -c64).
 #
-#   bench/cluster.sh [--count N] [--kinds LIST] [--rounds N] [--seconds S] [--timeline] [--out FILE]
-#   (defaults 1000, files,tags,prefixes,hosts,everything, 3, 10: ~2 minutes after the build)
+#   bench/cluster.sh [--count N] [--warmup N] [--kinds LIST] [--rounds N] [--seconds S] [--timeline] [--out FILE]
+#   (defaults 1000, 400, files,tags,prefixes,hosts,everything, 3, 10: ~2.5 minutes after the build)
 #
+# --warmup 0 measures the first purges of fresh nodes right after the fill, as runs before the warm-up did.
 # --kinds: the runs of the fan-out, in order; a kind may repeat (files,tags,files), each run purging names of its
 # own. --rounds 0 skips the hit path.
 # --timeline: the nodes write cluster:timeline files during the fan-out, and the report adds where each purge's
@@ -22,16 +27,17 @@ set -euo pipefail
 BENCH_DIR=$(cd "$(dirname "$0")" && pwd)
 source "$BENCH_DIR/lib.sh"
 
-COUNT=1000 ROUNDS=3 SECONDS_PER_RUN=10 OUT="" TIMELINE=no KINDS=files,tags,prefixes,hosts,everything
+COUNT=1000 WARMUP=400 ROUNDS=3 SECONDS_PER_RUN=10 OUT="" TIMELINE=no KINDS=files,tags,prefixes,hosts,everything
 while [ $# -gt 0 ]; do
     case "$1" in
         --count) COUNT=$2; shift ;;
         --kinds) KINDS=$2; shift ;;
+        --warmup) WARMUP=$2; shift ;;
         --rounds) ROUNDS=$2; shift ;;
         --seconds) SECONDS_PER_RUN=$2; shift ;;
         --out) OUT=$2; shift ;;
         --timeline) TIMELINE=yes ;;
-        -h|--help) sed -n '2,22p' "$0"; exit 0 ;;
+        -h|--help) sed -n '2,28p' "$0"; exit 0 ;;
         *) echo "unknown option $1" >&2; exit 2 ;;
     esac
     shift
@@ -130,6 +136,11 @@ for node in "${NODES[@]}"; do
 done
 for node in "${NODES[@]}"; do wait_cluster "$node" 3; done
 for node in "${NODES[@]}"; do sweep "${PROXY[$node]}" /m/ 10000 1; done   # something in each cache
+if [ "$WARMUP" -gt 0 ]; then
+    log "warm-up: $WARMUP purges of each kind through a, not measured; then the caches are filled again"
+    python3 "$BENCH_DIR/cluster_purge.py" --warm-up "${ADMIN[a]}" "$ZONE_ID" "$TOKEN" "$WARMUP"
+    for node in "${NODES[@]}"; do sweep "${PROXY[$node]}" /m/ 10000 1; done
+fi
 log "fan-out: $COUNT purges of each kind through a, wait=all, in the order $KINDS"
 FANOUT=$(python3 "$BENCH_DIR/cluster_purge.py" "${ADMIN[a]}" "$ZONE_ID" "$TOKEN" "$COUNT" a,b,c "$KINDS" "$TMP/runs-by-sequence.txt")
 echo "$FANOUT" >&2
@@ -178,7 +189,7 @@ mkdir -p "$(dirname "$OUT")"
     echo "# Cluster purge fan-out and hit path, $BEGAN UTC"
     echo
     echo "- commit: $BUILT"
-    echo "- command: \`bench/cluster.sh --count $COUNT --kinds $KINDS --rounds $ROUNDS --seconds $SECONDS_PER_RUN$([ "$TIMELINE" = yes ] && echo ' --timeline')\`"
+    echo "- command: \`bench/cluster.sh --count $COUNT --warmup $WARMUP --kinds $KINDS --rounds $ROUNDS --seconds $SECONDS_PER_RUN$([ "$TIMELINE" = yes ] && echo ' --timeline')\`"
     echo "- machine: nproc $(nproc); $(redis-server --version | cut -d' ' -f1-3); load average $LOAD_BEFORE before, $LOAD_AFTER after"
     echo
     echo '```'
@@ -188,7 +199,13 @@ mkdir -p "$(dirname "$OUT")"
     echo "## Fan-out: purges through node a with \`Lacquer-Purge-Wait: all\`, three nodes, one Redis"
     echo
     echo "One purge at a time on one persistent connection; client = call to answer; apply = the node's"
-    echo "\`cluster.appliedMs\` in a's \`/api/purges\` (append to acknowledgement, Redis's clock). Each cache held"
+    echo "\`cluster.appliedMs\` in a's \`/api/purges\` (append to acknowledgement, Redis's clock)."
+    if [ "$WARMUP" -gt 0 ]; then
+        echo "Before it, after a first fill, $WARMUP unmeasured purges of every kind (round-robin, names of their own), and"
+        echo "the caches filled again. Each cache then held"
+    else
+        echo "No warm-up: the first purges of fresh nodes, right after the fill. Each cache held"
+    fi
     echo "10,000 objects of 1 KiB under host 127.0.0.1 before the run. The files, tags and prefixes purges name objects"
     echo "that are not cached (each matches nothing, but every node still looks them up); the first hosts purge"
     echo "(127.0.0.1) empties the caches, so every purge after it runs on empty caches."

@@ -10,6 +10,11 @@ p50/p99/max per run of a kind as a Markdown table.
     KINDS: comma-separated runs, in order, of files, tags, prefixes, hosts, everything (a kind may repeat;
            default files,tags,prefixes,hosts,everything)
     RUNS_FILE: written with one "<sequence> <label>" line per measured purge, for cluster_timeline.py --runs
+  cluster_purge.py --warm-up ADMIN_PORT ZONE_ID TOKEN COUNT
+    COUNT unmeasured purges of each kind, round-robin, with names no measured purge uses (the hosts and
+    everything purges empty the caches: bench/cluster.sh fills them again before it measures)
+
+Every measured run also begins with WARMUP unmeasured tag purges: the new connection, and Redis's.
 """
 import http.client
 import json
@@ -26,7 +31,7 @@ KINDS = {  # name -> (label, body of purge number i)
 }
 DEFAULT_KINDS = "files,tags,prefixes,hosts,everything"
 AUDIT_EVERY = 200
-WARMUP = 100
+WARMUP = 20
 
 
 def pct(values, p):
@@ -36,17 +41,20 @@ def pct(values, p):
     return ordered[max(0, math.ceil(p / 100 * len(ordered)) - 1)]  # nearest rank
 
 
-def main():
-    port, zone, token, count, nodes = int(sys.argv[1]), sys.argv[2], sys.argv[3], int(sys.argv[4]), sys.argv[5].split(",")
-    runs = (sys.argv[6] if len(sys.argv) > 6 else DEFAULT_KINDS).split(",")
-    unknown = [kind for kind in runs if kind not in KINDS]
-    if unknown:
-        raise SystemExit(f"unknown kind(s) {', '.join(unknown)}; known: {', '.join(KINDS)}")
+WARM_UP_KINDS = [  # the same purges as KINDS, under names of their own
+    lambda i: {"files": [f"http://localhost/warm/{i}/x"]},
+    lambda i: {"tags": [f"warm-t{i}"]},
+    lambda i: {"prefixes": [f"localhost/warm/{i}/"]},
+    lambda i: {"hosts": ["127.0.0.1"]},
+    lambda i: {"purge_everything": True},
+]
+
+
+def connect(port, zone, token):
+    """A function that sends one purge and returns (client ms, purge id), and the connection it uses."""
     conn = http.client.HTTPConnection("127.0.0.1", port)
     path = f"/client/v4/zones/{zone}/purge_cache"
     headers = {"Authorization": f"Bearer {token}", "Content-Type": "application/json", "Lacquer-Purge-Wait": "all"}
-    applied = {}  # purge id -> {node: ms}
-    sequences = {}  # purge id -> its sequence number in the log
 
     def purge(body):
         data = json.dumps(body)
@@ -60,6 +68,29 @@ def main():
             raise SystemExit(f"purge {data} answered {response.status}: {text[:300]!r}")
         return elapsed, answer["result"]["id"]
 
+    return purge, conn
+
+
+def warm_up(port, zone, token, count):
+    purge, _ = connect(port, zone, token)
+    for i in range(count):
+        for body in WARM_UP_KINDS:
+            purge(body(i))
+
+
+def main():
+    if sys.argv[1] == "--warm-up":
+        warm_up(int(sys.argv[2]), sys.argv[3], sys.argv[4], int(sys.argv[5]))
+        return
+    port, zone, token, count, nodes = int(sys.argv[1]), sys.argv[2], sys.argv[3], int(sys.argv[4]), sys.argv[5].split(",")
+    runs = (sys.argv[6] if len(sys.argv) > 6 else DEFAULT_KINDS).split(",")
+    unknown = [kind for kind in runs if kind not in KINDS]
+    if unknown:
+        raise SystemExit(f"unknown kind(s) {', '.join(unknown)}; known: {', '.join(KINDS)}")
+    purge, conn = connect(port, zone, token)
+    applied = {}  # purge id -> {node: ms}
+    sequences = {}  # purge id -> its sequence number in the log
+
     def read_audit():
         conn.request("GET", "/api/purges", headers={"Authorization": f"Bearer {token}"})
         response = conn.getresponse()
@@ -68,7 +99,7 @@ def main():
                 applied[record["id"]] = record["cluster"]["appliedMs"]
                 sequences[record["id"]] = record["cluster"]["sequence"]
 
-    for i in range(WARMUP):  # JIT and connections; tags outside the measured names
+    for i in range(WARMUP):  # the connections; tags outside the measured names
         purge({"tags": [f"warm-{i}"]})
     results = []  # (label, [client ms], [purge id])
     for number, kind in enumerate(runs):

@@ -106,6 +106,19 @@ sys.exit(0 if state.get("lease") == "valid" and len(state.get("members", [])) ==
     log "node $1: no valid lease with $2 members"; return 1
 }
 
+# settle_nodes — until the nodes are idle after the fill (their CPU time grew by at most 20 ms, all three
+# together, over 0.5 s; at most 20 s): the runtime's background work after a fill (garbage collection, optimised
+# recompilation) then no longer runs into the first measured purges.
+settle_nodes() {
+    local i before after
+    cpu_ticks() { for pid in "${NODE_PIDS[@]}"; do cut -d' ' -f14,15 "/proc/$pid/stat"; done | awk '{ s += $1 + $2 } END { print s }'; }
+    for ((i = 0; i < 40; i++)); do
+        before=$(cpu_ticks); sleep 0.5; after=$(cpu_ticks)
+        if [ $((after - before)) -le 2 ]; then log "nodes idle after $(((i + 1) * 5 / 10)) s"; return 0; fi
+    done
+    log "nodes still busy after 20 s; measuring anyway"
+}
+
 # ms VALUE — a wrk latency (850.00us, 3.2ms, 1.1s) in milliseconds.
 ms() { awk -v v="$1" 'BEGIN { if (v ~ /us$/) print v / 1000; else if (v ~ /ms$/) print v + 0; else print v * 1000 }'; }
 median() { sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
@@ -141,6 +154,7 @@ if [ "$WARMUP" -gt 0 ]; then
     python3 "$BENCH_DIR/cluster_purge.py" --warm-up "${ADMIN[a]}" "$ZONE_ID" "$TOKEN" "$WARMUP"
     for node in "${NODES[@]}"; do sweep "${PROXY[$node]}" /m/ 10000 1; done
 fi
+settle_nodes
 log "fan-out: $COUNT purges of each kind through a, wait=all, in the order $KINDS"
 FANOUT=$(python3 "$BENCH_DIR/cluster_purge.py" "${ADMIN[a]}" "$ZONE_ID" "$TOKEN" "$COUNT" a,b,c "$KINDS" "$TMP/runs-by-sequence.txt")
 echo "$FANOUT" >&2

@@ -2,7 +2,10 @@
 """Merges the nodes' cluster:timeline files of one bench/cluster.sh run (docs/cluster.md) into one timeline per
 purge and prints where the time went, p50/p99 over every purge that a node took and waited for:
 
-  cluster_timeline.py FILE...   (each line: "<µs> <node> <step> <sequence> [<other node>]", monotonic clock)
+  cluster_timeline.py [--runs RUNS_FILE] FILE...   (each line: "<µs> <node> <step> <sequence> [<other node>]", monotonic clock)
+
+With --runs (cluster_purge.py's "<sequence> <label>" lines) each run of a kind gets its own column, p50 / p99 ms;
+purges it does not name (the warm-up) are left out.
 
 Steps (on the node that took the purge): share -> appended (the append's round trip), members (each read of the
 member set), ack-seen <node> (an acknowledgement reached the wait), done (the wait answered); (on every node)
@@ -21,9 +24,17 @@ def pct(values, p):
 
 
 def main():
+    paths, labels = sys.argv[1:], None
+    if paths[:1] == ["--runs"]:
+        labels = {}  # seq -> label of its run
+        with open(paths[1]) as lines:
+            for line in lines:
+                seq, label = line.rstrip("\n").split(" ", 1)
+                labels[int(seq)] = label
+        paths = paths[2:]
     steps = collections.defaultdict(lambda: collections.defaultdict(list))  # seq -> (node, step[, other]) -> [µs]
     taker = {}
-    for path in sys.argv[1:]:
+    for path in paths:
         with open(path) as lines:
             for line in lines:
                 parts = line.split()
@@ -34,8 +45,11 @@ def main():
                 steps[seq][key].append(micros)
                 if step == "share":
                     taker[seq] = node
-    rows = collections.defaultdict(list)
+    runs = collections.defaultdict(lambda: collections.defaultdict(list))  # label -> step -> [µs]
     for seq, node in taker.items():
+        if labels is not None and seq not in labels:
+            continue
+        rows = runs[labels[seq] if labels is not None else "all"]
         s = steps[seq]
         share = s[(node, "share")][0]
         if (node, "done") not in s:
@@ -65,15 +79,36 @@ def main():
         before = [t for t in seen if t <= done]
         if before:
             rows["last ack-seen before done -> done"].append(done - max(before))
-    print(f"{len(rows['total: share -> done'])} purges")
+    if labels is None:
+        rows = runs["all"]
+        print(f"{len(rows['total: share -> done'])} purges")
+        print()
+        print("| step | p50 ms | p99 ms | max ms |")
+        print("| --- | ---: | ---: | ---: |")
+        for name, values in rows.items():
+            if "(count)" in name:
+                print(f"| {name} | {pct(values, 50)} | {pct(values, 99)} | {max(values)} |")
+            else:
+                print(f"| {name} | {pct(values, 50) / 1000:.2f} | {pct(values, 99) / 1000:.2f} | {max(values) / 1000:.2f} |")
+        return
+    order = list(dict.fromkeys(labels.values()))
+    names = list(dict.fromkeys(name for label in order for name in runs[label]))
+    print("p50 / p99 ms per run, in the order run; purges per run: "
+          + ", ".join(f"{label} {len(runs[label]['total: share -> done'])}" for label in order))
     print()
-    print("| step | p50 ms | p99 ms | max ms |")
-    print("| --- | ---: | ---: | ---: |")
-    for name, values in rows.items():
-        if "(count)" in name:
-            print(f"| {name} | {pct(values, 50)} | {pct(values, 99)} | {max(values)} |")
-        else:
-            print(f"| {name} | {pct(values, 50) / 1000:.2f} | {pct(values, 99) / 1000:.2f} | {max(values) / 1000:.2f} |")
+    print("| step | " + " | ".join(order) + " |")
+    print("| --- | " + " | ".join("---:" for _ in order) + " |")
+    for name in names:
+        cells = []
+        for label in order:
+            values = runs[label].get(name)
+            if not values:
+                cells.append("")
+            elif "(count)" in name:
+                cells.append(f"{pct(values, 50)} / {pct(values, 99)}")
+            else:
+                cells.append(f"{pct(values, 50) / 1000:.2f} / {pct(values, 99) / 1000:.2f}")
+        print(f"| {name} | " + " | ".join(cells) + " |")
 
 
 if __name__ == "__main__":

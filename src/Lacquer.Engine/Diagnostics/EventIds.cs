@@ -43,6 +43,8 @@ internal static class EventIds
     public const int CertificateRefused = 3006;
     public const int Stopping = 3007;
     public const int Stopped = 3008;
+    public const int ReloadWatcherNotStarted = 3009;
+    public const int ReloadWatcherFailed = 3010;
 
     // Crafter, 4100-4199.
     public const int CrafterRequestFailed = 4101;

@@ -83,7 +83,7 @@ internal static class ServeVerb
         {
             var (reread, unusable) = ServerConfiguration.Read(demoSettings, configFile, overrides);
             server.Reload(reread, unusable);
-        }, TimeProvider.System);
+        }, TimeProvider.System, server.CreateLogger("Lacquer.Configuration"));
         await StartupBanner.WriteAsync(environment.Out, result.Settings!, server.ProxyUris, server.AdminUri, configFile, demo?.Uri);
         await server.WaitForShutdownAsync(cancellationToken);
         return ExitCodes.Ok;

@@ -25,7 +25,7 @@ internal sealed class DemoOrigin : IAsyncDisposable
 
     public static async Task<DemoOrigin> StartAsync(TimeProvider time)
     {
-        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [] });
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = LacquerServer.HostArguments });
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.WebHost.ConfigureKestrel(options => options.AddServerHeader = false);
         builder.Logging.ClearProviders();

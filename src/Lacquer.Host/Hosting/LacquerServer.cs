@@ -73,6 +73,17 @@ internal sealed partial class LacquerServer : IAsyncDisposable
     /// <summary>The proxy listener's services (its logging configuration, for tests).</summary>
     internal IServiceProvider ProxyServices => _proxyApp.Services;
 
+    /// <summary>
+    /// The arguments every ASP.NET Core host of this process is built with. Lacquer reads its own configuration
+    /// (docs/configuration.md), never the host's appsettings files, so the host does not watch them: that watch
+    /// is recursive over the working directory and takes an inotify instance, and where the user has none left
+    /// (fs.inotify.max_user_instances) it made start-up fail.
+    /// </summary>
+    internal static readonly string[] HostArguments = ["--hostBuilder:reloadConfigOnChange=false"];
+
+    /// <summary>A logger of this server's logging configuration.</summary>
+    public ILogger CreateLogger(string category) => _proxyApp.Services.GetRequiredService<ILoggerFactory>().CreateLogger(category);
+
     public static async Task<LacquerServer> StartAsync(LacquerSettings settings, TimeProvider time, Action<ILoggingBuilder>? logging = null, CancellationToken cancellationToken = default)
     {
         var proxyApp = Build(settings, logging, proxy: true, time);
@@ -222,7 +233,7 @@ internal sealed partial class LacquerServer : IAsyncDisposable
     /// </param>
     private static WebApplication Build(LacquerSettings settings, Action<ILoggingBuilder>? logging, bool proxy, TimeProvider time)
     {
-        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [] });
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = HostArguments });
         builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = settings.ShutdownTimeout);
         builder.Logging.ClearProviders();
         if (logging is null)

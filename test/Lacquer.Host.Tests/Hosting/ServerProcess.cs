@@ -12,6 +12,9 @@ internal sealed partial class ServerProcess : IAsyncDisposable
 {
     public static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
 
+    /// <summary>Every line of standard output read so far.</summary>
+    private readonly List<string> _read = [];
+
     private ServerProcess(Process process)
     {
         Process = process;
@@ -28,12 +31,39 @@ internal sealed partial class ServerProcess : IAsyncDisposable
 
     public Uri Admin { get; private set; } = null!;
 
-    public static async Task<ServerProcess> StartAsync(string configFile)
+    public static Task<ServerProcess> StartAsync(string configFile)
     {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        var start = new ProcessStartInfo("dotnet");
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "lacquer.dll"));
         start.ArgumentList.Add("--config");
         start.ArgumentList.Add(configFile);
+        return StartAsync(start);
+    }
+
+    /// <summary>
+    /// Starts the server where one of the kernel's per-user inotify limits is 0, as when other programs of its user
+    /// used them all up: in a user namespace of its own (unshare(1)), whose limit <paramref name="limit"/>
+    /// (max_inotify_instances or max_inotify_watches, under /proc/sys/user) is set to 0. Other processes keep their
+    /// limits, so tests running in parallel are not affected.
+    /// </summary>
+    public static Task<ServerProcess> StartWithoutInotifyAsync(string configFile, string limit)
+    {
+        var start = new ProcessStartInfo("unshare");
+        foreach (var argument in (string[])["--user", "--map-root-user", "sh", "-c",
+            $"echo 0 > /proc/sys/user/{limit} && exec dotnet \"$0\" --config \"$1\"",
+            Path.Combine(AppContext.BaseDirectory, "lacquer.dll"), configFile])
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        return StartAsync(start);
+    }
+
+    private static async Task<ServerProcess> StartAsync(ProcessStartInfo start)
+    {
+        start.RedirectStandardOutput = true;
+        start.RedirectStandardError = true;
+        start.UseShellExecute = false;
         var server = new ServerProcess(Process.Start(start)!);
         try
         {
@@ -55,6 +85,7 @@ internal sealed partial class ServerProcess : IAsyncDisposable
         using var timeout = new CancellationTokenSource(Patience);
         while (await Process.StandardOutput.ReadLineAsync(timeout.Token) is { } line)
         {
+            _read.Add(line);
             if (line.Contains(text, StringComparison.Ordinal))
             {
                 return line;
@@ -63,6 +94,13 @@ internal sealed partial class ServerProcess : IAsyncDisposable
 
         throw new InvalidOperationException($"The server ended its output before a line containing '{text}'.");
     }
+
+    /// <summary>
+    /// The first line of the server's standard output containing <paramref name="text"/>, among the lines read so far
+    /// (a log line may come before the start-up banner) or else the next ones.
+    /// </summary>
+    public Task<string> FindLineContaining(string text) =>
+        _read.Find(line => line.Contains(text, StringComparison.Ordinal)) is { } seen ? Task.FromResult(seen) : ReadLineContaining(text);
 
     /// <summary>Sends a signal (HUP, TERM) to the server.</summary>
     public void Signal(string name)

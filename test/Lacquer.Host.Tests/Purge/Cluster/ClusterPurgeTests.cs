@@ -243,10 +243,11 @@ public sealed class ClusterPurgeTests
     [Fact]
     public async Task A_Serve_Node_Killed_For_Good_Is_Named_Until_The_Member_Set_Drops_It_As_Gone()
     {
-        await using var world = await ClusterWorld.StartAsync(PartitionPolicy.Serve, dropAfter: TimeSpan.FromSeconds(5));
+        // The drop (its lease end + 8 s) comes well after a purge waiting for it timed out (ClusterWorld.WaitTimeout).
+        await using var world = await ClusterWorld.StartAsync(PartitionPolicy.Serve, dropAfter: TimeSpan.FromSeconds(8));
         await world.KillAsync(world.C);
 
-        // Before the drop (its lease end + 5 s) the dead node is waited for, and named.
+        // Before the drop the dead node is waited for, and named.
         var failed = await world.A.PurgeTag("page", wait: "all");
         failed.ExpectStatus(504);
         using (var json = JsonDocument.Parse(failed.Body))

@@ -108,6 +108,9 @@ internal sealed partial class RedisPurgeLog : IPurgeLog
     /// <summary>The head of the log when this node last looked.</summary>
     public long Head => Math.Max(Volatile.Read(ref _head), Applied);
 
+    /// <summary>The member set as this node last read it (at its last renewal).</summary>
+    public IReadOnlyList<ClusterMember> Members => _members;
+
     /// <summary>The nodes the member set dropped as gone, with when (log server ms), as this node last read them.</summary>
     public IReadOnlyList<KeyValuePair<string, long>> Gone => _gone;
 

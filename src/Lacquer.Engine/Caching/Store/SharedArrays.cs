@@ -5,10 +5,14 @@
 // one array between them instead of one each (24 bytes plus 16 per field). Any other per-object value makes a
 // list unshareable; such lists simply keep their own array.
 //
-// Direct-mapped like SharedStrings: a list's hash picks one slot; an equal list in the slot is returned,
-// anything else takes the slot over. Lock-free: a slot is one reference. Shared arrays are never written
-// again: the store only reads them, and SharedStrings.ShareField/ShareAll leave an array of shared strings
-// unchanged (each element already is the table's copy or becomes its own slot's holder, the same reference).
+// Two-way set-associative like SharedStrings: a list's hash picks a set of two slots; an equal list in either
+// is returned, anything else takes the set's first slot and moves the one there to the second. One origin's
+// entries usually bring two lists at once (a tag list and a Vary-name list go through the same table), so with
+// one slot per hash two lists that collided would evict each other on every fill, and neither would ever be
+// shared; with two slots a colliding pair both stay. Lock-free: a slot is one reference; inserts racing for
+// a set cost at most a missed share, never a wrong list. Shared arrays are never written again: the store
+// only reads them, and SharedStrings.ShareField/ShareAll leave an array of shared strings unchanged (each
+// element already is the table's copy or becomes its own slot's holder, the same reference).
 //
 // Memory: Slots arrays of at most MaxLength elements of at most SharedStrings.MaxLength characters (about
 // 5 MB in the worst case, a few kilobytes in practice), held by the table alone only until their slot is
@@ -20,7 +24,7 @@ namespace Lacquer.Caching.Store;
 
 internal sealed class SharedArrays
 {
-    /// <summary>Power of two; lists that repeat are few (one or a handful per origin and second).</summary>
+    /// <summary>Power of two, so a hash picks a set (two neighbouring slots) with a mask; lists that repeat are few (one or a handful per origin and second).</summary>
     public const int Slots = 256;
 
     /// <summary>Longer lists pass through unshared.</summary>
@@ -49,14 +53,23 @@ internal sealed class SharedArrays
             hash.Add(RuntimeHelpers.GetHashCode(value[0]));
         }
 
-        ref var slot = ref _fields[hash.ToHashCode() & (Slots - 1)];
-        var held = Volatile.Read(ref slot);
+        var set = SetOf(hash.ToHashCode());
+        ref var first = ref _fields[set];
+        ref var second = ref _fields[set + 1];
+        var held = Volatile.Read(ref first);
         if (held is not null && SameFields(held, fields))
         {
             return held;
         }
 
-        Volatile.Write(ref slot, fields);
+        var older = Volatile.Read(ref second);
+        if (older is not null && SameFields(older, fields))
+        {
+            return older;
+        }
+
+        Volatile.Write(ref second, held);
+        Volatile.Write(ref first, fields);
         return fields;
     }
 
@@ -68,22 +81,39 @@ internal sealed class SharedArrays
             return strings;
         }
 
+        var set = SetOf(strings);
+        ref var first = ref _stringLists[set];
+        ref var second = ref _stringLists[set + 1];
+        var held = Volatile.Read(ref first);
+        if (held is not null && held.AsSpan().SequenceEqual(strings, ReferenceEqualityComparer.Instance))
+        {
+            return held;
+        }
+
+        var older = Volatile.Read(ref second);
+        if (older is not null && older.AsSpan().SequenceEqual(strings, ReferenceEqualityComparer.Instance))
+        {
+            return older;
+        }
+
+        Volatile.Write(ref second, held);
+        Volatile.Write(ref first, strings);
+        return strings;
+    }
+
+    /// <summary>The first slot of the set a string list (tags, Vary names) maps to; the strings' identities make its hash.</summary>
+    internal static int SetOf(string[] strings)
+    {
         var hash = new HashCode();
         foreach (var text in strings)
         {
             hash.Add(RuntimeHelpers.GetHashCode(text));
         }
 
-        ref var slot = ref _stringLists[hash.ToHashCode() & (Slots - 1)];
-        var held = Volatile.Read(ref slot);
-        if (held is not null && held.AsSpan().SequenceEqual(strings, ReferenceEqualityComparer.Instance))
-        {
-            return held;
-        }
-
-        Volatile.Write(ref slot, strings);
-        return strings;
+        return SetOf(hash.ToHashCode());
     }
+
+    private static int SetOf(int hash) => hash & (Slots - 2);
 
     private static bool SameFields(KeyValuePair<string, StringValues>[] held, KeyValuePair<string, StringValues>[] fields)
     {

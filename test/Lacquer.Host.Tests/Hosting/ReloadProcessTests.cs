@@ -49,7 +49,7 @@ public sealed class ReloadProcessTests
     /// <param name="limit">The inotify limit that is 0 for the server.</param>
     /// <param name="warning">What the server says about its file watcher.</param>
     /// <param name="generation">The generation before SIGHUP: a watcher that failed once running re-reads the file once.</param>
-    [Theory]
+    [UserNamespaceTheory]
     [InlineData("max_inotify_instances", "is not watched", 1L)]
     [InlineData("max_inotify_watches", "Watching the configuration file", 2L)]
     public async Task Without_Inotify_The_Server_Starts_Says_Its_File_Is_Not_Watched_And_Reloads_On_Sighup(string limit, string warning, long generation)

@@ -6,11 +6,16 @@
 #   bench/memory.sh --count 100000           a smaller store, for a quick look
 #   bench/memory.sh --proxy all              Lacquer, then Varnish, then nginx (one at a time: lacquer|varnish|nginx|all)
 #   options: --gc server|workstation (Lacquer: DOTNET_gcServer=1 or 0; default: workstation, as shipped)  --keep  --out FILE
+#            --warm-fill N (objects filled before the first reading, default 5000; 0 measures from a hit-only warm-up)
 #   PUBLISHED_LACQUER=DIR bench/memory.sh ...   uses a build published beforehand (dotnet publish src/Lacquer.Host -c Release -o DIR)
 #
-# Per proxy: start it alone in front of the kit's origin; warm it with 3 s of 1 KiB hits; read its memory; fill
-# COUNT distinct 1 KiB objects (/mem/<n>, each tagged m<last digit>, with an ETag of its own and one of 1,000
-# Last-Modified dates: bench/origin.conf); wait 5 s; read its memory again; stop it. Memory is PSS (Pss: of
+# Per proxy: start it alone in front of the kit's origin; warm it with 3 s of 1 KiB hits and a fill of 5,000
+# objects like the measured ones (/mem/2000000 and up); read its memory; fill COUNT distinct 1 KiB objects
+# (/mem/<n>, each tagged m<last digit>, with an ETag of its own and one of 1,000 Last-Modified dates:
+# bench/origin.conf); wait 5 s; read its memory again; stop it. The warm-up fill is there so that what each
+# proxy pays once, on its first fills, whatever the count (Lacquer: the fill path's compiled code and the
+# collector's first regions for it, about 10 MiB; Varnish and nginx: their allocator arenas and worker
+# buffers), is paid before the first reading, by all three alike: the figure is the cost of one more object. Memory is PSS (Pss: of
 # /proc/PID/smaps_rollup, summed over the proxy's processes: nginx's master and workers, varnishd's manager and
 # child), with RSS alongside. nginx keeps its cached responses in files: they are put on tmpfs (/dev/shm) so
 # that, like the other two, it caches in RAM, and the tmpfs space they take (du) is reported with it.
@@ -33,6 +38,7 @@ source "$BENCH_DIR/lib.sh"
 
 COUNT=1000000
 GC_MODE=workstation
+WARM_FILL=5000
 KEEP=0
 OUT=""
 PROXIES=lacquer
@@ -41,6 +47,7 @@ while [ $# -gt 0 ]; do
         --count) COUNT=$2; shift ;;
         --gc) GC_MODE=$2; shift ;;
         --proxy) PROXIES=$2; shift ;;
+        --warm-fill) WARM_FILL=$2; shift ;;
         --keep) KEEP=1 ;;
         --out) OUT=$2; shift ;;
         -h|--help) sed -n '2,28p' "$0"; exit 0 ;;
@@ -57,6 +64,9 @@ case "$GC_MODE" in
     server|workstation) ;;
     *) echo "--gc takes server or workstation, not: $GC_MODE" >&2; exit 2 ;;
 esac
+if ! [[ "$WARM_FILL" =~ ^[0-9]+$ ]] || [ "$WARM_FILL" -gt 100000 ]; then
+    echo "--warm-fill takes 0 to 100000, not: $WARM_FILL" >&2; exit 2
+fi
 if [ "$COUNT" -lt 1000 ] || [ "$COUNT" -gt 1000000 ]; then
     echo "--count takes 1000 to 1000000 (the URLs are /mem/1000000 and up, seven digits), not: $COUNT" >&2; exit 2
 fi
@@ -79,6 +89,7 @@ trap cleanup EXIT
 
 start_origin
 FIRST=1000000
+WARM_FIRST=2000000   # the warm-up fill's objects: seven digits too, never among the measured ones
 
 # The fields the origin sends with one such object, as HTTP/1.1 wire bytes, hop-by-hop fields left out.
 HEADER_BYTES=$(curl -s -D - -o /dev/null "http://127.0.0.1:$ORIGIN_PORT/mem/$FIRST" | tr -d '\r' | awk '
@@ -95,14 +106,16 @@ MANAGED=""
 # measure_fill NAME PORT PIDS_FUNCTION OBJECTS_FUNCTION [EXTRA_KIB_FUNCTION] — warm-up, memory, fill, memory;
 # appends one table row.
 measure_fill() {
-    local name=$1 port=$2 pids=$3 objects_of=$4 extra_of=${5:-} pss0 pss1 rss0 rss1 extra0=0 extra1=0 began fill_s objects
+    local name=$1 port=$2 pids=$3 objects_of=$4 extra_of=${5:-} pss0 pss1 rss0 rss1 extra0=0 extra1=0 began fill_s objects0 objects
     curl -s -o /dev/null "http://127.0.0.1:$port/obj/1k"
     wrk -t2 -c64 -d3s "http://127.0.0.1:$port/obj/1k" > /dev/null
+    [ "$WARM_FILL" -gt 0 ] && sweep "$port" /mem/ "$WARM_FILL" "$WARM_FIRST"
     sleep 2
+    objects0=$($objects_of)
     # shellcheck disable=SC2046
     read -r pss0 rss0 < <(echo "$(pss_kib $($pids)) $(rss_sum_kib $($pids))")
     [ -n "$extra_of" ] && extra0=$($extra_of)
-    log "$name: PSS after warm-up $((pss0 / 1024)) MiB; filling $COUNT objects"
+    log "$name: PSS after warm-up $((pss0 / 1024)) MiB with $objects0 objects; filling $COUNT objects"
     began=$(date +%s)
     sweep "$port" /mem/ "$COUNT" "$FIRST"
     fill_s=$(( $(date +%s) - began ))
@@ -110,8 +123,8 @@ measure_fill() {
     # shellcheck disable=SC2046
     read -r pss1 rss1 < <(echo "$(pss_kib $($pids)) $(rss_sum_kib $($pids))")
     [ -n "$extra_of" ] && extra1=$($extra_of)
-    objects=$($objects_of)
-    log "$name: filled in ${fill_s} s: $objects objects, PSS $((pss1 / 1024)) MiB"
+    objects=$(( $($objects_of) - objects0 ))
+    log "$name: filled in ${fill_s} s: $objects objects more, PSS $((pss1 / 1024)) MiB"
     ROWS+=("$(awk -v name="$name" -v n="$objects" -v f="$fill_s" -v p0="$pss0" -v p1="$pss1" -v r0="$rss0" -v r1="$rss1" \
         -v e0="$extra0" -v e1="$extra1" -v h="$HEADER_BYTES" -v has_extra="$extra_of" 'BEGIN {
         pss = (p1 - p0) * 1024 / n; rss = (r1 - r0) * 1024 / n; extra = (e1 - e0) * 1024 / n
@@ -200,6 +213,8 @@ done
     echo "Every object: 1024 body bytes and $HEADER_BYTES header bytes (the origin's fields as HTTP/1.1 lines, Connection"
     echo "and Keep-Alive left out), an ETag of its own, one of 1,000 Last-Modified dates. Overhead = memory growth per"
     echo "object − 1024 − $HEADER_BYTES. PSS summed over the proxy's processes; RSS likewise (counts shared pages in each process)."
+    echo "Before the first reading each proxy served 3 s of 1 KiB hits and filled $WARM_FILL objects like the measured ones"
+    echo "(--warm-fill; 0: hits only); objects (fill) counts the objects the measured fill added."
     echo
     echo "| proxy | objects (fill) | PSS before → after | RSS before → after | PSS growth per object | **overhead per object (PSS)** | overhead per object (RSS) | cache files on tmpfs per object |"
     echo "| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |"

@@ -14,8 +14,8 @@
 # (/mem/<n>, each tagged m<last digit>, with an ETag of its own and one of 1,000 Last-Modified dates:
 # bench/origin.conf); wait 5 s; read its memory again; stop it. The warm-up fill is there so that what each
 # proxy pays once, on its first fills, whatever the count (Lacquer: the fill path's compiled code and the
-# collector's first regions for it, about 10 MiB; Varnish and nginx: their allocator arenas and worker
-# buffers), is paid before the first reading, by all three alike: the figure is the cost of one more object.
+# collector's first regions for it, about 10 MiB; Varnish and nginx have theirs, smaller: they compile
+# nothing), is paid before the first reading, by all three alike: the figure is the cost of one more object.
 #
 # Memory, summed over the proxy's processes (nginx's master and workers, varnishd's manager and child):
 #

@@ -6,19 +6,28 @@
 #   bench/memory.sh --count 100000           a smaller store, for a quick look
 #   bench/memory.sh --proxy all              Lacquer, then Varnish, then nginx (one at a time: lacquer|varnish|nginx|all)
 #   options: --gc server|workstation (Lacquer: DOTNET_gcServer=1 or 0; default: workstation, as shipped)  --keep  --out FILE
+#            --warm-fill N (objects filled before the first reading, default 5000; 0 measures from a hit-only warm-up)
 #   PUBLISHED_LACQUER=DIR bench/memory.sh ...   uses a build published beforehand (dotnet publish src/Lacquer.Host -c Release -o DIR)
 #
-# Per proxy: start it alone in front of the kit's origin; warm it with 3 s of 1 KiB hits; read its memory; fill
-# COUNT distinct 1 KiB objects (/mem/<n>, each tagged m<last digit>, with an ETag of its own and one of 1,000
-# Last-Modified dates: bench/origin.conf); wait 5 s; read its memory again; stop it. Memory is PSS (Pss: of
-# /proc/PID/smaps_rollup, summed over the proxy's processes: nginx's master and workers, varnishd's manager and
-# child), with RSS alongside. nginx keeps its cached responses in files: they are put on tmpfs (/dev/shm) so
-# that, like the other two, it caches in RAM, and the tmpfs space they take (du) is reported with it.
+# Per proxy: start it alone in front of the kit's origin; warm it with 3 s of 1 KiB hits and a fill of 5,000
+# objects like the measured ones (/mem/2000000 and up); read its memory; fill COUNT distinct 1 KiB objects
+# (/mem/<n>, each tagged m<last digit>, with an ETag of its own and one of 1,000 Last-Modified dates:
+# bench/origin.conf); wait 5 s; read its memory again; stop it. The warm-up fill is there so that what each
+# proxy pays once, on its first fills, whatever the count (Lacquer: the fill path's compiled code and the
+# collector's first regions for it, about 10 MiB; Varnish and nginx have theirs, smaller: they compile
+# nothing), is paid before the first reading, by all three alike: the figure is the cost of one more object.
 #
-#   overhead per object = (PSS after - PSS before) / objects - 1024 body bytes - header bytes
+# Memory, summed over the proxy's processes (nginx's master and workers, varnishd's manager and child):
 #
-# where header bytes are the HTTP/1.1 wire size ("Name: value\r\n") of every field the origin sends with the
-# object except Connection and Keep-Alive (hop-by-hop: no proxy stores them): the same subtraction for all three.
+#   overhead per object = (own memory after - before) / objects - 1024 body bytes - header bytes
+#
+# where own memory is PSS without the pages of mapped files (Pss_Anon + Pss_Shmem of /proc/PID/smaps_rollup;
+# pss_own_kib below says why), with the total PSS and RSS alongside, and header bytes are the HTTP/1.1 wire size
+# ("Name: value\r\n") of every field the origin sends with the object except Connection and Keep-Alive
+# (hop-by-hop: no proxy stores them): the same subtraction for all three. nginx keeps its cached responses in
+# files: they are put on tmpfs (/dev/shm) so that, like the other two, it caches in RAM, and the tmpfs space they
+# take (du) is reported with it.
+#
 # Then, for Lacquer: the managed-heap figure of the in-process tool (Lacquer.Benchmarks memory COUNT s3fifo
 # validators), and a hard purge of one tag (a tenth of the store), of one URL and of everything through the
 # Cloudflare API, each timed by curl and by Lacquer's own audit record.
@@ -33,6 +42,7 @@ source "$BENCH_DIR/lib.sh"
 
 COUNT=1000000
 GC_MODE=workstation
+WARM_FILL=5000
 KEEP=0
 OUT=""
 PROXIES=lacquer
@@ -41,9 +51,10 @@ while [ $# -gt 0 ]; do
         --count) COUNT=$2; shift ;;
         --gc) GC_MODE=$2; shift ;;
         --proxy) PROXIES=$2; shift ;;
+        --warm-fill) WARM_FILL=$2; shift ;;
         --keep) KEEP=1 ;;
         --out) OUT=$2; shift ;;
-        -h|--help) sed -n '2,28p' "$0"; exit 0 ;;
+        -h|--help) sed -n '2,33p' "$0"; exit 0 ;;
         *) echo "unknown option $1" >&2; exit 2 ;;
     esac
     shift
@@ -57,6 +68,9 @@ case "$GC_MODE" in
     server|workstation) ;;
     *) echo "--gc takes server or workstation, not: $GC_MODE" >&2; exit 2 ;;
 esac
+if ! [[ "$WARM_FILL" =~ ^[0-9]+$ ]] || [ "$WARM_FILL" -gt 100000 ]; then
+    echo "--warm-fill takes 0 to 100000, not: $WARM_FILL" >&2; exit 2
+fi
 if [ "$COUNT" -lt 1000 ] || [ "$COUNT" -gt 1000000 ]; then
     echo "--count takes 1000 to 1000000 (the URLs are /mem/1000000 and up, seven digits), not: $COUNT" >&2; exit 2
 fi
@@ -79,6 +93,7 @@ trap cleanup EXIT
 
 start_origin
 FIRST=1000000
+WARM_FIRST=2000000   # the warm-up fill's objects: seven digits too, never among the measured ones
 
 # The fields the origin sends with one such object, as HTTP/1.1 wire bytes, hop-by-hop fields left out.
 HEADER_BYTES=$(curl -s -D - -o /dev/null "http://127.0.0.1:$ORIGIN_PORT/mem/$FIRST" | tr -d '\r' | awk '
@@ -95,30 +110,38 @@ MANAGED=""
 # measure_fill NAME PORT PIDS_FUNCTION OBJECTS_FUNCTION [EXTRA_KIB_FUNCTION] — warm-up, memory, fill, memory;
 # appends one table row.
 measure_fill() {
-    local name=$1 port=$2 pids=$3 objects_of=$4 extra_of=${5:-} pss0 pss1 rss0 rss1 extra0=0 extra1=0 began fill_s objects
+    local name=$1 port=$2 pids=$3 objects_of=$4 extra_of=${5:-} pss0 pss1 own0 own1 rss0 rss1 extra0=0 extra1=0 began fill_s objects0 objects
     curl -s -o /dev/null "http://127.0.0.1:$port/obj/1k"
     wrk -t2 -c64 -d3s "http://127.0.0.1:$port/obj/1k" > /dev/null
+    [ "$WARM_FILL" -gt 0 ] && sweep "$port" /mem/ "$WARM_FILL" "$WARM_FIRST"
     sleep 2
+    objects0=$($objects_of)
     # shellcheck disable=SC2046
-    read -r pss0 rss0 < <(echo "$(pss_kib $($pids)) $(rss_sum_kib $($pids))")
+    read -r pss0 own0 rss0 < <(echo "$(pss_kib $($pids)) $(pss_own_kib $($pids)) $(rss_sum_kib $($pids))")
     [ -n "$extra_of" ] && extra0=$($extra_of)
-    log "$name: PSS after warm-up $((pss0 / 1024)) MiB; filling $COUNT objects"
+    log "$name: PSS after warm-up $((pss0 / 1024)) MiB with $objects0 objects; filling $COUNT objects"
     began=$(date +%s)
     sweep "$port" /mem/ "$COUNT" "$FIRST"
     fill_s=$(( $(date +%s) - began ))
     sleep 5
     # shellcheck disable=SC2046
-    read -r pss1 rss1 < <(echo "$(pss_kib $($pids)) $(rss_sum_kib $($pids))")
+    read -r pss1 own1 rss1 < <(echo "$(pss_kib $($pids)) $(pss_own_kib $($pids)) $(rss_sum_kib $($pids))")
     [ -n "$extra_of" ] && extra1=$($extra_of)
-    objects=$($objects_of)
-    log "$name: filled in ${fill_s} s: $objects objects, PSS $((pss1 / 1024)) MiB"
-    ROWS+=("$(awk -v name="$name" -v n="$objects" -v f="$fill_s" -v p0="$pss0" -v p1="$pss1" -v r0="$rss0" -v r1="$rss1" \
-        -v e0="$extra0" -v e1="$extra1" -v h="$HEADER_BYTES" -v has_extra="$extra_of" 'BEGIN {
-        pss = (p1 - p0) * 1024 / n; rss = (r1 - r0) * 1024 / n; extra = (e1 - e0) * 1024 / n
-        files = has_extra == "" ? "–" : sprintf("%.0f B (%d → %d MiB); with them: **%.0f B**", extra, e0 / 1024, e1 / 1024, pss + extra - 1024 - h)
-        printf "| %s | %d (%d s) | %d → %d MiB | %d → %d MiB | %.0f B | **%.0f B** | %.0f B | %s |", \
-            name, n, f, p0 / 1024, p1 / 1024, r0 / 1024, r1 / 1024, pss, pss - 1024 - h, rss - 1024 - h, files }')")
+    objects=$(( $($objects_of) - objects0 ))
+    log "$name: filled in ${fill_s} s: $objects objects more, PSS $((pss1 / 1024)) MiB"
+    ROWS+=("$(awk -v name="$name" -v n="$objects" -v f="$fill_s" -v p0="$pss0" -v p1="$pss1" -v o0="$own0" -v o1="$own1" \
+        -v r0="$rss0" -v r1="$rss1" -v e0="$extra0" -v e1="$extra1" -v h="$HEADER_BYTES" -v has_extra="$extra_of" 'BEGIN {
+        pss = (p1 - p0) * 1024 / n; own = (o1 - o0) * 1024 / n; rss = (r1 - r0) * 1024 / n; extra = (e1 - e0) * 1024 / n
+        files = has_extra == "" ? "–" : sprintf("%.0f B (%d → %d MiB); with them: **%.0f B** (PSS: %.0f B)", extra, e0 / 1024, e1 / 1024, own + extra - 1024 - h, pss + extra - 1024 - h)
+        printf "| %s | %d (%d s) | %d → %d MiB | %d → %d MiB | %.0f B | **%.0f B** | %.0f B | %.0f B | %s |", \
+            name, n, f, o0 / 1024, o1 / 1024, p0 / 1024, p1 / 1024, own, own - 1024 - h, pss - 1024 - h, rss - 1024 - h, files }')")
 }
+
+# pss_own_kib PID... — PSS without the pages of mapped files (Pss_Anon + Pss_Shmem of smaps_rollup): the heap,
+# stacks, compiled code and shared memory the processes own. A mapped file's pages (the proxy's program and
+# libraries; for .NET the runtime's, which every other .NET process on the machine maps too) are split between
+# all the processes mapping them, so their share moves when other programs start or stop during a fill.
+pss_own_kib() { local p; for p in "$@"; do cat "/proc/$p/smaps_rollup"; done | awk '/^Pss_(Anon|Shmem):/ { s += $2 } END { print s + 0 }'; }
 
 lacquer_pids() { echo "$LACQUER_PID"; }
 lacquer_objects() {
@@ -200,9 +223,14 @@ done
     echo "Every object: 1024 body bytes and $HEADER_BYTES header bytes (the origin's fields as HTTP/1.1 lines, Connection"
     echo "and Keep-Alive left out), an ETag of its own, one of 1,000 Last-Modified dates. Overhead = memory growth per"
     echo "object − 1024 − $HEADER_BYTES. PSS summed over the proxy's processes; RSS likewise (counts shared pages in each process)."
+    echo "Before the first reading each proxy served 3 s of 1 KiB hits and filled $WARM_FILL objects like the measured ones"
+    echo "(--warm-fill; 0: hits only); objects (fill) counts the objects the measured fill added."
     echo
-    echo "| proxy | objects (fill) | PSS before → after | RSS before → after | PSS growth per object | **overhead per object (PSS)** | overhead per object (RSS) | cache files on tmpfs per object |"
-    echo "| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |"
+    echo "Own memory: PSS without mapped files (Pss_Anon + Pss_Shmem): the share of a mapped program file moves when other"
+    echo "programs mapping it (other .NET processes, for Lacquer) start or stop during the fill; the total PSS is given alongside."
+    echo
+    echo "| proxy | objects (fill) | own memory before → after | PSS before → after | own growth per object | **overhead per object (own memory)** | overhead (PSS) | overhead (RSS) | cache files on tmpfs per object |"
+    echo "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |"
     printf '%s\n' "${ROWS[@]}"
     if [ -n "$MANAGED" ]; then
         echo

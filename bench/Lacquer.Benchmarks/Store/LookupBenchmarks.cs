@@ -46,8 +46,7 @@ public class LookupBenchmarks
         foreach (var encoding in new[] { "gzip", "br" })
         {
             var entry = BenchZones.Entry(_store.ZoneCache(zone.Id), VaryKey("two"), body, []);
-            entry.VaryNames = acceptEncoding;
-            entry.VaryValues = [encoding];
+            entry.Rules = EntryRules.Of(acceptEncoding, [encoding], null, default);
             _store.Insert(entry, null, CacheSettings.DefaultMaxVariants);
         }
 
@@ -55,8 +54,7 @@ public class LookupBenchmarks
         for (var i = 0; i < ManyVariants; i++)
         {
             var entry = BenchZones.Entry(_store.ZoneCache(zone.Id), VaryKey("many"), body, []);
-            entry.VaryNames = acceptLanguage;
-            entry.VaryValues = [Language(i)];
+            entry.Rules = EntryRules.Of(acceptLanguage, [Language(i)], null, default);
             _store.Insert(entry, null, CacheSettings.DefaultMaxVariants);
         }
 

@@ -77,8 +77,7 @@ internal sealed record PendingEntry(
     {
         PrimaryKey = Key,
         ZoneCache = stored,
-        VaryNames = VaryNames,
-        VaryValues = VaryValues,
+        Rules = EntryRules.Of(VaryNames, VaryValues, TargetedCacheControl, StalePolicy),
         Status = Status,
         Headers = Fields,
         Body = body,
@@ -86,7 +85,5 @@ internal sealed record PendingEntry(
         ResponseTime = ResponseTime,
         CorrectedInitialAge = CorrectedInitialAge,
         FreshnessLifetime = Decision.FreshnessLifetime,
-        StalePolicy = StalePolicy,
-        TargetedCacheControl = TargetedCacheControl,
     };
 }

@@ -1,6 +1,10 @@
 // One stored response: a variant under a primary key. Immutable once inserted, apart from the fields the
-// eviction policy owns (CacheEntry.Eviction.cs) and the store's own bookkeeping (Removed, SoftPurged), which
-// change under the store lock.
+// eviction policy owns (CacheEntry.Eviction.cs) and the store's own bookkeeping (Removed, SoftPurged, Purged),
+// which change under the store lock.
+//
+// Paid once per cached object, so its layout is watched (EntryFootprintTests; docs/performance.md, Memory):
+// the status, the flags and the eviction state share one word (EntryState), and what most responses lack
+// (Vary, a targeted cache-control, stale rules) is one reference to a shared EntryRules, null when absent.
 using Lacquer.Caching.Keys;
 using Microsoft.Extensions.Primitives;
 
@@ -8,8 +12,11 @@ namespace Lacquer.Caching.Store;
 
 internal sealed partial class CacheEntry
 {
-    private bool _softPurged;
-    private bool _purged;
+    /// <summary>Status, eviction queue, access counter and flags (EntryState); changed only by compare-and-swap.</summary>
+    private int _state;
+
+    /// <summary>Vary, targeted cache-control and stale rules; null when the response has none of them.</summary>
+    private EntryRules? _rules;
 
     /// <summary>UTC ticks of <see cref="ResponseTime"/>: 8 bytes where a DateTimeOffset takes 16.</summary>
     private readonly long _responseTicks;
@@ -27,14 +34,36 @@ internal sealed partial class CacheEntry
     public required ZoneCache ZoneCache { get; init; }
 
     /// <summary>Field names of the response's Vary, lower-cased and sorted; empty when it has none.</summary>
-    /// <remarks>Replaced on insert like <see cref="Headers"/> when it is an array (responses with the same Vary share one).</remarks>
-    public required IReadOnlyList<string> VaryNames { get; set; }
+    /// <remarks>Replaced on insert, with the rest of <see cref="Rules"/>, by a copy other entries may share.</remarks>
+    public IReadOnlyList<string> VaryNames
+    {
+        get => _rules?.VaryNames ?? EntryRules.NoVaryNames;
+        init => _rules = EntryRules.WithVaryNames(_rules, value);
+    }
 
     /// <summary>The request's normalised values for <see cref="VaryNames"/>, null where the request lacked the field.</summary>
-    /// <remarks>Set by the creator; the store replaces it once on insert with a copy made of shared strings.</remarks>
-    public required string?[] VaryValues { get; set; }
+    public string?[] VaryValues
+    {
+        get => _rules?.VaryValues ?? EntryRules.NoVaryValues;
+        init => _rules = EntryRules.WithVaryValues(_rules, value);
+    }
 
-    public required int Status { get; init; }
+    /// <summary>
+    /// Vary, targeted cache-control and stale rules as one object, null when the response has none: set by the
+    /// creator (or through the properties above), replaced once on insert by the store's shared copy (SharedRules).
+    /// </summary>
+    public EntryRules? Rules
+    {
+        get => _rules;
+        set => _rules = value;
+    }
+
+    /// <summary>The status code, three digits (RFC 9110 §15).</summary>
+    public required int Status
+    {
+        get => EntryState.Status(_state);
+        init => _state = (_state & ~EntryState.StatusMask) | EntryState.OfStatus(value);
+    }
 
     /// <summary>Response headers as served on a hit (hop-by-hop fields, tag fields and Age already removed), as one new array.</summary>
     /// <remarks>
@@ -81,10 +110,18 @@ internal sealed partial class CacheEntry
     public required TimeSpan FreshnessLifetime { get; init; }
 
     /// <summary>What the response allows once stale: revalidation rules, stale-while-revalidate, stale-if-error.</summary>
-    public Semantics.StalePolicy StalePolicy { get; init; }
+    public Semantics.StalePolicy StalePolicy
+    {
+        get => _rules?.StalePolicy ?? default;
+        init => _rules = EntryRules.WithStalePolicy(_rules, value);
+    }
 
     /// <summary>The targeted cache-control value (RFC 9213) that governed this entry, if any.</summary>
-    public string? TargetedCacheControl { get; init; }
+    public string? TargetedCacheControl
+    {
+        get => _rules?.TargetedCacheControl;
+        init => _rules = EntryRules.WithTargetedCacheControl(_rules, value);
+    }
 
     /// <summary>Bytes charged against <c>cache.maxBytes</c> for this entry (see <see cref="EntrySize"/>); the store refuses larger than 2 GiB.</summary>
     public int Size { get; set; }
@@ -101,15 +138,19 @@ internal sealed partial class CacheEntry
     /// <summary>Marked stale by a soft purge: it may only be served after revalidation.</summary>
     public bool SoftPurged
     {
-        get => Volatile.Read(ref _softPurged);
-        set => Volatile.Write(ref _softPurged, value);
+        get => EntryState.Has(Volatile.Read(ref _state), EntryState.SoftPurgedBit);
+        set => UpdateState(EntryState.SoftPurgedBit, value ? EntryState.SoftPurgedBit : 0);
     }
 
     /// <summary>The path-index node holding this entry; owned by the zone's PathIndex, under the store lock.</summary>
     public Indexes.PathNode? PathNode { get; set; }
 
     /// <summary>Set once, under the store lock, when the entry leaves the store.</summary>
-    public bool Removed { get; set; }
+    public bool Removed
+    {
+        get => EntryState.Has(Volatile.Read(ref _state), EntryState.RemovedBit);
+        set => UpdateState(EntryState.RemovedBit, value ? EntryState.RemovedBit : 0);
+    }
 
     /// <summary>
     /// Hidden by a large hard purge that left its removal to the background reclaim (CacheStore.Purge.cs);
@@ -117,8 +158,8 @@ internal sealed partial class CacheEntry
     /// </summary>
     public bool Purged
     {
-        get => Volatile.Read(ref _purged);
-        set => Volatile.Write(ref _purged, value);
+        get => EntryState.Has(Volatile.Read(ref _state), EntryState.PurgedBit);
+        set => UpdateState(EntryState.PurgedBit, value ? EntryState.PurgedBit : 0);
     }
 
     /// <summary>Hidden by a hard purge (of this entry, or of its whole zone) that has not been reclaimed yet: never served.</summary>
@@ -126,6 +167,25 @@ internal sealed partial class CacheEntry
 
     /// <summary>Marked stale by a soft purge, of this entry or of its whole zone.</summary>
     public bool IsSoftPurged => SoftPurged || InsertSequence < ZoneCache.SoftPurgedBefore;
+
+    /// <summary>
+    /// Sets the bits of <paramref name="mask"/> in the state word to <paramref name="bits"/>, keeping every other
+    /// bit: retried until no concurrent change (a hit's counter touch, most often) came in between.
+    /// </summary>
+    private void UpdateState(int mask, int bits)
+    {
+        var current = Volatile.Read(ref _state);
+        while (true)
+        {
+            var seen = Interlocked.CompareExchange(ref _state, (current & ~mask) | bits, current);
+            if (seen == current)
+            {
+                return;
+            }
+
+            current = seen;
+        }
+    }
 
     public TimeSpan CurrentAge(DateTimeOffset now) =>
         Semantics.AgeCalculation.CurrentAge(CorrectedInitialAge, ResponseTime, now);

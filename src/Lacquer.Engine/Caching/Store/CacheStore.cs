@@ -25,6 +25,7 @@ internal sealed partial class CacheStore
     private readonly SlotTable _slots = new();
     private readonly SharedStrings _shared = new();
     private readonly SharedArrays _sharedArrays = new();
+    private readonly SharedRules _sharedRules = new();
     private readonly IEvictionPolicy _policy;
     private readonly Lock _lock = new();
     private readonly TaskScheduler _reclaimScheduler;
@@ -98,8 +99,8 @@ internal sealed partial class CacheStore
     /// Stores <paramref name="entry"/>, replacing the variant it supersedes and evicting as needed, unless a
     /// hard purge that ran since <paramref name="ticket"/> was taken covers it (see CacheStore.Purge.cs). The
     /// entry's field, tag and Vary lists are first swapped for copies made of shared strings, and for shared
-    /// arrays where other entries have equal lists (SharedStrings, SharedArrays; Vary values are per request,
-    /// so only their strings are shared). A key keeps at most <paramref name="maxVariants"/> variants (the
+    /// arrays where other entries have equal lists (SharedStrings, SharedArrays), and its rules (Vary, targeted
+    /// cache-control, stale rules) for an equal object another entry holds (SharedRules). A key keeps at most <paramref name="maxVariants"/> variants (the
     /// zone's maxVariants): the oldest leave to make room.
     /// </summary>
     public InsertResult Insert(CacheEntry entry, FillTicket? ticket, int maxVariants)
@@ -108,11 +109,11 @@ internal sealed partial class CacheStore
         var fields = StoredFields.Split(entry.Fields, _shared);
         entry.Store(fields.Over(_sharedArrays.Share(fields.Held)));
         entry.Tags = _sharedArrays.Share(_shared.ShareAll(entry.Tags));
-        entry.VaryValues = _shared.ShareAll(entry.VaryValues);
-        if (entry.VaryNames is string[] varyNames)
+        if (entry.Rules is { } rules)
         {
-            entry.VaryNames = _sharedArrays.Share(_shared.ShareAll(varyNames));
+            entry.Rules = _sharedRules.Share(rules.WithSharedParts(_shared, _sharedArrays));
         }
+
         if (size > MaxBytes || size > int.MaxValue)
         {
             return InsertResult.TooLarge;

@@ -4,10 +4,15 @@
 // under the owning policy's lock.
 namespace Lacquer.Caching.Store;
 
-/// <param name="id">Told apart from the policy's other queues by this number (1 to 255) in <see cref="CacheEntry.EvictionQueueId"/>.</param>
+/// <param name="id">
+/// Told apart from the policy's other queues by this number (1 to <see cref="EntryState.MaxQueueId"/>) in
+/// <see cref="CacheEntry.EvictionQueueId"/>, four bits of the entry's state word.
+/// </param>
 internal sealed class EntryQueue(byte id)
 {
-    public byte Id { get; } = id > 0 ? id : throw new ArgumentOutOfRangeException(nameof(id), "0 stands for no queue.");
+    public byte Id { get; } = id is > 0 and <= EntryState.MaxQueueId
+        ? id
+        : throw new ArgumentOutOfRangeException(nameof(id), $"Queue ids are 1 to {EntryState.MaxQueueId}; 0 stands for no queue.");
 
     /// <summary>The oldest entry: the next one the policy examines.</summary>
     public CacheEntry? Oldest { get; private set; }

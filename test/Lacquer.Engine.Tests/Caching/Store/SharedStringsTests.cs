@@ -68,6 +68,67 @@ public sealed class SharedStringsTests
     }
 
     [Fact]
+    public void Entries_With_Equal_Vary_Selections_And_Stale_Rules_Hold_One_Rules_Object_After_Insert()
+    {
+        var zone = StoreWorld.Zone();
+        var store = new CacheStore(1_000_000, new LruEvictionPolicy());
+        var policy = new Semantics.StalePolicy(mustRevalidate: false, TimeSpan.FromSeconds(30), TimeSpan.FromMinutes(5));
+        var entries = new[] { ("/a", "en"), ("/b", "en"), ("/c", "de") }
+            .Select(pair => WithRules(StoreWorld.Entry(zone, pair.Item1), [Fresh("accept-language")], [Fresh(pair.Item2)], Fresh("max-age=60"), policy))
+            .ToArray();
+
+        foreach (var entry in entries)
+        {
+            store.Insert(entry, ticket: null, StoreWorld.MaxVariants);
+        }
+
+        Assert.Same(entries[0].Rules, entries[1].Rules);
+        Assert.NotSame(entries[0].Rules, entries[2].Rules);
+        Assert.Same(entries[0].VaryNames, entries[2].VaryNames);
+        Assert.Equal(["accept-language"], entries[2].VaryNames);
+        Assert.Equal("de", Assert.Single(entries[2].VaryValues));
+        Assert.Equal("max-age=60", entries[2].TargetedCacheControl);
+        Assert.Equal(policy, entries[2].StalePolicy);
+    }
+
+    [Fact]
+    public void Entries_Whose_Rules_Differ_Only_In_The_Stale_Policy_Keep_Their_Own()
+    {
+        var zone = StoreWorld.Zone();
+        var store = new CacheStore(1_000_000, new LruEvictionPolicy());
+        var first = WithRules(StoreWorld.Entry(zone, "/a"), [], [], null, new(mustRevalidate: true, TimeSpan.Zero, null));
+        var second = WithRules(StoreWorld.Entry(zone, "/b"), [], [], null, new(mustRevalidate: false, TimeSpan.Zero, TimeSpan.Zero));
+
+        store.Insert(first, ticket: null, StoreWorld.MaxVariants);
+        store.Insert(second, ticket: null, StoreWorld.MaxVariants);
+
+        Assert.True(first.StalePolicy.MustRevalidate);
+        Assert.Null(first.StalePolicy.StaleIfError);
+        Assert.False(second.StalePolicy.MustRevalidate);
+        Assert.Equal(TimeSpan.Zero, second.StalePolicy.StaleIfError);
+    }
+
+    [Fact]
+    public void An_Entry_Without_Vary_Targeted_Field_Or_Stale_Rules_Holds_No_Rules_Object()
+    {
+        var zone = StoreWorld.Zone();
+        var entry = StoreWorld.Entry(zone, "/a");
+        new CacheStore(1_000_000, new LruEvictionPolicy()).Insert(entry, ticket: null, StoreWorld.MaxVariants);
+
+        Assert.Null(entry.Rules);
+        Assert.Empty(entry.VaryNames);
+        Assert.Empty(entry.VaryValues);
+        Assert.Null(entry.TargetedCacheControl);
+        Assert.Equal(default, entry.StalePolicy);
+    }
+
+    private static CacheEntry WithRules(CacheEntry entry, string[] varyNames, string?[] varyValues, string? targeted, Semantics.StalePolicy policy)
+    {
+        entry.Rules = EntryRules.Of(varyNames, varyValues, targeted, policy);
+        return entry;
+    }
+
+    [Fact]
     public void A_Single_Value_Is_Stored_Without_Its_Array_And_Several_Values_Keep_Their_Order()
     {
         var zone = StoreWorld.Zone();

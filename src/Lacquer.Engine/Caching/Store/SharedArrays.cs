@@ -5,12 +5,9 @@
 // one array between them instead of one each (24 bytes plus 16 per field). Any other per-object value makes a
 // list unshareable; such lists simply keep their own array.
 //
-// Two-way set-associative like SharedStrings: a list's hash picks a set of two slots; an equal list in either
-// is returned, anything else takes the set's first slot and moves the one there to the second. One origin's
-// entries usually bring two lists at once (a tag list and a Vary-name list go through the same table), so with
-// one slot per hash two lists that collided would evict each other on every fill, and neither would ever be
-// shared; with two slots a colliding pair both stay. Lock-free: a slot is one reference; inserts racing for
-// a set cost at most a missed share, never a wrong list. Shared arrays are never written again: the store
+// Two-way set-associative (TwoWaySlots): one origin's entries usually bring two lists at once (a tag list and
+// a Vary-name list go through the same table), and with one slot per hash two lists that collided would evict
+// each other on every fill, so neither would ever be shared. Shared arrays are never written again: the store
 // only reads them, and SharedStrings.ShareField/ShareAll leave an array of shared strings unchanged (each
 // element already is the table's copy or becomes its own slot's holder, the same reference).
 //
@@ -53,24 +50,7 @@ internal sealed class SharedArrays
             hash.Add(RuntimeHelpers.GetHashCode(value[0]));
         }
 
-        var set = SetOf(hash.ToHashCode());
-        ref var first = ref _fields[set];
-        ref var second = ref _fields[set + 1];
-        var held = Volatile.Read(ref first);
-        if (held is not null && SameFields(held, fields))
-        {
-            return held;
-        }
-
-        var older = Volatile.Read(ref second);
-        if (older is not null && SameFields(older, fields))
-        {
-            return older;
-        }
-
-        Volatile.Write(ref second, held);
-        Volatile.Write(ref first, fields);
-        return fields;
+        return TwoWaySlots.Share(_fields, hash.ToHashCode(), fields, SameFields);
     }
 
     /// <summary>An array held by the table with the same strings (by reference), or <paramref name="strings"/>: tags, Vary names.</summary>
@@ -81,28 +61,15 @@ internal sealed class SharedArrays
             return strings;
         }
 
-        var set = SetOf(strings);
-        ref var first = ref _stringLists[set];
-        ref var second = ref _stringLists[set + 1];
-        var held = Volatile.Read(ref first);
-        if (held is not null && held.AsSpan().SequenceEqual(strings, ReferenceEqualityComparer.Instance))
-        {
-            return held;
-        }
-
-        var older = Volatile.Read(ref second);
-        if (older is not null && older.AsSpan().SequenceEqual(strings, ReferenceEqualityComparer.Instance))
-        {
-            return older;
-        }
-
-        Volatile.Write(ref second, held);
-        Volatile.Write(ref first, strings);
-        return strings;
+        return TwoWaySlots.Share(_stringLists, HashOf(strings), strings,
+            static (held, given) => held.AsSpan().SequenceEqual(given, ReferenceEqualityComparer.Instance));
     }
 
-    /// <summary>The first slot of the set a string list (tags, Vary names) maps to; the strings' identities make its hash.</summary>
-    internal static int SetOf(string[] strings)
+    /// <summary>The first slot of the set a string list (tags, Vary names) maps to.</summary>
+    internal static int SetOf(string[] strings) => TwoWaySlots.SetOf(HashOf(strings), Slots);
+
+    /// <summary>A string list's hash, from its strings' identities (they are SharedStrings' copies).</summary>
+    private static int HashOf(string[] strings)
     {
         var hash = new HashCode();
         foreach (var text in strings)
@@ -110,10 +77,8 @@ internal sealed class SharedArrays
             hash.Add(RuntimeHelpers.GetHashCode(text));
         }
 
-        return SetOf(hash.ToHashCode());
+        return hash.ToHashCode();
     }
-
-    private static int SetOf(int hash) => hash & (Slots - 2);
 
     private static bool SameFields(KeyValuePair<string, StringValues>[] held, KeyValuePair<string, StringValues>[] fields)
     {

@@ -3,8 +3,8 @@
 // arrays were shared (EntryRules.WithSharedParts), so equal rules are usually made of the very same objects,
 // and it compares references only. Entries whose rules are equal then hold one object between them.
 //
-// Direct-mapped like SharedArrays: the rules' hash picks one slot; equal rules in the slot are returned,
-// anything else takes the slot over. Lock-free: a slot is one reference. Rules are never written once made.
+// Two-way set-associative like SharedArrays (TwoWaySlots), so two sites' rules that collide both stay shared.
+// Rules are never written once made.
 //
 // Memory: Slots objects, each held by the table alone only until its slot is reused. EntrySize still charges
 // every entry its Vary values in full (invariant 2).
@@ -32,14 +32,6 @@ internal sealed class SharedRules
             hash.Add(value is null ? 0 : RuntimeHelpers.GetHashCode(value));
         }
 
-        ref var slot = ref _slots[hash.ToHashCode() & (Slots - 1)];
-        var held = Volatile.Read(ref slot);
-        if (held is not null && held.SameAs(rules))
-        {
-            return held;
-        }
-
-        Volatile.Write(ref slot, rules);
-        return rules;
+        return TwoWaySlots.Share(_slots, hash.ToHashCode(), rules, static (held, given) => held.SameAs(given));
     }
 }

@@ -3,11 +3,8 @@
 // values. Without it every entry holds its own UTF-16 copy of each, which at 1M small objects costs several
 // hundred bytes per object (docs/performance.md, Memory).
 //
-// Two-way set-associative: a string's hash picks a set of two slots; an equal string in either is returned,
-// anything else takes the set's first slot and moves the string there to the second (so two strings whose
-// hashes collide can both stay; a third evicts the older). Values seen once (an ETag) just pass through,
-// values that repeat stay or come back at their next occurrence. Lock-free: a slot is one reference, read and
-// written atomically; inserts racing for a set cost at most a missed share, never a wrong string.
+// Two-way set-associative (TwoWaySlots): values seen once (an ETag) just pass through, values that repeat
+// stay or come back at their next occurrence.
 //
 // Memory: at most Slots strings of at most MaxLength characters (about 2.3 MB), held by the table alone only
 // until their slot is reused; strings still referenced by entries are charged to each of those entries in
@@ -34,24 +31,7 @@ internal sealed class SharedStrings
             return value.Length == 0 ? string.Empty : value;
         }
 
-        var set = value.GetHashCode() & (Slots - 2);
-        ref var first = ref _slots[set];
-        ref var second = ref _slots[set + 1];
-        var held = Volatile.Read(ref first);
-        if (held is not null && string.Equals(held, value, StringComparison.Ordinal))
-        {
-            return held;
-        }
-
-        var older = Volatile.Read(ref second);
-        if (older is not null && string.Equals(older, value, StringComparison.Ordinal))
-        {
-            return older;
-        }
-
-        Volatile.Write(ref second, held);
-        Volatile.Write(ref first, value);
-        return value;
+        return TwoWaySlots.Share(_slots, value.GetHashCode(), value, static (held, given) => string.Equals(held, given, StringComparison.Ordinal));
     }
 
     /// <summary>

@@ -30,6 +30,18 @@ internal sealed class FaultProxy : IAsyncDisposable
         return proxy;
     }
 
+    /// <summary>Whether the test holds this relay's bytes (between Pause and Resume).</summary>
+    public bool IsPaused
+    {
+        get
+        {
+            lock (_sockets)
+            {
+                return !_flowing.Task.IsCompleted;
+            }
+        }
+    }
+
     public void Pause()
     {
         lock (_sockets)

@@ -21,6 +21,9 @@ internal sealed class RedisServer : IAsyncDisposable
 
     public int Port { get; }
 
+    /// <summary>Between a start and a stop by the test.</summary>
+    public bool IsRunning => _process is not null;
+
     public static async Task<RedisServer> StartAsync()
     {
         Assert.True(File.Exists(Binary), $"{Binary} is missing: run ./test.sh, which installs redis-server (or apt-get install -y redis-server).");

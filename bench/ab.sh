@@ -8,7 +8,9 @@
 #     VARIANT   name:VAR=value,VAR=value   (name: alone for the defaults)
 #   e.g. bench/ab.sh miss 3 5 default: workstation:DOTNET_gcServer=0 runtime-gen0:DOTNET_GCgen0size=0
 #   (every variant inherits lib.sh's DOTNET_GCgen0size=0x400000 unless it sets its own; 0 is the runtime's default)
-#   WARM_SECONDS (default 2): misses sent before each measurement, so that the cache holds that many entries.
+#   Each fresh process first runs the scenario's own load for WARM_HIT_SECONDS (10) or, for misses,
+#   WARM_MISS_SECONDS (20), so that the JIT has tiered the code up (lib.sh, "Warm-up"); WARM_SECONDS overrides
+#   both (e.g. WARM_SECONDS=1 to measure a cold start). The warm-up's misses stay in the cache.
 #
 # Ports 19080-19082, so that it can run beside run.sh; everything started is stopped by pid.
 set -euo pipefail

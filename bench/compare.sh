@@ -8,6 +8,8 @@
 #     SCENARIO  1k | 16k | 1m (hits on /obj/<size>), miss (every request a new URL) or pass (a 1 MiB no-store
 #               response, never cached); several separated by commas (miss,pass) share one pair of builds
 #   e.g. bench/compare.sh 3ee0a11 1k 3 10      bench/compare.sh 8ba133a miss,pass 3 10
+#   Each fresh process runs the scenario's own load first (10 s for hits and pass, 20 s for misses: the JIT's
+#   tier-up, lib.sh "Warm-up"; WARM_HIT_SECONDS, WARM_MISS_SECONDS or WARM_SECONDS change it), then the measured run.
 #   PUBLISHED_BASE=DIR and PUBLISHED_LACQUER=DIR use builds published beforehand (dotnet publish src/Lacquer.Host
 #   -c Release -o DIR), so that a run waiting for the bench lock does not build while holding it.
 #

@@ -9,7 +9,8 @@
 #   e.g. bench/cpu.sh miss 1m
 #
 # Each scenario runs for Lacquer, Varnish and nginx proxy_cache in turn (and the origin for miss and pass),
-# --rounds times (default 2). Prints one line per run: req/s, then user+system microseconds per request for each
+# --rounds times (default 2), after a warm-up of each proxy with that scenario's load (10 s, 20 s for misses:
+# lib.sh, "Warm-up"). Prints one line per run: req/s, then user+system microseconds per request for each
 # process.
 # wrk's own time is read one second before it ends (its process is gone after), so it is scaled up by
 # DURATION/(DURATION-1). Softirq work the kernel does outside any process is in nobody's column.
@@ -28,13 +29,13 @@ while [ $# -gt 0 ]; do
     case "$1" in
         --rounds) ROUNDS=$2; shift ;;
         --duration) DURATION=$2; shift ;;
-        -h|--help) sed -n '2,15p' "$0"; exit 0 ;;
+        -h|--help) sed -n '2,16p' "$0"; exit 0 ;;
         -*) echo "unknown option $1" >&2; exit 2 ;;
         *) break ;;
     esac
     shift
 done
-[ $# -gt 0 ] || { sed -n '2,15p' "$0"; exit 2; }
+[ $# -gt 0 ] || { sed -n '2,16p' "$0"; exit 2; }
 
 install_missing wrk:wrk nginx:nginx varnishd:varnish curl:curl
 make_tmp
@@ -102,14 +103,15 @@ measure() {
 for scenario in "$@"; do
     servers=(lacquer varnish nginx)
     if [ "$scenario" = miss ] || [ "$scenario" = pass ]; then servers+=(origin); fi
-    for server in lacquer varnish nginx; do # warm-up: the object cached, Lacquer's code jitted
+    warm=$(warm_seconds "$scenario")
+    for server in lacquer varnish nginx; do # warm-up: the object cached, Lacquer's code tiered up (lib.sh, "Warm-up")
         if [ "$scenario" = miss ]; then
-            wrk -t2 -c64 -d2s -s "$BENCH_DIR/unique.lua" "http://127.0.0.1:${PORT[$server]}/" -- "warm-$server" > /dev/null
+            wrk -t2 -c64 "-d${warm}s" -s "$BENCH_DIR/unique.lua" "http://127.0.0.1:${PORT[$server]}/" -- "warm-$server" > /dev/null
         elif [ "$scenario" = pass ]; then
-            wrk -t2 -c64 -d2s "http://127.0.0.1:${PORT[$server]}/pass/1m" > /dev/null
+            wrk -t2 -c64 "-d${warm}s" "http://127.0.0.1:${PORT[$server]}/pass/1m" > /dev/null
         else
             curl -s -o /dev/null "http://127.0.0.1:${PORT[$server]}/obj/$scenario"
-            wrk -t2 -c64 -d2s "http://127.0.0.1:${PORT[$server]}/obj/$scenario" > /dev/null
+            wrk -t2 -c64 "-d${warm}s" "http://127.0.0.1:${PORT[$server]}/obj/$scenario" > /dev/null
         fi
     done
     for ((round = 1; round <= ROUNDS; round++)); do

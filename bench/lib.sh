@@ -20,6 +20,23 @@ STARTED_PIDS=()
 # every Lacquer these scripts start inherits it from here. Set DOTNET_GCgen0size=0 to measure the runtime's default.
 export DOTNET_GCgen0size=${DOTNET_GCgen0size:-0x400000}
 
+# Warm-up before measuring, for every proxy alike. A fresh Lacquer spends its first seconds under load while the
+# .NET JIT tiers its code up (quick tier-0 code, then instrumented code for profile-guided optimization, then the
+# optimized code); Varnish and nginx are compiled ahead of time. Counted with the runtime's own JIT events
+# (EventPipe, a fresh process under the kit's load on the 2-core machine, 2026-12-03): methods were still being
+# compiled at 250-650 ms of JIT time per second for the first ~7 s of 1 KiB hits and the first ~19 s of misses,
+# and almost none after (bench/results/tierup-20261203.md). So every measured run is preceded by its own load for
+# WARM_HIT_SECONDS (hits, pass-through) or WARM_MISS_SECONDS (misses); WARM_SECONDS, when set, is used for both.
+WARM_HIT_SECONDS=${WARM_HIT_SECONDS:-10}
+WARM_MISS_SECONDS=${WARM_MISS_SECONDS:-20}
+
+# warm_seconds SCENARIO — how long to run SCENARIO's own load before measuring it (miss: the miss path).
+warm_seconds() {
+    if [ -n "${WARM_SECONDS:-}" ]; then echo "$WARM_SECONDS"
+    elif [ "$1" = miss ]; then echo "$WARM_MISS_SECONDS"
+    else echo "$WARM_HIT_SECONDS"; fi
+}
+
 log() { printf '[%s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
 
 # install_missing CMD:PACKAGE ... — apt-get installs the packages whose command is missing. A temporary
@@ -162,19 +179,21 @@ sweep() {
 }
 
 # measure ROUND NAME — one wrk run against the Lacquer just started, for $scenario (1k | 16k | 1m hits on
-# /obj/<size>; miss: every request a new URL, after WARM_SECONDS of warm-up; pass: /pass/1m, a 1 MiB no-store
-# response that every request fetches from the origin); prints one line.
+# /obj/<size>; miss: every request a new URL; pass: /pass/1m, a 1 MiB no-store response that every request fetches
+# from the origin), after that scenario's own load for warm_seconds (the misses of the warm-up have URLs of their
+# own, so the store holds those entries when the measured run starts); prints one line.
 measure() {
-    local out url=http://127.0.0.1:$LACQUER_PORT
+    local out url=http://127.0.0.1:$LACQUER_PORT warm
+    warm=$(warm_seconds "$scenario")
     if [ "$scenario" = pass ]; then
-        wrk -t2 -c64 -d2s "$url/pass/1m" > /dev/null
+        wrk -t2 -c64 "-d${warm}s" "$url/pass/1m" > /dev/null
         out=$(wrk -t2 -c64 "-d${seconds}s" --latency "$url/pass/1m")
     elif [ "$scenario" = miss ]; then
-        wrk -t2 -c64 "-d${WARM_SECONDS:-2}s" -s "$BENCH_DIR/unique.lua" "$url/" -- "warm-$1-$2" > /dev/null
+        wrk -t2 -c64 "-d${warm}s" -s "$BENCH_DIR/unique.lua" "$url/" -- "warm-$1-$2" > /dev/null
         out=$(wrk -t2 -c64 "-d${seconds}s" --latency -s "$BENCH_DIR/unique.lua" "$url/" -- "run-$1-$2")
     else
         curl -s -o /dev/null "$url/obj/$scenario"
-        wrk -t2 -c64 -d2s "$url/obj/$scenario" > /dev/null
+        wrk -t2 -c64 "-d${warm}s" "$url/obj/$scenario" > /dev/null
         out=$(wrk -t2 -c64 "-d${seconds}s" --latency "$url/obj/$scenario")
     fi
     echo "$out" | awk -v round="$1" -v name="$2" -v load="$(cut -d' ' -f1 /proc/loadavg)" '

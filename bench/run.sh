@@ -3,10 +3,18 @@
 # in one run, with identical wrk settings (wrk -t2 -c64 -d10s --latency), each scenario run for each proxy in
 # turn (Lacquer, Varnish, nginx, Lacquer, Varnish, nginx, ...) for several rounds; the table holds medians.
 #
-#   bench/run.sh            full: 3 rounds of 10 s runs (about 12-14 minutes on the 2-core machine)
-#   bench/run.sh --quick    smoke test: 1 round of 3 s runs, a 20k Zipf set (about 3 minutes)
+#   bench/run.sh            full: 3 rounds of 10 s runs (about 15-17 minutes on the 2-core machine)
+#   bench/run.sh --quick    smoke test: 1 round of 3 s runs, 1-2 s warm-ups, a 20k Zipf set (about 3 minutes)
 #   options: --rounds N  --duration SECONDS  --zipf-n N  --keep (leave the temp folder)  --out FILE
 #            --only a,b,d   run only these scenarios (of a b c d f; g runs with f); default: all
+#            --warm SECONDS the warm-up of hit scenarios (default 10); misses get twice as long
+#
+# Warm-up: before a scenario's first round, each proxy gets that scenario's own load (its hits, its Zipf
+# requests, or unique URLs of their own for misses) for 10 s, 20 s for misses, with nothing measured. A fresh
+# Lacquer's code is still being tiered up by the JIT for its first ~7 s of hits and ~19 s of misses (lib.sh,
+# "Warm-up"), while Varnish and nginx are compiled ahead of time: without it, round 1 measured Lacquer's JIT.
+# The misses' warm-up stores entries in every proxy, so each starts round 1 with more objects stored (a few
+# hundred thousand, depending on its rate); rounds 2 and 3 start with more again, as before.
 #
 # Scenarios: (a) 1 KiB hits; (b) 16 KiB and 1 MiB hits; (c) Zipf(0.9) over 100k URLs after a warm-up that
 # fetched each once; (d) every request a new URL (the miss path), also against the origin directly; (f)
@@ -21,7 +29,6 @@ source "$BENCH_DIR/lib.sh"
 
 ROUNDS=3
 DURATION=10
-WARM=3
 ZIPF_N=100000
 GSET=20000
 MODE=full
@@ -30,14 +37,15 @@ OUT=""
 ONLY=a,b,c,d,f
 while [ $# -gt 0 ]; do
     case "$1" in
-        --quick) ROUNDS=1; DURATION=3; WARM=1; ZIPF_N=20000; MODE=quick ;;
+        --quick) ROUNDS=1; DURATION=3; WARM_HIT_SECONDS=1; WARM_MISS_SECONDS=2; ZIPF_N=20000; MODE=quick ;;
         --rounds) ROUNDS=$2; shift ;;
         --duration) DURATION=$2; shift ;;
         --zipf-n) ZIPF_N=$2; shift ;;
         --keep) KEEP=1 ;;
         --out) OUT=$2; shift ;;
         --only) ONLY=$2; shift ;;
-        -h|--help) sed -n '2,18p' "$0"; exit 0 ;;
+        --warm) WARM_HIT_SECONDS=$2; WARM_MISS_SECONDS=$((2 * $2)); shift ;;
+        -h|--help) sed -n '2,25p' "$0"; exit 0 ;;
         *) echo "unknown option $1" >&2; exit 2 ;;
     esac
     shift
@@ -109,8 +117,6 @@ for proxy in "${PROXIES[@]}"; do
         curl -s -o /dev/null "http://127.0.0.1:${PORT[$proxy]}/obj/$object"
         curl -s -o /dev/null "http://127.0.0.1:${PORT[$proxy]}/obj/$object"
     done
-    "${WRK[@]/-d${DURATION}s/-d${WARM}s}" "http://127.0.0.1:${PORT[$proxy]}/obj/1k" > /dev/null
-    "${WRK[@]/-d${DURATION}s/-d${WARM}s}" "http://127.0.0.1:${PORT[$proxy]}/obj/16k" > /dev/null
     if wanted c; then
         sweep "${PORT[$proxy]}" /z/ "$ZIPF_N" 1
         log "warmed $proxy (Zipf set of $ZIPF_N fetched once)"
@@ -121,17 +127,46 @@ if wanted f; then
     log "purge-storm set of $GSET objects in Lacquer ($((GSET / 1000)) per tag)"
 fi
 
+# warm_up SECONDS PROXY... PATH [wrk script and its args...] — that load against each proxy in turn, not measured
+# (the header's "Warm-up"); in round 1 only, right before the scenario's first measured runs.
+warm_up() {
+    local seconds=$1 proxies=() path proxy script=() label=""
+    shift
+    while [ $# -gt 0 ] && [ -n "${PORT[$1]:-}" ]; do proxies+=("$1"); shift; done
+    path=$1
+    shift
+    if [ $# -gt 0 ]; then script=(-s "$BENCH_DIR/$1"); label=" ($1)"; shift; fi
+    for proxy in "${proxies[@]}"; do
+        wrk -t2 -c64 "-d${seconds}s" "${script[@]}" "http://127.0.0.1:${PORT[$proxy]}$path" ${1:+--} "$@" > /dev/null 2>&1
+    done
+    log "warmed ${proxies[*]} for $seconds s each on $path$label"
+}
+
 # ---- rounds -----------------------------------------------------------------------------------------------
 for ((round = 1; round <= ROUNDS; round++)); do
     log "round $round of $ROUNDS"
-    if wanted a; then for proxy in "${PROXIES[@]}"; do run_one a-1k "$proxy" "$round" /obj/1k; done; fi
+    if wanted a; then
+        if [ "$round" = 1 ]; then warm_up "$WARM_HIT_SECONDS" "${PROXIES[@]}" /obj/1k; fi
+        for proxy in "${PROXIES[@]}"; do run_one a-1k "$proxy" "$round" /obj/1k; done
+    fi
     if wanted b; then
+        if [ "$round" = 1 ]; then warm_up "$WARM_HIT_SECONDS" "${PROXIES[@]}" /obj/16k; fi
         for proxy in "${PROXIES[@]}"; do run_one b-16k "$proxy" "$round" /obj/16k; done
+        if [ "$round" = 1 ]; then warm_up "$WARM_HIT_SECONDS" "${PROXIES[@]}" /obj/1m; fi
         for proxy in "${PROXIES[@]}"; do run_one b-1m "$proxy" "$round" /obj/1m; done
     fi
-    if wanted c; then for proxy in "${PROXIES[@]}"; do run_one c-zipf "$proxy" "$round" / zipf.lua "$ZIPF_N" 0.9 "$round"; done; fi
-    if wanted d; then for proxy in "${PROXIES[@]}" origin; do run_one d-miss "$proxy" "$round" / unique.lua "$STAMP-$round"; done; fi
+    if wanted c; then
+        if [ "$round" = 1 ]; then warm_up "$WARM_HIT_SECONDS" "${PROXIES[@]}" / zipf.lua "$ZIPF_N" 0.9 0; fi
+        for proxy in "${PROXIES[@]}"; do run_one c-zipf "$proxy" "$round" / zipf.lua "$ZIPF_N" 0.9 "$round"; done
+    fi
+    if wanted d; then
+        # Unique URLs of the warm-up's own ("-warm"), never the measured ones; the origin direct is not warmed
+        # (nginx serving a file, nothing to tier up or fill).
+        if [ "$round" = 1 ]; then warm_up "$WARM_MISS_SECONDS" "${PROXIES[@]}" / unique.lua "$STAMP-warm"; fi
+        for proxy in "${PROXIES[@]}" origin; do run_one d-miss "$proxy" "$round" / unique.lua "$STAMP-$round"; done
+    fi
     if ! wanted f; then continue; fi
+    if [ "$round" = 1 ] && ! wanted a; then warm_up "$WARM_HIT_SECONDS" lacquer /obj/1k; fi
 
     # (f) the same 1 KiB hits, alone and during a purge storm (tags of the /g/ set, refilled afterwards).
     run_one f-baseline lacquer "$round" /obj/1k

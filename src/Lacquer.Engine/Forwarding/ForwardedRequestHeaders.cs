@@ -35,13 +35,24 @@ internal static class ForwardedRequestHeaders
                 continue;
             }
 
-            if (!request.Headers.TryAddWithoutValidation(name, (IEnumerable<string?>)values))
+            // A field of one line is passed as that string: the list form boxes the values and makes the
+            // library keep a list per field.
+            if (values.Count == 1)
+            {
+                if (!request.Headers.TryAddWithoutValidation(name, values[0]))
+                {
+                    request.Content?.Headers.TryAddWithoutValidation(name, values[0]);
+                }
+            }
+            else if (!request.Headers.TryAddWithoutValidation(name, (IEnumerable<string?>)values))
             {
                 request.Content?.Headers.TryAddWithoutValidation(name, (IEnumerable<string?>)values);
             }
         }
 
-        request.Headers.Host = site.Host;
+        // The zone's canonical host, valid by construction: added as it is rather than through the typed
+        // property, which parses it into a URI first.
+        request.Headers.TryAddWithoutValidation(HeaderNames.Host, site.Host);
         request.Headers.TryAddWithoutValidation(HeaderNames.Via, Append(incoming.Via, ViaValue));
 
         var client = context.Connection.RemoteIpAddress;

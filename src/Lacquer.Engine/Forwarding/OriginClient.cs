@@ -69,7 +69,7 @@ internal sealed class OriginClient : IDisposable
             tried |= 1UL << origin.Index;
 
             // 2. The origin URI.
-            var request = new HttpRequestMessage(new HttpMethod(method), OriginUri(origin.Url, pathAndQuery))
+            var request = new HttpRequestMessage(MethodOf(method), OriginUri(origin.UriPrefix, pathAndQuery))
             {
                 Version = pool.Settings.Http2 ? HttpVersion.Version20 : HttpVersion.Version11,
                 VersionPolicy = VersionPolicyFor(pool.Settings, origin.Url),
@@ -178,12 +178,26 @@ internal sealed class OriginClient : IDisposable
     /// §7.7). Kestrel lets some control characters through (0x01-0x1F but CR and LF, and DEL); a target with
     /// any gets Uri's canonical form, which percent-encodes them, rather than raw controls in a request line.
     /// </summary>
-    internal static Uri OriginUri(Uri origin, string pathAndQuery)
+    internal static Uri OriginUri(Uri origin, string pathAndQuery) => OriginUri(UriPrefix(origin), pathAndQuery);
+
+    /// <summary>The same from the origin's <see cref="UriPrefix(Uri)"/>, which its pool computes once.</summary>
+    internal static Uri OriginUri(string prefix, string pathAndQuery)
     {
-        var basePath = origin.AbsolutePath.TrimEnd('/');
-        var text = string.Concat(origin.GetLeftPart(UriPartial.Authority), basePath, pathAndQuery);
+        var text = string.Concat(prefix, pathAndQuery);
         return pathAndQuery.AsSpan().ContainsAnyExceptInRange('!', '~') ? new Uri(text) : new Uri(text, RawTarget);
     }
+
+    /// <summary>Scheme, authority and base path (without its trailing slash) of an origin: what a request target is appended to.</summary>
+    internal static string UriPrefix(Uri origin) => string.Concat(origin.GetLeftPart(UriPartial.Authority), origin.AbsolutePath.TrimEnd('/'));
+
+    /// <summary>
+    /// The method to send: the shared instances for GET and HEAD (every miss is one of them), compared exactly, as
+    /// methods are case-sensitive (RFC 9110 §9.1); any other as given.
+    /// </summary>
+    private static HttpMethod MethodOf(string method) =>
+        string.Equals(method, HttpMethods.Get, StringComparison.Ordinal) ? HttpMethod.Get
+        : string.Equals(method, HttpMethods.Head, StringComparison.Ordinal) ? HttpMethod.Head
+        : new HttpMethod(method);
 
     public void Dispose()
     {

@@ -35,8 +35,25 @@ internal static class CacheStatus
     /// <summary>An upgrade refused, not forwarded: maxUpgrades upgraded connections are open from all clients.</summary>
     public const string UpgradeLimit = "Lacquer; detail=upgrade-limit";
 
-    public static string Stored(ForwardReason reason, TimeSpan ttl) => string.Concat(
-        "Lacquer; fwd=", Token(reason), "; stored; ttl=", ((long)Math.Max(0, ttl.TotalSeconds)).ToString(CultureInfo.InvariantCulture));
+    /// <summary>The last stored member made, per forward reason (Stored).</summary>
+    private static readonly StoredMember?[] LastStored = new StoredMember?[8];
+
+    public static string Stored(ForwardReason reason, TimeSpan ttl)
+    {
+        // Every miss stores with a member like this one, and a site's responses mostly share a handful of TTLs:
+        // the last text made for each reason is kept and reused while the TTL is the same (a benign race: two
+        // misses may both make it).
+        var seconds = (long)Math.Max(0, ttl.TotalSeconds);
+        var slot = (int)reason < LastStored.Length ? (int)reason : 0;
+        if (LastStored[slot] is { } last && last.Reason == reason && last.Seconds == seconds)
+        {
+            return last.Text;
+        }
+
+        var text = string.Concat("Lacquer; fwd=", Token(reason), "; stored; ttl=", seconds.ToString(CultureInfo.InvariantCulture));
+        LastStored[slot] = new StoredMember(reason, seconds, text);
+        return text;
+    }
 
     public static string NotStored(ForwardReason reason, NotStoredReason detail) =>
         string.Concat("Lacquer; fwd=", Token(reason), "; detail=", NotStoredReasons.Detail(detail));
@@ -62,4 +79,6 @@ internal static class CacheStatus
         ForwardReason.Bypass => "bypass",
         _ => "miss",
     };
+
+    private sealed record StoredMember(ForwardReason Reason, long Seconds, string Text);
 }

@@ -48,6 +48,11 @@ internal sealed partial class CachingProxy
     /// <summary>Keeps <paramref name="task"/> among the background work until it ends (revalidations, and fills reading a body on their own).</summary>
     private void Track(Task task)
     {
+        if (task.IsCompleted)
+        {
+            return; // already ended (a fill whose body came with its head): nothing to wait for
+        }
+
         _background.TryAdd(task, 0);
         task.ContinueWith(static (done, state) => ((ConcurrentDictionary<Task, byte>)state!).TryRemove(done, out _), _background, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
     }

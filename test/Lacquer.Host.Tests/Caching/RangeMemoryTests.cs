@@ -2,8 +2,6 @@
 // body is written as a stream from the stored one (Proxy/MultipartByteRanges.cs), and overlapping ranges are
 // coalesced so that no byte is sent twice. Measured as the whole process's allocations around requests through
 // the real listener, read by a client that reuses one buffer, so that what is counted is the proxy's.
-using System.Globalization;
-using System.Net.Sockets;
 using System.Text;
 using Lacquer.Harness;
 
@@ -33,16 +31,18 @@ public sealed class RangeMemoryTests
         var slice = ObjectBytes / Parts;
         var disjoint = "bytes=" + string.Join(",", Enumerable.Range(0, Parts).Select(i => $"{i * slice}-{((i + 1) * slice) - 1}"));
         var overlapping = "bytes=" + string.Join(",", Enumerable.Repeat("0-", Parts));
-        using var client = await Reader.ConnectAsync(c.Client.Listener);
-        await client.GetAsync(disjoint); // warms the JIT and the pools up
-        await client.GetAsync(overlapping);
+        var disjointRequest = RangeRequest(disjoint);
+        var overlappingRequest = RangeRequest(overlapping);
+        using var client = await CountingClient.ConnectAsync(c.Client.Listener, status: 206, bufferBytes: 256 * 1024);
+        await client.ExchangeAsync(disjointRequest); // warms the JIT and the pools up
+        await client.ExchangeAsync(overlappingRequest);
 
         var before = GC.GetTotalAllocatedBytes(precise: true);
         var lengths = new List<long>();
         for (var i = 0; i < Rounds; i++)
         {
-            lengths.Add(await client.GetAsync(disjoint));
-            lengths.Add(await client.GetAsync(overlapping));
+            lengths.Add(await client.ExchangeAsync(disjointRequest));
+            lengths.Add(await client.ExchangeAsync(overlappingRequest));
         }
 
         var allocated = GC.GetTotalAllocatedBytes(precise: true) - before;
@@ -56,70 +56,6 @@ public sealed class RangeMemoryTests
         c.Origin.ExpectAllConsumed();
     }
 
-    /// <summary>A keep-alive client that reads each response's body into one reused buffer and counts it.</summary>
-    private sealed class Reader : IDisposable
-    {
-        private static readonly TimeSpan SafetyNet = TimeSpan.FromSeconds(30);
-        private readonly Socket _socket;
-        private readonly byte[] _buffer = new byte[256 * 1024];
-
-        private Reader(Socket socket) => _socket = socket;
-
-        public static async Task<Reader> ConnectAsync(Uri listener)
-        {
-            var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
-            await socket.ConnectAsync(listener.Host, listener.Port).WaitAsync(SafetyNet);
-            return new Reader(socket);
-        }
-
-        /// <summary>Sends a GET of /big with the range and returns the Content-Length of its 206, after reading that many bytes.</summary>
-        public async Task<long> GetAsync(string range)
-        {
-            using var timeout = new CancellationTokenSource(SafetyNet);
-            var request = Encoding.ASCII.GetBytes($"GET /big HTTP/1.1\r\nHost: {TestSettings.Host}\r\nRange: {range}\r\n\r\n");
-            await _socket.SendAsync(request, SocketFlags.None, timeout.Token);
-
-            // The head: read until the blank line; what follows it in the buffer is the start of the body.
-            var filled = 0;
-            int headEnd;
-            while ((headEnd = _buffer.AsSpan(0, filled).IndexOf("\r\n\r\n"u8)) < 0)
-            {
-                filled += await ReceiveAsync(filled, timeout.Token);
-            }
-
-            var head = Encoding.ASCII.GetString(_buffer, 0, headEnd);
-            Assert.StartsWith("HTTP/1.1 206 ", head, StringComparison.Ordinal);
-            var length = long.Parse(Field(head, "Content-Length"), CultureInfo.InvariantCulture);
-            var remaining = length - (filled - headEnd - 4);
-            while (remaining > 0)
-            {
-                remaining -= await ReceiveAsync(0, timeout.Token);
-            }
-
-            Assert.Equal(0, remaining); // the next response has not started: the proxy sent exactly Content-Length
-            return length;
-        }
-
-        private async ValueTask<int> ReceiveAsync(int offset, CancellationToken cancellationToken)
-        {
-            var read = await _socket.ReceiveAsync(_buffer.AsMemory(offset), SocketFlags.None, cancellationToken);
-            Assert.True(read > 0, "The proxy closed the connection in the middle of a response.");
-            return read;
-        }
-
-        private static string Field(string head, string name)
-        {
-            foreach (var line in head.Split("\r\n"))
-            {
-                if (line.StartsWith(name + ":", StringComparison.OrdinalIgnoreCase))
-                {
-                    return line[(name.Length + 1)..].Trim();
-                }
-            }
-
-            throw new InvalidOperationException($"The response has no {name}: {head}");
-        }
-
-        public void Dispose() => _socket.Dispose();
-    }
+    private static byte[] RangeRequest(string range) =>
+        Encoding.ASCII.GetBytes($"GET /big HTTP/1.1\r\nHost: {TestSettings.Host}\r\nRange: {range}\r\n\r\n");
 }

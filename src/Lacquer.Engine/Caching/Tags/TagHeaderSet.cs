@@ -31,14 +31,14 @@ internal sealed class TagHeaderSet
         return false;
     }
 
-    /// <summary>Collects the distinct tags of a response; <paramref name="valueOf"/> returns a header's field lines.</summary>
-    public string[] Parse(Func<string, StringValues> valueOf)
+    /// <summary>Collects the distinct tags of a response from its fields (name and lines, in any case).</summary>
+    public string[] Parse(IReadOnlyList<KeyValuePair<string, StringValues>> fields)
     {
         List<string>? tags = null;
         var budget = MaxTagBytes;
         foreach (var header in _headers)
         {
-            foreach (var line in valueOf(header.Name))
+            foreach (var line in Lines(fields, header.Name))
             {
                 if (string.IsNullOrEmpty(line))
                 {
@@ -65,6 +65,20 @@ internal sealed class TagHeaderSet
         }
 
         return Distinct(tags);
+    }
+
+    /// <summary>The lines of the field called <paramref name="name"/> (a response has each name once), or none.</summary>
+    private static StringValues Lines(IReadOnlyList<KeyValuePair<string, StringValues>> fields, string name)
+    {
+        for (var i = 0; i < fields.Count; i++)
+        {
+            if (fields[i].Key.Equals(name, StringComparison.OrdinalIgnoreCase))
+            {
+                return fields[i].Value;
+            }
+        }
+
+        return StringValues.Empty;
     }
 
     private static string[] Distinct(List<string>? tags) =>

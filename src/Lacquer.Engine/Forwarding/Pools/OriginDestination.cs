@@ -18,11 +18,15 @@ internal sealed class OriginDestination
     public OriginDestination(Uri url, int index)
     {
         Url = url;
+        UriPrefix = OriginClient.UriPrefix(url);
         Index = index;
         State = new DestinationState(url.OriginalString);
     }
 
     public Uri Url { get; }
+
+    /// <summary>The start of every request URI to this origin: scheme, authority and base path (OriginClient.UriPrefix).</summary>
+    public string UriPrefix { get; }
 
     /// <summary>The origin's position in the pool (0-based), for masks of origins already tried.</summary>
     public int Index { get; }

@@ -95,10 +95,9 @@ public sealed class TagHeaderSetTests
         Assert.Equal(expected, Defaults.IsTagHeader(name));
     }
 
+    // A response's fields as the head reader passes them: one entry per name, with that name's lines.
     private static string[] Parse(TagHeaderSet set, params (string Name, string Value)[] fields) =>
-        set.Parse(name =>
-        {
-            var lines = fields.Where(field => field.Name.Equals(name, StringComparison.OrdinalIgnoreCase)).Select(field => field.Value).ToArray();
-            return new StringValues(lines);
-        });
+        set.Parse([.. fields
+            .GroupBy(field => field.Name, StringComparer.OrdinalIgnoreCase)
+            .Select(group => new KeyValuePair<string, StringValues>(group.Key, new StringValues([.. group.Select(field => field.Value)])))]);
 }

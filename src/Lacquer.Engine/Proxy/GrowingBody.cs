@@ -5,10 +5,10 @@
 // array, so a reader can write a published range to its client without holding the lock.
 //
 // Memory: a body of known length gets one array of that length, on the pinned object heap (StoredArray), which
-// becomes the stored body without a copy. One of unknown length grows by doubling up to the object-size limit plus one read's worth; once more than
-// the limit has arrived the body is Overflowed: the fill stops reading and the reader that drains it carries on
-// from the origin itself (pass-through), so no fill ever holds more than that; a complete one is copied once
-// into a pinned array of its exact length.
+// becomes the stored body without a copy. One of unknown length grows by doubling up to the object-size limit
+// plus one read's worth, and a complete one is copied once into a pinned array of its exact length; once more
+// than the limit has arrived the body is Overflowed: the fill stops reading and the reader that drains it carries
+// on from the origin itself (pass-through), so no fill ever holds more than that.
 //
 // Locking: _lock guards the published length, the end state, the progress signal and the buffer reference.
 // The writer's unpublished count (_written) is the writer's own.

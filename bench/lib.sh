@@ -187,15 +187,19 @@ measure() {
     warm=$(warm_seconds "$scenario")
     if [ "$scenario" = pass ]; then
         wrk -t2 -c64 "-d${warm}s" "$url/pass/1m" > /dev/null
+        MEASURED_FROM=$(date +%s.%N)
         out=$(wrk -t2 -c64 "-d${seconds}s" --latency "$url/pass/1m")
     elif [ "$scenario" = miss ]; then
         wrk -t2 -c64 "-d${warm}s" -s "$BENCH_DIR/unique.lua" "$url/" -- "warm-$1-$2" > /dev/null
+        MEASURED_FROM=$(date +%s.%N)
         out=$(wrk -t2 -c64 "-d${seconds}s" --latency -s "$BENCH_DIR/unique.lua" "$url/" -- "run-$1-$2")
     else
         curl -s -o /dev/null "$url/obj/$scenario"
         wrk -t2 -c64 "-d${warm}s" "$url/obj/$scenario" > /dev/null
+        MEASURED_FROM=$(date +%s.%N)
         out=$(wrk -t2 -c64 "-d${seconds}s" --latency "$url/obj/$scenario")
     fi
+    MEASURED_TO=$(date +%s.%N)
     echo "$out" | awk -v round="$1" -v name="$2" -v load="$(cut -d' ' -f1 /proc/loadavg)" '
         /Requests\/sec/ { rps = $2 } /Transfer\/sec/ { rate = $2 } /^ +50%/ { p50 = $2 } /^ +99%/ { p99 = $2 }
         /Non-2xx|Socket errors/ { errors = errors " " $0 }
@@ -205,9 +209,14 @@ measure() {
 # measure_fresh BINARY ROUND NAME [VAR=value ...] — starts BINARY (with those environment settings) on
 # bench/lacquer.json, runs measure against it, and stops it: one round of ab.sh or compare.sh.
 measure_fresh() {
-    local binary=$1 round=$2 name=$3 pid
+    local binary=$1 round=$2 name=$3 pid trace=()
     shift 3
-    env "$@" "$binary" --config "$BENCH_DIR/lacquer.json" \
+    if [ -n "${GC_PAUSES:-}" ]; then
+        # The runtime writes its GC events (keyword 0x1, informational) to a trace file until it exits.
+        trace=(DOTNET_EnableEventPipe=1 "DOTNET_EventPipeOutputPath=$TMP/gc-$round-$name.nettrace"
+            DOTNET_EventPipeConfig=Microsoft-Windows-DotNETRuntime:0x1:4)
+    fi
+    env "${trace[@]}" "$@" "$binary" --config "$BENCH_DIR/lacquer.json" \
         --listen:proxy="http://127.0.0.1:$LACQUER_PORT" --listen:admin="http://127.0.0.1:$ADMIN_PORT" \
         --zones:0:origin="http://127.0.0.1:$ORIGIN_PORT" > "$TMP/lacquer.log" 2>&1 &
     pid=$!
@@ -216,4 +225,20 @@ measure_fresh() {
     measure "$round" "$name"
     kill "$pid"
     wait "$pid" 2>/dev/null || true
+    if [ -n "${GC_PAUSES:-}" ]; then
+        gc_pauses "$TMP/gc-$round-$name.nettrace" "$MEASURED_FROM" "$MEASURED_TO" | sed 's/^/    /'
+        rm -f "$TMP/gc-$round-$name.nettrace"
+    fi
+}
+
+# gc_pauses TRACE FROM TO — the collector's stop-the-world pauses between two Unix times (bench/GcPauses), built
+# on first use. GC_PAUSES=1 makes measure_fresh (ab.sh, compare.sh) trace every fresh process and print them
+# under its line, so that a round's p99 can be set beside the pauses of that round.
+gc_pauses() {
+    local tool="$BENCH_DIR/GcPauses/bin/Release/net10.0/GcPauses"
+    if [ ! -x "$tool" ]; then
+        dotnet build "$BENCH_DIR/GcPauses/GcPauses.csproj" -c Release --nologo -v quiet > "$TMP/gc-pauses-build.log" 2>&1 \
+            || { cat "$TMP/gc-pauses-build.log" >&2; return 1; }
+    fi
+    "$tool" "$@"
 }

@@ -4,11 +4,10 @@
 // progress for more. Published bytes are never written again, and a buffer that grows is copied into a new
 // array, so a reader can write a published range to its client without holding the lock.
 //
-// Memory: a body of known length gets one array of that length, on the pinned object heap (StoredArray), which
-// becomes the stored body without a copy. One of unknown length grows by doubling up to the object-size limit
-// plus one read's worth, and a complete one is copied once into a pinned array of its exact length; once more
-// than the limit has arrived the body is Overflowed: the fill stops reading and the reader that drains it carries
-// on from the origin itself (pass-through), so no fill ever holds more than that.
+// Memory: a body of known length gets one array of that length, which becomes the stored body without a copy.
+// One of unknown length grows by doubling up to the object-size limit plus one read's worth; once more than
+// the limit has arrived the body is Overflowed: the fill stops reading and the reader that drains it carries on
+// from the origin itself (pass-through), so no fill ever holds more than that.
 //
 // Locking: _lock guards the published length, the end state, the progress signal and the buffer reference.
 // The writer's unpublished count (_written) is the writer's own.
@@ -21,7 +20,6 @@ internal sealed class GrowingBody
     private readonly int _capacityLimit;
     private readonly IDisposable _source;
     private byte[] _buffer;
-    private bool _bufferIsStored;
     private int _written;
     private int _published;
     private GrowingBodyEnd _end;
@@ -36,8 +34,7 @@ internal sealed class GrowingBody
         _limit = limit;
         _capacityLimit = (int)Math.Min(limit + ResponseBody.ChunkBytes, Array.MaxLength);
         _source = source;
-        _bufferIsStored = contentLength is >= 0 && contentLength <= limit;
-        _buffer = _bufferIsStored ? StoredArray(checked((int)contentLength!.Value)) : new byte[Math.Min(4096, _capacityLimit)];
+        _buffer = contentLength is >= 0 && contentLength <= limit ? new byte[contentLength.Value] : new byte[Math.Min(4096, _capacityLimit)];
     }
 
     /// <summary>How the body ended; <see cref="GrowingBodyEnd.None"/> while it is still arriving.</summary>
@@ -63,7 +60,6 @@ internal sealed class GrowingBody
     {
         if (_written == _buffer.Length && _buffer.Length < _capacityLimit)
         {
-            _bufferIsStored = false;
             var grown = new byte[(int)Math.Min(Math.Max(2L * _buffer.Length, (long)_written + wanted), _capacityLimit)];
             _buffer.AsSpan(0, _written).CopyTo(grown);
             lock (_lock)
@@ -106,19 +102,17 @@ internal sealed class GrowingBody
     /// </summary>
     public byte[] ToArray()
     {
-        if (_written == _buffer.Length && _bufferIsStored)
+        if (_written == _buffer.Length)
         {
             return _buffer;
         }
 
-        var whole = StoredArray(_written);
-        _buffer.AsSpan(0, _written).CopyTo(whole);
+        var whole = _buffer.AsSpan(0, _written).ToArray();
         lock (_lock)
         {
             _buffer = whole;
         }
 
-        _bufferIsStored = true;
         return whole;
     }
 
@@ -139,14 +133,6 @@ internal sealed class GrowingBody
             return new GrowingBodyView(ReadOnlyMemory<byte>.Empty, GrowingBodyEnd.None, _progress.Task);
         }
     }
-
-    /// <summary>
-    /// An array for a body that is to be stored: it lives as long as its entry, so it goes to the pinned object
-    /// heap, which only full (background) collections visit. On the ordinary heap every stored body was copied
-    /// from gen0 to gen1 and again to gen2, inside the ephemeral collections' pauses that every request waits out
-    /// (docs/performance.md, "Misses"). Uninitialized: the writer fills every byte before it is published.
-    /// </summary>
-    private static byte[] StoredArray(int length) => GC.AllocateUninitializedArray<byte>(length, pinned: true);
 
     /// <summary>The fill or the reader lets go of the source; the second to do so disposes it.</summary>
     public void Release()

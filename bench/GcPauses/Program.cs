@@ -6,7 +6,8 @@
 // A pause is the time from the runtime's request to suspend managed threads (GCSuspendEEBegin) to the end of
 // their restart (GCRestartEEEnd): every request in flight waits that long. The trace is written by the runtime
 // itself when started with DOTNET_EnableEventPipe=1 and the GC keyword at informational level
-// (DOTNET_EventPipeConfig=Microsoft-Windows-DotNETRuntime:0x1:4); bench/gc-pauses.sh does that.
+// (DOTNET_EventPipeConfig=Microsoft-Windows-DotNETRuntime:0x1:4); GC_PAUSES=1 makes bench/lib.sh's measure_fresh
+// (ab.sh, compare.sh) trace each fresh process that way and call this tool on its measured window.
 using System.Globalization;
 using Microsoft.Diagnostics.Tracing;
 using Microsoft.Diagnostics.Tracing.Parsers.Clr;
